@@ -1,0 +1,167 @@
+"""Strip the chrome a browser copy of a news page brings along, keeping offsets.
+
+A saved page is a list of lines. We find the title, the byline/dateline, the body
+and the chrome (menus, donation widgets, captions, ad markers, related lists, author
+bios, and the reader-comment section with everything after it), using the line rules
+of the pack's `chrome.jsonl`. The body is rebuilt from the kept lines, joined by blank
+lines, with a segment map back to the original offsets.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from attackwatch.clean.normalize import fold, name_key
+from attackwatch.models import DroppedLine
+from attackwatch.packs import Pack
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_BYLINE = re.compile(r"^\s*(?:by|written by|posted by|reporting by)\b[\s|:]*", re.I)
+_DATE_LINE = re.compile(
+    r"^\W*(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+    r"\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4})"
+    r"(?:\s*(?:[-–—|,@]|at)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?\W*$",
+    re.I)
+_SENTENCE_END = re.compile(r"[.!?\"”’)\]:]\s*$")
+
+
+@dataclass
+class CleanedPage:
+    """The result of cleaning one page."""
+
+    text: str  # the article body
+    segments: list[tuple[int, int, int]]  # (start in text, start in source, length)
+    title: str | None = None
+    byline_lines: list[str] = field(default_factory=list)  # byline/dateline/signature candidates, in order
+    header_lines: list[str] = field(default_factory=list)  # page-header lines (never a publication date)
+    dropped: list[DroppedLine] = field(default_factory=list)
+
+
+@lru_cache(maxsize=8)
+def _chrome_rules(pack: Pack) -> tuple[list[re.Pattern[str]], list[re.Pattern[str]], list[re.Pattern[str]]]:
+    cut, line, header = [], [], []
+    for row in pack.rules("chrome"):
+        rx = re.compile(row["regex"], re.I)
+        {"cut": cut, "line": line, "header": header}[row["kind"]].append(rx)
+    return cut, line, header
+
+
+def is_date_line(line: str) -> bool:
+    return bool(_DATE_LINE.match(fold(line).strip()))
+
+
+def _word_count(line: str) -> int:
+    return len(_WORD.findall(line))
+
+
+def _is_prose(line: str) -> bool:
+    """A body paragraph: several words, or a sentence-final punctuation mark."""
+    n = _word_count(line)
+    return n >= 12 or (n >= 4 and bool(_SENTENCE_END.search(line)))
+
+
+def clean_text(source: str, pack: Pack, *, title: str | None = None, outlet: str | None = None) -> CleanedPage:
+    """Split a saved plain-text page into title, byline lines, body and dropped chrome."""
+    cut_rules, line_rules, header_rules = _chrome_rules(pack)
+    lines: list[tuple[int, str]] = []  # (offset in source, stripped line)
+    pos = 0
+    for raw in source.splitlines(keepends=True):
+        stripped = raw.strip()
+        if stripped:
+            lines.append((pos + raw.index(stripped[0]), stripped))
+        pos += len(raw)
+
+    dropped: list[DroppedLine] = []
+    kept: list[tuple[int, str]] = []
+    header_lines: list[str] = []
+    byline_lines: list[str] = []
+    title_key = name_key(title) if title else None
+    outlet_key = name_key(outlet) if outlet else None
+    seen_body = False
+    found_title = title
+    title_seen = False  # the title line itself has been passed
+    last_header = -10  # index of the last page-header line
+    for idx, (off, line) in enumerate(lines):
+        folded = fold(line)
+        key = name_key(line)
+        if any(rx.search(folded) for rx in cut_rules) and (seen_body or idx > 3):
+            dropped.extend(DroppedLine(text=l, start=o, reason="comments/related section")
+                           for o, l in lines[idx:])
+            break
+        if not seen_body and any(rx.search(folded) for rx in header_rules):
+            last_header = idx
+            header_lines.append(line)
+            dropped.append(DroppedLine(line, off, "page header"))
+            continue
+        if any(rx.search(folded) for rx in line_rules):
+            dropped.append(DroppedLine(line, off, "page chrome"))
+            continue
+        if title_key and key == title_key:
+            title_seen = True
+            dropped.append(DroppedLine(line, off, "title"))
+            continue
+        if outlet_key and key == outlet_key or (outlet_key and key.replace(" ", "") == outlet_key.replace(" ", "")):
+            dropped.append(DroppedLine(line, off, "outlet name"))
+            continue
+        if _BYLINE.match(line) and _word_count(line) <= 12:
+            byline_lines.append(line)
+            dropped.append(DroppedLine(line, off, "byline"))
+            continue
+        if is_date_line(line):
+            # before the title line, or right under a weather/"today" header, a date is the
+            # page's current date, not the article's
+            in_header = not seen_body and (idx - last_header <= 2 or (found_title is not None and not title_seen))
+            if not in_header:
+                byline_lines.append(line)
+                dropped.append(DroppedLine(line, off, "dateline"))
+            else:
+                header_lines.append(line)
+                dropped.append(DroppedLine(line, off, "page header"))
+            continue
+        if not _is_prose(line):
+            if not seen_body:
+                if found_title is None and _word_count(line) >= 4:
+                    found_title = line
+                    title_key = key
+                    title_seen = True
+                    dropped.append(DroppedLine(line, off, "title"))
+                elif not title_seen:
+                    last_header = idx if idx - last_header <= 2 else last_header
+                    header_lines.append(line)
+                    dropped.append(DroppedLine(line, off, "page header"))
+                else:
+                    dropped.append(DroppedLine(line, off, "page chrome"))
+                continue
+            # a short line after the body started: a signature (author name before a
+            # date line), a caption, or a list heading
+            nxt = lines[idx + 1][1] if idx + 1 < len(lines) else ""
+            if is_date_line(nxt) and _word_count(line) <= 4:
+                byline_lines.append(line)
+                dropped.append(DroppedLine(line, off, "signature"))
+                continue
+            if _word_count(line) <= 6 and not _SENTENCE_END.search(line):
+                dropped.append(DroppedLine(line, off, "page chrome"))
+                continue
+        if found_title is None and not seen_body and not _SENTENCE_END.search(line) and _word_count(line) <= 25:
+            found_title = line
+            title_key = key
+            title_seen = True
+            dropped.append(DroppedLine(line, off, "title"))
+            continue
+        seen_body = True
+        kept.append((off, line))
+
+    parts: list[str] = []
+    segments: list[tuple[int, int, int]] = []
+    cursor = 0
+    for off, line in kept:
+        if parts:
+            parts.append("\n\n")
+            cursor += 2
+        segments.append((cursor, off, len(line)))
+        parts.append(line)
+        cursor += len(line)
+    return CleanedPage(text="".join(parts), segments=segments, title=found_title,
+                       byline_lines=byline_lines, header_lines=header_lines, dropped=dropped)

@@ -1,0 +1,73 @@
+"""Extraction: an Article in, the per-article incident Reports out.
+
+    annotate (spaCy Doc, segments) -> frames -> incidents (merge, absorb) -> reports
+"""
+from __future__ import annotations
+
+from attackwatch.extract.annotate import Annotated, annotate
+from attackwatch.extract.assemble import ArticleContext, build_report, dominant_country
+from attackwatch.extract.frames import Frame, frames_in_sentence
+from attackwatch.extract.incidents import Incident, resolve
+from attackwatch.extract.places import overlaps
+from attackwatch.models import Article, Report
+from attackwatch.packs import Pack, get_pack
+
+__all__ = ["extract_article"]
+
+
+def _title_frames(title: str | None, article: Article, pack_name: str, pack: Pack) -> list[Frame]:
+    if not title:
+        return []
+    ann = annotate(title, article.published, pack_name)
+    frames = [f for sent in ann.sentences for f in frames_in_sentence(sent, ann, pack, from_title=True)]
+    for f in frames:
+        f.segs = [s for s in f.segs]  # keep: the title's own Annotated offsets; used only for hints
+    return frames
+
+
+def _apply_title_hints(frames: list[Frame], incidents: list[Incident], pack: Pack) -> None:
+    """A headline's weapon ("Blew Up Two US Supply Convoys") or actor backs the lead incident(s)."""
+    for f in frames:
+        if f.place is None:
+            continue
+        convoy = any(c.label == "TARGET" and "convoy" in c.id for s in f.segs for c in s.cues)
+        weapon = f.weapon.weapon if f.weapon and (f.weapon.strong or convoy) else None
+        actors = [m.id for s in f.segs for m in s.actors if m.id in pack.actors and pack.actors[m.id].kind in ("militia", "umbrella")]
+        for inc in incidents:
+            if inc.place is None or not overlaps(f.place, inc.place, pack):
+                continue
+            if weapon and inc.weapon is None and inc.hint_weapon is None:
+                inc.hint_weapon = weapon
+            if actors and inc.hint_actor is None:
+                inc.hint_actor = actors[0]
+            break
+
+
+def _lead_date(incidents: list[Incident]) -> str | None:
+    for inc in sorted(incidents, key=lambda i: i.frames[0].sent):
+        if inc.date_value and inc.date_precision == "day" and not inc.background_cue:
+            return inc.date_value
+    return None
+
+
+def _is_roundup(ann: Annotated, title_ann_text: str | None) -> bool:
+    if title_ann_text and any(w in title_ann_text.lower() for w in ("recent weeks", "past weeks", "roundup", "round-up", "weekly")):
+        return True
+    first = ann.sentences[:3]
+    return any(seg.has("ROUNDUP") for s in first for seg in s.segments)
+
+
+def extract_article(article: Article, *, pack_name: str = "default", any_theatre: bool = False) -> list[Report]:
+    """The incidents one article reports, in reading order."""
+    pack = get_pack(pack_name)
+    ann = annotate(article.text, article.published, pack_name)
+    incidents = resolve(ann, pack)
+    title_frames = _title_frames(article.title, article, pack_name, pack)
+    _apply_title_hints(title_frames, incidents, pack)
+    title_places = [f.place for f in title_frames if f.place is not None]
+    ctx = ArticleContext(ann=ann, pack=pack, article_id=article.id, lead_date=_lead_date(incidents),
+                         roundup=_is_roundup(ann, article.title), country=dominant_country(ann, pack, title_places),
+                         any_theatre=any_theatre)
+    reports = [r for r in (build_report(inc, ctx) for inc in incidents) if r is not None]
+    reports.sort(key=lambda r: r.evidence[0].start if r.evidence else 0)
+    return reports

@@ -1,0 +1,101 @@
+"""Who did it, and to whom: actor mentions sorted into perpetrator and target roles.
+
+"Kata'ib Hezbollah positions", "a US convoy", "attacks on US forces" put an actor in the
+target role; a name that is the subject of the clause, or the author of a claim, is a
+perpetrator candidate. Names not in the registry are caught when the text introduces
+them ("a group calling itself 'The International Resistance'").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from attackwatch.extract.annotate import Mention, Segment
+from attackwatch.packs import Actor, Pack
+
+_TARGET_BEFORE = re.compile(
+    r"(?:\b(?:on|against|at|targeting|targeted|target|toward|towards|for|belonging\s+to|housing|houses|hosting|"
+    r"hosts|host|of|struck|hit|attacked|killed|killing|assassination\s+of|killing\s+of|positions\s+of|"
+    r"facilities\s+(?:used\s+by|of)|used\s+by|linked\s+to|affiliated\s+with|backed\s+by|with)\s+(?:the\s+)?"
+    r"(?:\w+\s+){0,1}['\"]?)$", re.I)
+_INTRODUCED = re.compile(
+    r"\b(?:group|militia|faction|organi[sz]ation|outfit|movement|brigades?|cell|front)\s+(?:calling\s+itself|"
+    r"that\s+calls\s+itself|called|known\s+as|named|dubbed|going\s+by\s+the\s+name)\s+['\"]?(?:the\s+)?"
+    r"(?P<name>[A-Z][\w'-]*(?:\s+(?:al-|of|the|for|in|[A-Z][\w'-]*)){0,5})", re.I)
+
+
+@dataclass(slots=True)
+class ActorRole:
+    actor: Actor
+    role: str  # agent | target | generic
+    claim_near: bool
+    mention: Mention | None
+
+
+def _role(m: Mention, actor: Actor, seg: Segment, folded: str) -> str:
+    if actor.kind == "generic":
+        return "generic"
+    before = folded[max(0, m.start - 40):m.start]
+    if _TARGET_BEFORE.search(before):
+        return "target"
+    # "US convoy", "Kata'ib Hezbollah positions", "American base": the actor modifies a target noun
+    for c in seg.cues:
+        if c.label == "TARGET" and 0 <= c.tok - m.tok_end <= 2:
+            return "target"
+    return "agent"
+
+
+def actor_roles(segs: list[Segment], folded: str, pack: Pack) -> list[ActorRole]:
+    out: list[ActorRole] = []
+    for seg in segs:
+        claim = seg.has("CLAIM")
+        for m in seg.actors:
+            if m.id not in pack.actors:
+                continue
+            actor = pack.resolve_actor(m.id)
+            out.append(ActorRole(actor, _role(m, actor, seg, folded), claim, m))
+        text = folded[seg.start:seg.end]
+        for im in _INTRODUCED.finditer(text):
+            name = im.group("name").strip(" '\"").rstrip(".,")
+            name = re.sub(r"['\"].*$", "", name).strip()
+            if not name:
+                continue
+            known = pack.actor_by_name(name)
+            actor = known or Actor(id="unlisted:" + name.lower(), name=name, kind="militia", side="axis")
+            out.append(ActorRole(actor, "agent", True, None))
+    return out
+
+
+def _specific_first(cands: list[ActorRole], pack: Pack) -> Actor | None:
+    """Prefer a front over the umbrella it claims under, and a claimant over a bystander."""
+    if not cands:
+        return None
+    ids = {c.actor.id for c in cands}
+    best = [c for c in cands if not any(o.actor.parent == c.actor.id for o in cands if o.actor.id in ids)]
+    best.sort(key=lambda c: (not c.claim_near,))
+    return (best or cands)[0].actor
+
+
+def perpetrator(roles: list[ActorRole], weapon: str | None, pack: Pack) -> Actor | None:
+    agents = [r for r in roles if r.role == "agent"]
+    armed = [r for r in agents if r.actor.kind in ("militia", "umbrella") or r.actor.side == "axis"]
+    states = [r for r in agents if r.actor.kind in ("state", "coalition") and r.actor.side != "axis"]
+    if weapon == "airstrike":
+        return _specific_first(states, pack) or None
+    return _specific_first(armed, pack)
+
+
+def target_actor(roles: list[ActorRole], perp: Actor | None, state_strike: bool, pack: Pack) -> str | None:
+    if state_strike:
+        named = [r.actor for r in roles if r.role == "target" and r.actor.side == "axis"]
+        if named:
+            return named[0].name
+        if any(r.role == "generic" for r in roles):
+            return next(r.actor.name for r in roles if r.role == "generic")
+        return "Iran-backed militias"
+    us_side = [r.actor for r in roles if r.actor.side == "us" and r.role in ("target", "agent")]
+    if any(a.kind == "coalition" for a in us_side):
+        return next(a.name for a in us_side if a.kind == "coalition")
+    if us_side:
+        return us_side[0].name
+    return "United States" if perp is None or perp.side == "axis" else None

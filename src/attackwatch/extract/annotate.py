@@ -1,0 +1,167 @@
+"""Annotate an article: a spaCy Doc over the folded text, cut into sentences and
+clause-like segments, each carrying the mentions (places, actors, weapons, cues, dates)
+that fall inside it.
+
+A segment is a stretch of a sentence between clause boundaries (commas, dashes,
+parentheses, and subordinators such as "after", "following", "while"). Modality and
+aggregation are judged per segment, so "attacks could soon resume, after a Sunday
+incident saw five rockets fired" keeps the factual second half.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from attackwatch.clean.normalize import fold
+from attackwatch.extract.dates import DateMention, find_dates
+from attackwatch.extract.nlp import pipeline_for
+
+BOUNDARY_PUNCT = {",", ";", ":", "(", ")", "[", "]", "-", "--", '"'}
+SUBORDINATORS = {"after", "following", "while", "before", "whereas", "although", "though", "despite", "when",
+                 "but", "since", "amid", "where", "which", "who"}
+SUBORDINATE_FRAME = {"after", "following", "before", "since", "amid", "despite"}
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # char offsets in the article text
+    end: int
+    tok: int  # first token index
+    tok_end: int
+    id: str
+    label: str
+    text: str
+
+
+@dataclass
+class Segment:
+    start: int
+    end: int
+    tok: int
+    tok_end: int
+    sent: int  # sentence index
+    para: int  # paragraph index
+    lead: str  # lower-cased first word (a subordinator starts a subordinate clause)
+    places: list[Mention] = field(default_factory=list)
+    actors: list[Mention] = field(default_factory=list)
+    weapons: list[Mention] = field(default_factory=list)
+    cues: list[Mention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+
+    def has(self, label: str) -> bool:
+        return any(c.label == label for c in self.cues)
+
+    def cue(self, label: str) -> list[Mention]:
+        return [c for c in self.cues if c.label == label]
+
+    @property
+    def triggers(self) -> list[Mention]:
+        return self.cue("TRIGGER")
+
+    @property
+    def subordinate(self) -> bool:
+        return self.lead in SUBORDINATE_FRAME
+
+    @property
+    def modal(self) -> bool:
+        """A threat, plan, hypothetical or negated event: nothing here happened."""
+        shielded = [c for c in self.cues if c.label in ("UNCONFIRMED", "DENY", "CLAIM_NEG", "NOCAS", "NOKILL")]
+        for c in self.cues:
+            if c.label == "NEGATED":
+                return True
+            if c.label == "MODAL" and not any(s.start <= c.start < s.end for s in shielded):
+                return True
+        return False
+
+    @property
+    def aggregate(self) -> bool:
+        return self.has("AGGREGATE")
+
+    @property
+    def active(self) -> bool:
+        return not self.modal and not self.aggregate
+
+
+@dataclass
+class Sentence:
+    index: int
+    para: int
+    start: int
+    end: int
+    segments: list[Segment]
+
+
+@dataclass
+class Annotated:
+    text: str
+    folded: str
+    sentences: list[Sentence]
+    published: date | None
+
+
+def _mentions(doc, key: str) -> list[Mention]:  # type: ignore[no-untyped-def]
+    out = [Mention(s.start_char, s.end_char, s.start, s.end, s.id_, s.label_, s.text) for s in doc.spans.get(key, [])]
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def _drop_nested(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping place/actor mentions (cased and lower-case rulers may overlap)."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if out and m.start < out[-1].end:
+            if m.start == out[-1].start and m.end == out[-1].end and m.id != out[-1].id:
+                out.append(m)  # same words, two entries (a town and its governorate): keep both
+            continue
+        out.append(m)
+    return out
+
+
+def annotate(text: str, published: date | None, pack_name: str = "default") -> Annotated:
+    folded = fold(text)
+    nlp = pipeline_for(pack_name)
+    doc = nlp(folded)
+    places = _drop_nested(_mentions(doc, "places"))
+    actors = _drop_nested(_mentions(doc, "actors"))
+    # a place inside an actor's name ("Islamic Resistance in Iraq") is not a place
+    places = [p for p in places if not any(a.start <= p.start and p.end <= a.end for a in actors)]
+    weapons = _mentions(doc, "weapons")
+    cues = _mentions(doc, "cues")
+    dates = find_dates(folded, published)
+
+    sentences: list[Sentence] = []
+    para = 0
+    last_end = 0
+    for si, sent in enumerate(doc.sents):
+        if not sent.text.strip():
+            continue
+        para += folded.count("\n\n", last_end, sent.start_char) if sentences else 0
+        last_end = sent.start_char
+        segs: list[Segment] = []
+        seg_start_tok = sent.start
+        for tok in sent:
+            low = tok.lower_
+            is_boundary = (tok.text in BOUNDARY_PUNCT and (tok.text != "-" or tok.whitespace_)) or (
+                low in SUBORDINATORS and tok.i > sent.start and doc[tok.i - 1].lower_ not in ("as", "even", "just", "shortly", "soon", "days", "hours", "weeks", "day", "long"))
+            if is_boundary and tok.i > seg_start_tok:
+                segs.append(_segment(doc, seg_start_tok, tok.i, len(sentences), para))
+                seg_start_tok = tok.i
+        segs.append(_segment(doc, seg_start_tok, sent.end, len(sentences), para))
+        segs = [s for s in segs if folded[s.start:s.end].strip(" ,;:()[]-\"'\n")]
+        if not segs:
+            continue
+        for s in segs:
+            s.places = [m for m in places if s.start <= m.start < s.end]
+            s.actors = [m for m in actors if s.start <= m.start < s.end]
+            s.weapons = [m for m in weapons if s.start <= m.start < s.end]
+            s.cues = [m for m in cues if s.start <= m.start < s.end]
+            s.dates = [d for d in dates if s.start <= d.start < s.end]
+        sentences.append(Sentence(len(sentences), para, sent.start_char, sent.end_char, segs))
+    return Annotated(text=text, folded=folded, sentences=sentences, published=published)
+
+
+def _segment(doc, start: int, end: int, sent: int, para: int) -> Segment:  # type: ignore[no-untyped-def]
+    span = doc[start:end]
+    lead_tok = next((t for t in span if t.text not in BOUNDARY_PUNCT and not t.is_space), None)
+    lead = lead_tok.lower_ if lead_tok is not None else ""
+    return Segment(span.start_char, span.end_char, start, end, sent, para, lead)

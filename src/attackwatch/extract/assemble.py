@@ -1,0 +1,270 @@
+"""Incident -> contract Report: weapon, event type, actor and claim, confirmation,
+interception, casualties, target, background flag, place and evidence."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from attackwatch.extract.actors import actor_roles, perpetrator, target_actor
+from attackwatch.extract.annotate import Annotated, Segment
+from attackwatch.extract.casualties import casualties_in
+from attackwatch.extract.geocode import geocode
+from attackwatch.extract.incidents import Incident
+from attackwatch.models import Evidence, Report
+from attackwatch.packs import Pack, Place
+
+TARGET_PRIORITY = ["convoy", "diplomatic", "airport", "military_base", "militia_position", "personnel", "civilian"]
+_EVENT_BY_WEAPON = {"ied": "Remote explosive/landmine/IED", "rocket": "Shelling/artillery/missile attack",
+                    "missile": "Shelling/artillery/missile attack", "mortar": "Shelling/artillery/missile attack",
+                    "drone": "Air/drone strike", "airstrike": "Air/drone strike", "small_arms": "Armed clash",
+                    "grenade": "Grenade"}
+_PROJECTILES = {"rocket", "missile", "drone", "mortar", "unknown"}
+_CONTRAST = {"while", "but", "however", "whereas", "although", "one", "another", "third", "remaining", "other"}
+
+
+@dataclass
+class ArticleContext:
+    ann: Annotated
+    pack: Pack
+    article_id: str
+    lead_date: str | None
+    roundup: bool
+    country: Place | None  # the theatre country the article is about, for placeless incidents
+    any_theatre: bool = False
+
+
+def _sentence_segments(ann: Annotated, seg: Segment) -> list[Segment]:
+    return ann.sentences[seg.sent].segments
+
+
+def _weapon_row(pack: Pack, segs: list[Segment]) -> list[dict]:
+    rows = {r["id"]: r for r in pack.rules("weapons")}
+    return [rows[w.id] for s in segs for w in s.weapons if w.id in rows]
+
+
+def _target_type(segs: list[Segment], place: Place | None, state_strike: bool, pack: Pack) -> str:
+    rows = {r["id"]: r for r in pack.rules("cues")}
+    seen = {rows[c.id].get("target_type") for s in segs for c in s.cues if c.label == "TARGET" and c.id in rows}
+    if place is not None and place.site_type in ("military_base", "airport", "diplomatic"):
+        seen.add(place.site_type)
+    if state_strike:
+        for t in ("personnel", "civilian", "militia_position"):
+            if t in seen:
+                return t
+        return "militia_position"
+    for t in TARGET_PRIORITY:
+        if t in seen and not (t == "militia_position"):
+            if t == "military_base" and place is not None and place.site_type in ("airport", "diplomatic"):
+                return place.site_type
+            return t
+    return "other"
+
+
+def _official_side(cue_id: str) -> str:
+    parts = cue_id.split("-")
+    return parts[1] if len(parts) > 1 else "us"
+
+
+def _confirmation(ctx: ArticleContext, segs: list[Segment], perp_side: str | None) -> tuple[str, bool]:
+    """(confirmation, the perpetrator's own side announced it)."""
+    states: set[str] = set()
+    own_statement = False
+    for sent_idx in sorted({s.sent for s in segs}):
+        sent_segs = [s for s in ctx.ann.sentences[sent_idx].segments if s.active]
+        officials = [c for s in sent_segs for c in s.cue("OFFICIAL")]
+        if not officials:
+            continue
+        sides = {_official_side(c.id) for c in officials}
+        own = perp_side == "us" and sides <= {"us", "coalition"}
+        says = [c for s in sent_segs for c in s.cue("SAY")]
+        stated = any(0 <= sy.tok - o.tok_end <= 8 or (0 <= o.tok - sy.tok_end <= 3 and "according" in sy.text.lower())
+                     for o in officials for sy in says)
+        neg_claims = [c for s in sent_segs for c in s.cue("CLAIM_NEG")]
+        denials = [c for s in sent_segs for c in s.cue("DENY") if not any(n.start <= c.start < n.end for n in neg_claims)]
+        if own:
+            own_statement = own_statement or stated
+            continue
+        if any(s.has("UNCONFIRMED") for s in sent_segs):
+            states.add("unconfirmed")
+        elif denials:
+            states.add("denied")
+        elif stated:
+            states.add("confirmed")
+    for state in ("confirmed", "denied", "unconfirmed"):
+        if state in states:
+            return state, own_statement
+    return "not_mentioned", own_statement
+
+
+def _intercepted(ctx: ArticleContext, segs: list[Segment], weapon: str) -> bool | None:
+    if weapon not in _PROJECTILES:
+        return None
+    full = partial = False
+    for sent_idx in sorted({s.sent for s in segs}):
+        sent_segs = [s for s in ctx.ann.sentences[sent_idx].segments if s.active]
+        cues = [c for s in sent_segs for c in s.cues]
+        intercepts = [c for c in cues if c.label == "INTERCEPT"]
+        if not intercepts:
+            continue
+        first = min(c.start for c in intercepts)
+        later_impacts = [c for c in cues if c.label == "IMPACT" and c.start > first]
+        words = set(ctx.ann.folded[first:ctx.ann.sentences[sent_idx].end].lower().split())
+        if later_impacts and words & _CONTRAST:
+            partial = True
+        else:
+            full = True
+    if partial:
+        return False
+    return True if full else None
+
+
+def _casualties(ctx: ArticleContext, segs: list[Segment]) -> tuple[int | None, int | None]:
+    killed: list[int] = []
+    injured: list[int] = []
+    zero_killed = zero_injured = False
+    for s in segs:
+        if not s.active:
+            continue
+        c = casualties_in(ctx.ann.folded[s.start:s.end])
+        if c.killed is not None:
+            killed.append(c.killed)
+        if c.injured is not None:
+            injured.append(c.injured)
+        if s.has("NOCAS"):
+            zero_killed = zero_injured = True
+        if s.has("NOKILL"):
+            zero_killed = True
+    k = max(killed) if killed and max(killed) > 0 else (0 if zero_killed or killed else None)
+    i = max(injured) if injured and max(injured) > 0 else (0 if zero_injured or injured else None)
+    return k, i
+
+
+def _claims(segs: list[Segment]) -> tuple[bool, bool, bool]:
+    """(a claim cue, a strong claim cue, a negated claim or blame)."""
+    claim = strong = negated = False
+    for s in segs:
+        if not s.active:
+            continue
+        negs = s.cue("CLAIM_NEG")
+        for c in s.cue("CLAIM"):
+            if any(n.start <= c.start < n.end for n in negs):
+                continue
+            claim = True
+            strong = strong or "responsib" in c.id or c.id.startswith(("claim-claim", "claim-we", "claim-took", "claim-tak"))
+        negated = negated or bool(negs) or s.has("BLAME")
+    return claim, strong, negated
+
+
+def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
+    pack, ann = ctx.pack, ctx.ann
+    own = [s for s in inc.segments if s.active]
+    segs = own + [s for s in inc.inherited if s.active]
+    landmark = inc.landmark
+    place = inc.place
+    if place is None and landmark is not None and landmark.fields.get("place"):
+        place = pack.place_by_name(landmark.fields["place"])
+    rows = _weapon_row(pack, [s for f in inc.frames for s in f.segs]) or _weapon_row(pack, segs)
+    strong = [r for r in rows if r.get("strength", "strong") != "weak"]
+    roles = actor_roles(segs, ann.folded, pack)
+    row = strong[0] if strong else None
+    if inc.weapon:
+        row = next((r for r in strong if r["weapon"] == inc.weapon), row)
+    weapon = row["weapon"] if row else "unknown"
+    state_agents = [r for r in roles if r.role == "agent" and r.actor.kind in ("state", "coalition") and r.actor.side in ("us", "israel")]
+    armed_agents = [r for r in roles if r.role == "agent" and (r.actor.kind in ("militia", "umbrella") or r.actor.side == "axis")]
+    if weapon == "drone" and state_agents and not armed_agents:
+        weapon, row = "airstrike", {"weapon": "airstrike", "event_type": "Air/drone strike"}
+    if weapon == "unknown" and inc.hint_weapon:
+        weapon, row = inc.hint_weapon, {"weapon": inc.hint_weapon, "event_type": _EVENT_BY_WEAPON.get(inc.hint_weapon, "Attack")}
+    if weapon == "unknown" and landmark is not None and landmark.fields.get("weapon"):
+        weapon = landmark.fields["weapon"]
+        row = {"weapon": weapon, "event_type": landmark.fields.get("event_type") or _EVENT_BY_WEAPON.get(weapon, "Attack")}
+    state_strike = weapon == "airstrike"
+    target_type = _target_type(own, place, state_strike, pack)
+    if landmark is not None and landmark.fields.get("target_type") and target_type == "other":
+        target_type = landmark.fields["target_type"]
+    if weapon == "unknown" and rows and target_type == "convoy":
+        weapon = "ied"  # an explosion or bombing that hit a convoy
+    perp = perpetrator(roles, weapon, pack)
+    if perp is None and inc.hint_actor in pack.actors:
+        perp = pack.resolve_actor(inc.hint_actor)
+    if perp is None and landmark is not None and landmark.fields.get("actor"):
+        perp = pack.actor_by_name(landmark.fields["actor"])
+    claim, strong_claim, negated = _claims(segs)
+    confirmation, own_statement = _confirmation(ctx, own, perp.side if perp else None)
+    if confirmation == "not_mentioned" and inc.inherited:
+        confirmation, _ = _confirmation(ctx, inc.inherited, perp.side if perp else None)
+    if perp is not None and perp.kind in ("state", "coalition") and perp.side != "axis":
+        claimed = own_statement or strong_claim
+    elif perp is not None:
+        claimed = not negated or (claim and not any(s.has("CLAIM_NEG") for s in segs))
+    else:
+        claimed = strong_claim and not negated
+    intercepted = _intercepted(ctx, own, weapon)
+    killed, injured = _casualties(ctx, inc.segments)
+    if row is not None and weapon != "unknown":
+        event_type = row["event_type"] if row["weapon"] == weapon else _EVENT_BY_WEAPON.get(weapon, "Attack")
+    elif row is not None:
+        event_type = row["event_type"]
+    else:
+        event_type = "Remote explosive/landmine/IED" if target_type == "convoy" else "Attack"
+    if intercepted:
+        event_type = "Disrupted weapons use"
+    geo = geocode(place, pack) if place is not None else (geocode(ctx.country, pack) if ctx.country else None)
+    if geo is None:
+        return None
+    if not ctx.any_theatre and pack.theatre and geo["country_code"] not in pack.theatre:
+        return None
+    background = _background(inc, ctx)
+    report = Report(
+        article_id=ctx.article_id, date=inc.date_value, date_precision=inc.date_precision if inc.date_value else None,
+        event_type=event_type, weapon=weapon, actor=perp.name if perp else None, claimed=bool(claimed),
+        target_type=target_type, target_actor=(landmark.fields.get("target_actor") if landmark is not None and landmark.fields.get("target_actor")
+                                               else target_actor(roles, perp, state_strike, pack)),
+        killed=killed, injured=injured, intercepted=intercepted, confirmation=confirmation, background=background,
+        evidence=_evidence(ann, inc), actor_parent=(pack.actors[perp.parent].name if perp and perp.parent in pack.actors else None),
+        **geo)
+    return report
+
+
+def _background(inc: Incident, ctx: ArticleContext) -> bool:
+    if inc.date_precision in ("month", "year"):
+        return True
+    if inc.background_cue and inc.date_source == "own":
+        return True
+    if ctx.lead_date and inc.date_value and len(inc.date_value) == 10 and len(ctx.lead_date) == 10 and not ctx.roundup:
+        from datetime import date
+
+        return (date.fromisoformat(ctx.lead_date) - date.fromisoformat(inc.date_value)).days > 2
+    return False
+
+
+def _evidence(ann: Annotated, inc: Incident) -> list[Evidence]:
+    sents = sorted({f.sent for f in inc.frames} | {s.sent for s in inc.attached} | {s.sent for s in inc.inherited})
+    out = []
+    for i in sents:
+        sent = ann.sentences[i]
+        start, end = sent.start, sent.end
+        raw = ann.text[start:end]
+        lead = len(raw) - len(raw.lstrip())
+        trail = len(raw) - len(raw.rstrip())
+        start, end = start + lead, end - trail
+        if end > start:
+            out.append(Evidence(text=ann.text[start:end], start=start, end=end))
+    return out
+
+
+def dominant_country(ann: Annotated, pack: Pack, extra: list[Place]) -> Place | None:
+    counts: Counter[str] = Counter()
+    for sent in ann.sentences:
+        for seg in sent.segments:
+            for m in seg.places:
+                p = pack.places.get(m.id)
+                if p is not None and p.country_code in pack.theatre:
+                    counts[p.country_code] += 1
+    for p in extra:
+        if p.country_code in pack.theatre:
+            counts[p.country_code] += 2
+    if not counts:
+        return None
+    return pack.country(counts.most_common(1)[0][0])

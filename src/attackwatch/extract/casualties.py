@@ -1,0 +1,68 @@
+"""Killed and injured counts from a clause: digits or words, "at least N" -> N,
+"a woman was wounded" -> 1, "no casualties" -> 0, "minor injuries" -> not counted."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+          "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1, "single": 1}
+_NUM = r"(?:\d{1,5}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a|an)"
+_PERSON = (r"(?:people|persons?|soldiers?|troops?|servicemembers?|service\s*members?|service\s*men|servicemen|personnel|"
+           r"americans?|civilians?|contractors?|fighters?|militants?|members?|militiamen|officers?|police(?:men)?|guards?|"
+           r"workers?|children|child|women|woman|men|man|commanders?|leaders?|others?|iraqis?|syrians?|jordanians?|"
+           r"individuals?|staff|employees?|marines?|sailors?|airmen|airman|gunmen|insurgents?|operatives?|"
+           r"(?:[a-z]+\s+){0,2}(?:soldiers?|troops?|members?|personnel|fighters?|officers?|servicemembers?|service\s*members?))")
+_Q = r"(?:at\s+least\s+|some\s+|about\s+|around\s+|nearly\s+|roughly\s+|approximately\s+|more\s+than\s+|over\s+)?"
+_KILL_V = r"(?:killed|killing|kills|kill|dead|died|dies|slain|perished|lost\s+their\s+lives)"
+_HURT_V = r"(?:wounded|wounding|wounds|injured|injuring|injures|hurt|hurting)"
+
+_PATTERNS = [
+    ("killed", re.compile(_Q + r"(?P<n>" + _NUM + r")\s+(?:\w+\s+){0,2}?" + _PERSON + r"\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:reportedly\s+)?" + _KILL_V + r"\b", re.I)),
+    ("killed", re.compile(r"\b" + _KILL_V + r"\s+" + _Q + r"(?P<n>" + _NUM + r")\s+(?:\w+\s+){0,2}?" + _PERSON + r"\b", re.I)),
+    ("killed", re.compile(r"\b(?:death\s+toll|toll)\s+(?:\w+\s+){0,3}?(?:to|of|at|reached)\s+" + _Q + r"(?P<n>" + _NUM + r")\b", re.I)),
+    ("killed", re.compile(r"\b" + _Q + r"(?P<n>" + _NUM + r")\s+(?:people\s+)?(?:dead|deaths|fatalities|killed)\b", re.I)),
+    ("injured", re.compile(_Q + r"(?P<n>" + _NUM + r")\s+(?:\w+\s+){0,2}?" + _PERSON + r"\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:reportedly\s+|also\s+|slightly\s+|lightly\s+|seriously\s+)?" + _HURT_V + r"\b", re.I)),
+    ("injured", re.compile(r"\b" + _HURT_V + r"\s+" + _Q + r"(?P<n>" + _NUM + r")\s+(?:\w+\s+){0,2}?" + _PERSON + r"\b", re.I)),
+    ("injured", re.compile(r"\b" + _Q + r"(?P<n>" + _NUM + r")\s+(?:people\s+)?(?:wounded|injured|injuries)\b", re.I)),
+    ("killed", re.compile(r"\b(?:killing|killed)\s+" + _Q + r"(?P<n>" + _NUM + r")(?=\s*(?:[,.;]|and\b|$))", re.I)),
+    ("injured", re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+" + _Q + r"(?P<n>" + _NUM + r")(?=\s*(?:[,.;]|and\b|$))", re.I)),
+    ("injured", re.compile(r"\band\s+" + _HURT_V + r"\s+" + _Q + r"(?P<n>" + _NUM + r")\b", re.I)),
+]
+_WEAPONISH = re.compile(r"\b(?:rockets?|drones?|missiles?|shells?|bombs?|mortars?|projectiles?|strikes?|attacks?|days?|weeks?|months?|hours?|years?)\b", re.I)
+
+
+def number(word: str) -> int | None:
+    w = word.lower().strip()
+    if w.isdigit():
+        return int(w)
+    if w in _UNITS:
+        return _UNITS[w]
+    parts = re.split(r"[- ]", w)
+    if len(parts) == 2 and parts[0] in _UNITS and parts[1] in _UNITS:
+        return _UNITS[parts[0]] + _UNITS[parts[1]]
+    return None
+
+
+@dataclass(slots=True)
+class Casualties:
+    killed: int | None = None
+    injured: int | None = None
+
+
+def casualties_in(text: str) -> Casualties:
+    """Counts stated in one clause (folded text). Zero only for explicit 'no casualties' cues,
+    which the caller handles from the cue matcher."""
+    found = Casualties()
+    for field_name, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            if _WEAPONISH.search(m.group(0)):
+                continue
+            n = number(m.group("n"))
+            if n is None or n > 100000:
+                continue
+            current = getattr(found, field_name)
+            setattr(found, field_name, n if current is None else max(current, n))
+    return found

@@ -1,0 +1,154 @@
+"""Attack frames: a trigger ("attacked", "rockets fell", "the blast") with the arguments
+its sentence gives (date, places, weapon, actors, target, cues).
+
+A sentence yields zero or more frames. Segments before the first trigger (a leading
+"On September 12," or "In western Iraq,") lend their arguments to the next main frame;
+segments after a trigger extend the frame they follow. A frame naming several distinct
+places is split into one frame per place ("three bombs in Anbar, Muthanna and Babil").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from attackwatch.extract.annotate import Annotated, Mention, Segment, Sentence
+from attackwatch.extract.dates import DateMention
+from attackwatch.extract.places import overlaps, select_places
+from attackwatch.packs import Landmark, Pack, Place
+
+STRIKE_WEAPONS = {"airstrike"}
+PROJECTILES = {"rocket", "missile", "drone", "mortar", "unknown"}
+
+
+@dataclass(slots=True)
+class WeaponHit:
+    weapon: str
+    event_type: str
+    strong: bool
+    tok: int
+
+
+@dataclass
+class Frame:
+    sent: int
+    para: int
+    segs: list[Segment]
+    place: Place | None = None
+    date: DateMention | None = None
+    weapon: WeaponHit | None = None
+    another: bool = False
+    anaphor: bool = False
+    background_cue: bool = False
+    subordinate: bool = False
+    split: bool = False  # one of several places named in one clause
+    landmark: Landmark | None = None
+    from_title: bool = False
+    trigger_tok: int = 0
+
+    @property
+    def specific(self) -> bool:
+        """Enough to stand as an incident of its own (not just an echo of one)."""
+        return bool(self.date or (self.place and self.place.kind != "country") or (self.weapon and self.weapon.strong)
+                    or self.landmark or any(s.has("TARGET") for s in self.segs))
+
+    def cues(self, label: str) -> list[Mention]:
+        return [c for s in self.segs for c in s.cue(label)]
+
+
+def _own_date(segs: list[Segment]) -> DateMention | None:
+    for s in segs:
+        for d in s.dates:
+            if not d.anchor and d.value:
+                return d
+    return None
+
+
+def _weapon(segs: list[Segment], pack: Pack, trigger_tok: int) -> WeaponHit | None:
+    rows = {r["id"]: r for r in pack.rules("weapons")}
+    hits = []
+    for s in segs:
+        for w in s.weapons:
+            row = rows.get(w.id)
+            if row is None:
+                continue
+            hits.append(WeaponHit(row["weapon"], row["event_type"], row.get("strength", "strong") != "weak", w.tok))
+    strong = [h for h in hits if h.strong]
+    pool = strong or hits
+    if not pool:
+        return None
+    return min(pool, key=lambda h: abs(h.tok - trigger_tok))
+
+
+def _landmark(segs: list[Segment], folded: str, pack: Pack) -> Landmark | None:
+    text = " ".join(folded[s.start:s.end].lower() for s in segs)
+    for mark in pack.landmarks.values():
+        keys = mark.fields.get("keywords") or ()
+        if any(a in text for a in mark.aliases) or (keys and all(k in text for k in keys)):
+            return mark
+    return None
+
+
+def _starts_frame(seg: Segment, frame: Frame | None, pack: Pack, folded: str) -> bool:
+    """Does a trigger segment start a new frame, or extend the current one?"""
+    if frame is None or seg.subordinate or seg.has("ANOTHER"):
+        return True
+    own = _own_date([seg])
+    if own and frame.date and own.value != frame.date.value:
+        return True
+    if seg.places and frame.segs:
+        mine = select_places(seg.places, folded, pack)
+        theirs = select_places([p for s in frame.segs for p in s.places], folded, pack)
+        if mine and theirs and not any(overlaps(a, b, pack) for a in mine for b in theirs):
+            return True
+    return False
+
+
+def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title: bool = False) -> list[Frame]:
+    frames: list[Frame] = []
+    pending: list[Segment] = []
+    current: Frame | None = None
+    for seg in sent.segments:
+        if not seg.active:
+            continue
+        if seg.triggers:
+            if _starts_frame(seg, current, pack, ann.folded):
+                current = Frame(sent.index, sent.para, [seg], subordinate=seg.subordinate,
+                                trigger_tok=seg.triggers[0].tok, from_title=from_title)
+                if not seg.subordinate and pending:
+                    current.segs = pending + current.segs
+                    pending = []
+                frames.append(current)
+            else:
+                current.segs.append(seg)
+        elif current is None:
+            pending.append(seg)
+        else:
+            current.segs.append(seg)
+    if pending and frames:  # leading arguments nobody took (every frame was subordinate)
+        frames[-1].segs = pending + frames[-1].segs
+    out: list[Frame] = []
+    for f in frames:
+        f.segs.sort(key=lambda s: s.start)
+        f.date = _own_date(f.segs)
+        f.weapon = _weapon(f.segs, pack, f.trigger_tok)
+        f.another = any(s.has("ANOTHER") for s in f.segs)
+        f.anaphor = any(s.has("ANAPHOR") for s in f.segs)
+        f.background_cue = f.subordinate or any(s.has("BACKGROUND") for s in f.segs)
+        f.landmark = _landmark(f.segs, ann.folded, pack)
+        places = select_places([p for s in f.segs for p in s.places], ann.folded, pack)
+        if not places:
+            out.append(f)
+            continue
+        for i, place in enumerate(places):
+            g = f if i == 0 else Frame(**{k: getattr(f, k) for k in f.__dataclass_fields__})
+            g.place = place
+            g.split = len(places) > 1
+            out.append(g)
+    return out
+
+
+@dataclass
+class FrameSet:
+    """All frames of an article, in reading order, and the segments with no trigger."""
+
+    frames: list[Frame] = field(default_factory=list)
+    bare: list[Segment] = field(default_factory=list)  # active segments of sentences without frames

@@ -1,0 +1,194 @@
+"""Group an article's frames into incidents as the article tells them.
+
+Frames that tell one incident merge: the same place (or no place) and the same date
+(or no date), "the blast", "the first convoy"; a frame marked "another" does not merge
+into the incident in focus. Sentences with no frame lend their cues (a claim, "no
+casualties", "CENTCOM confirmed") to the incident in focus. Finally, a coarse incident
+("two convoys in southern Iraq") is absorbed into the precise ones it contains ("the first
+in Diwaniyah, the second in Muthanna"), lending them its date, actor and weapon.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from attackwatch.extract.annotate import Annotated, Segment
+from attackwatch.extract.frames import Frame, frames_in_sentence
+from attackwatch.extract.places import contains, overlaps
+from attackwatch.packs import Pack, Place
+
+ATTACH_LABELS = {"CLAIM", "CLAIM_NEG", "BLAME", "OFFICIAL", "UNCONFIRMED", "DENY", "INTERCEPT", "NOCAS", "NOKILL",
+                 "INJ_UNCOUNTED"}
+
+
+@dataclass
+class Incident:
+    frames: list[Frame]
+    attached: list[Segment] = field(default_factory=list)  # cue-bearing segments of frameless sentences
+    inherited: list[Segment] = field(default_factory=list)  # segments of absorbed coarse incidents (attribution only)
+    date_value: str | None = None
+    date_precision: str | None = None
+    date_source: str | None = None  # own | context | published
+    place: Place | None = None
+    distinct: bool = False
+    hint_weapon: str | None = None  # from the headline, when the body names no weapon
+    hint_actor: str | None = None  # actor id from the headline
+
+    def add(self, f: Frame) -> None:
+        self.frames.append(f)
+        if f.date and not self.date_value:
+            self.date_value, self.date_precision, self.date_source = f.date.value, f.date.precision, "own"
+        elif f.date and self.date_source != "own":
+            self.date_value, self.date_precision, self.date_source = f.date.value, f.date.precision, "own"
+        if f.place and self.place is None:
+            self.place = f.place
+
+    @property
+    def last_sent(self) -> int:
+        return max([f.sent for f in self.frames] + [s.sent for s in self.attached])
+
+    @property
+    def last_para(self) -> int:
+        return max([f.para for f in self.frames] + [s.para for s in self.attached])
+
+    @property
+    def segments(self) -> list[Segment]:
+        return [s for f in self.frames for s in f.segs] + self.attached
+
+    @property
+    def weapon(self) -> str | None:
+        strong = [f.weapon.weapon for f in self.frames if f.weapon and f.weapon.strong]
+        return strong[0] if strong else None
+
+    @property
+    def background_cue(self) -> bool:
+        return all(f.background_cue for f in self.frames)
+
+    @property
+    def landmark(self):  # type: ignore[no-untyped-def]
+        return next((f.landmark for f in self.frames if f.landmark), None)
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def _compatible(f: Frame, inc: Incident, current: Incident | None, pack: Pack) -> bool:
+    if f.date and inc.date_source == "own" and not _dates_compatible(f.date.value, inc.date_value):
+        return False
+    if f.weapon and f.weapon.strong and inc.weapon and f.weapon.weapon != inc.weapon:
+        return False
+    if f.landmark and inc.landmark and f.landmark.id != inc.landmark.id:
+        return False
+    same_place = bool(f.place and inc.place and f.place.id == inc.place.id)
+    if f.place and inc.place and not same_place:
+        coarse = f.place.rank <= 2 and inc.place.rank <= 2
+        if not (coarse and overlaps(f.place, inc.place, pack)):
+            if not (f.anaphor and (contains(inc.place, f.place, pack) or contains(f.place, inc.place, pack))):
+                return False
+    if inc is not current and not same_place and not f.anaphor:
+        # reaching back past the incident in focus needs a firm link
+        if not (f.date and inc.date_source == "own" and f.date.value == inc.date_value and f.place and inc.place):
+            return False
+    if f.para > inc.last_para + 1 and not (same_place or f.anaphor):
+        return False
+    return True
+
+
+def _context_date(ann: Annotated, upto_sent: int, pack: Pack) -> tuple[str | None, str | None]:
+    """The latest event date stated before this sentence (not a range anchor, not modal)."""
+    for sent in reversed(ann.sentences[:upto_sent + 1]):
+        for seg in reversed(sent.segments):
+            if seg.modal:
+                continue
+            for d in reversed(seg.dates):
+                if d.value and not d.anchor:
+                    return d.value, d.precision
+    return None, None
+
+
+def _is_cue_segment(seg: Segment) -> bool:
+    return any(c.label in ATTACH_LABELS for c in seg.cues) or bool(seg.actors)
+
+
+def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
+    incidents: list[Incident] = []
+    current: Incident | None = None
+    for sent in ann.sentences:
+        frames = frames_in_sentence(sent, ann, pack)
+        if not frames:
+            if current is None:
+                continue
+            near = sent.para == current.last_para or sent.index == current.last_sent + 1 or any(
+                s.has("ANAPHOR") for s in sent.segments)
+            if near:
+                current.attached.extend(s for s in sent.segments if s.active and _is_cue_segment(s))
+            continue
+        for f in frames:
+            target = None
+            if f.place is None and f.date is None and not (f.another and f.specific):
+                if current is not None and not (f.weapon and f.weapon.strong and current.weapon and f.weapon.weapon != current.weapon):
+                    current.add(f)
+                    continue
+                if not f.specific:
+                    continue
+            for inc in reversed(incidents):
+                if f.another and (inc is current or any(g.sent == f.sent for g in inc.frames)):
+                    continue
+                if _compatible(f, inc, current, pack):
+                    target = inc
+                    break
+            if target is None:
+                if not f.date and (f.background_cue or f.landmark):
+                    continue  # a reference to some earlier event that the article does not date
+                target = Incident(frames=[], distinct=f.another)
+                incidents.append(target)
+                target.add(f)
+                if not target.date_value:
+                    value, precision = _context_date(ann, f.sent, pack)
+                    if value:
+                        target.date_value, target.date_precision, target.date_source = value, precision, "context"
+                    elif ann.published:
+                        target.date_value, target.date_precision = ann.published.isoformat(), "day"
+                        target.date_source = "published"
+            else:
+                target.add(f)
+            current = target
+    return absorb(incidents, pack)
+
+
+def absorb(incidents: list[Incident], pack: Pack) -> list[Incident]:
+    """Fold coarse incidents into the precise ones they contain."""
+    out = list(incidents)
+    for coarse in sorted(incidents, key=lambda i: i.place.rank if i.place else -1):
+        if coarse not in out or coarse.distinct and coarse.place is not None:
+            continue
+        rank = coarse.place.rank if coarse.place else -1
+        if rank >= 3:
+            continue
+        targets = [i for i in out if i is not coarse and i.place is not None and i.place.rank > rank
+                   and (coarse.place is None or contains(coarse.place, i.place, pack))
+                   and _dates_compatible(coarse.date_value, i.date_value)
+                   and (coarse.date_source == "own" and i.date_source == "own" and coarse.date_value == i.date_value
+                        or coarse.date_source != "own" or i.date_source != "own")
+                   and not (coarse.weapon and i.weapon and coarse.weapon != i.weapon)]
+        if coarse.place is None:
+            # a placeless echo only joins incidents told close to it
+            targets = [i for i in targets if abs(i.frames[0].para - coarse.frames[0].para) <= 3]
+        if not targets:
+            continue
+        out.remove(coarse)
+        if len(targets) == 1:
+            t = targets[0]
+            t.frames.extend(coarse.frames)
+            t.attached.extend(coarse.attached)
+            if t.date_source != "own" and coarse.date_source == "own":
+                t.date_value, t.date_precision, t.date_source = coarse.date_value, coarse.date_precision, "own"
+        else:
+            for t in targets:
+                t.inherited.extend(s for f in coarse.frames for s in f.segs)
+                t.inherited.extend(coarse.attached)
+                if t.date_source != "own" and coarse.date_source == "own":
+                    t.date_value, t.date_precision, t.date_source = coarse.date_value, coarse.date_precision, "own"
+    return out

@@ -1,0 +1,88 @@
+"""The spaCy pipeline: `spacy.blank("en")`, sentence boundaries, and SpanRulers whose
+patterns are generated from the pack's data files.
+
+Spans land in `doc.spans[KEY]` for KEY in places, actors, weapons, cues; each span's
+`id_` is the pack entry id and `label_` its kind/label. Built once per pack, lazily.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from attackwatch.packs import Pack, alias_variants, get_pack
+
+MAX_SENT_TOKENS = 120  # cap sentence length: a page with no punctuation still gets bounded sentences
+
+
+def _sentence_bounds(doc):  # type: ignore[no-untyped-def]
+    """Force a sentence start after every line break and every MAX_SENT_TOKENS tokens."""
+    since = 0
+    for i, tok in enumerate(doc):
+        if i == 0:
+            tok.is_sent_start = True
+            since = 0
+            continue
+        prev = doc[i - 1]
+        if "\n" in prev.text or (prev.is_space and "\n" in prev.text_with_ws) or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+        elif tok.is_space and "\n" in tok.text:
+            tok.is_sent_start = False
+        if tok.is_sent_start:
+            since = 0
+        else:
+            since += 1
+            if since >= MAX_SENT_TOKENS:
+                tok.is_sent_start = True
+                since = 0
+    return doc
+
+
+def _phrase_patterns(entries: Any, cased: bool) -> list[dict[str, Any]]:
+    rows = []
+    for e in entries:
+        # a name listed as cased (the town of Hit) is never matched case-insensitively
+        names = e.cased_aliases if cased else tuple(n for n in (e.name, *e.aliases) if n not in e.cased_aliases)
+        seen: set[str] = set()
+        for name in names:
+            variants = {" ".join(name.split())} if cased else alias_variants(name)
+            for v in variants:
+                key = v if cased else v.lower()
+                if key in seen:
+                    continue
+                seen.add(key)
+                rows.append({"label": e.kind, "pattern": v, "id": e.id})
+    return rows
+
+
+def _rule_patterns(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"label": r["label"], "pattern": r["pattern"], "id": r["id"]} for r in rows]
+
+
+def build_pipeline(pack: Pack):  # type: ignore[no-untyped-def]
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("aw_sentence_bounds"):
+        Language.component("aw_sentence_bounds")(_sentence_bounds)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("aw_sentence_bounds")
+    longest = {"@misc": "spacy.first_longest_spans_filter.v1"}
+    for key, entries in (("places", pack.places.values()), ("actors", pack.actors.values())):
+        lower = nlp.add_pipe("span_ruler", name=f"{key}_ruler", config={
+            "spans_key": key, "phrase_matcher_attr": "LOWER", "spans_filter": longest, "overwrite": False})
+        lower.add_patterns(_phrase_patterns(entries, cased=False))
+        cased = nlp.add_pipe("span_ruler", name=f"{key}_cased_ruler", config={
+            "spans_key": key, "phrase_matcher_attr": "ORTH", "spans_filter": longest, "overwrite": False})
+        cased.add_patterns(_phrase_patterns(entries, cased=True))
+    weapons = nlp.add_pipe("span_ruler", name="weapons_ruler", config={
+        "spans_key": "weapons", "phrase_matcher_attr": "LOWER", "spans_filter": longest})
+    weapons.add_patterns(_rule_patterns(pack.rules("weapons")))
+    cues = nlp.add_pipe("span_ruler", name="cues_ruler", config={"spans_key": "cues", "phrase_matcher_attr": "LOWER"})
+    cues.add_patterns(_rule_patterns(pack.rules("cues")))
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def pipeline_for(pack_name: str = "default"):  # type: ignore[no-untyped-def]
+    return build_pipeline(get_pack(pack_name))

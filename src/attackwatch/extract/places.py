@@ -1,0 +1,111 @@
+"""Which of the places a clause names are where the incident happened.
+
+"Camp Taji north of Baghdad" happened at Camp Taji; "Muthanna bordering Saudi Arabia
+and Kuwait" in Muthanna; "the Islamic Resistance in Iraq" names no place at all (the
+annotator already drops places inside actor names). Places are grouped so that one
+report is made per distinct site/town/province.
+"""
+from __future__ import annotations
+
+import re
+
+from attackwatch.extract.annotate import Mention
+from attackwatch.packs import Pack, Place
+
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
+    r"south-west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:iraqi|syrian|jordanian|kurdish)\s+)?(?:(?:city|town|village|province|"
+    r"capital|governorate)\s+of\s+)?(?:the\s+)?"
+    r"|\b(?:bordering|borders|border\s+with|border\s+town\s+with|frontier\s+with|km|kilometers|kilometres|miles)\s+"
+    r"(?:from\s+|of\s+)?(?:the\s+)?(?:\w+\s+)?"
+    r"|\b(?:linking|connecting|between)\s+(?:[\w'-]+\s+){0,3}and\s+(?:the\s+)?"
+    r"|\b(?:based\s+in|launched\s+from|fired\s+from|originating\s+(?:in|from)|headquartered\s+in|from\s+inside|"
+    r"returned\s+from|visit\s+to|trip\s+to|withdraw(?:al)?\s+from|leave|out\s+of)\s+(?:the\s+)?)$",
+    re.I)
+_PROVINCE_AROUND = re.compile(r"(?:province|governorate|muhafazat)\s+of\s+(?:the\s+)?$", re.I)
+_PROVINCE_AFTER = re.compile(r"^['’]?s?\s+(?:province|governorate)\b", re.I)
+
+
+def place_for_mention(m: Mention, alternatives: list[Mention], folded: str, pack: Pack) -> Place | None:
+    """One mention may name two entries (the town of Basra, the governorate of Basra)."""
+    entries = [pack.places[a.id] for a in alternatives if a.id in pack.places]
+    if not entries:
+        return None
+    if len(entries) == 1:
+        return entries[0]
+    province = bool(_PROVINCE_AROUND.search(folded[max(0, m.start - 30):m.start])
+                    or _PROVINCE_AFTER.match(folded[m.end:m.end + 20]))
+    if province:
+        for e in entries:
+            if e.kind == "admin1":
+                return e
+    return max(entries, key=lambda e: e.rank)
+
+
+def is_reference(m: Mention, folded: str) -> bool:
+    return bool(_REFERENCE_BEFORE.search(folded[max(0, m.start - 60):m.start]))
+
+
+def contains(outer: Place, inner: Place, pack: Pack) -> bool:
+    """True when `inner` lies within `outer` (or is it)."""
+    if outer.id == inner.id:
+        return True
+    if outer.kind == "country":
+        return inner.country_code == outer.country_code
+    if outer.kind == "area":
+        if outer.covered_admin1 and inner.covered_admin1:
+            return inner.covered_admin1 <= outer.covered_admin1
+        return bool(outer.country_code) and inner.country_code == outer.country_code and inner.kind != "country"
+    if outer.kind == "admin1":
+        return inner.admin1_code == outer.admin1_code and inner.rank > outer.rank
+    if outer.kind == "town":
+        return inner.kind == "site" and inner.admin1_code == outer.admin1_code
+    if outer.kind == "site":
+        parent = inner.parent
+        while parent:
+            if parent == outer.id:
+                return True
+            parent = pack.places[parent].parent if parent in pack.places else None
+    return False
+
+
+def overlaps(a: Place, b: Place, pack: Pack) -> bool:
+    """Compatible locations: one contains the other, or two vague areas share ground."""
+    if contains(a, b, pack) or contains(b, a, pack):
+        return True
+    if a.kind in ("area", "country") and b.kind in ("area", "country"):
+        if a.covered_admin1 and b.covered_admin1:
+            return bool(a.covered_admin1 & b.covered_admin1)
+        return bool(a.country_code) and a.country_code == b.country_code
+    return False
+
+
+def select_places(mentions: list[Mention], folded: str, pack: Pack) -> list[Place]:
+    """The distinct places an incident clause reports, most precise first-mentioned."""
+    by_span: dict[tuple[int, int], list[Mention]] = {}
+    for m in mentions:
+        by_span.setdefault((m.start, m.end), []).append(m)
+    cands: list[tuple[Place, bool]] = []
+    for (_s, _e), alts in sorted(by_span.items()):
+        place = place_for_mention(alts[0], alts, folded, pack)
+        if place is not None:
+            cands.append((place, is_reference(alts[0], folded)))
+    if not cands:
+        return []
+    theatre = pack.theatre
+    if any(not ref for _, ref in cands):
+        cands = [(p, ref) for p, ref in cands if not ref]
+    places = [p for p, _ in cands]
+    if theatre and any(p.country_code in theatre for p in places):
+        places = [p for p in places if p.country_code in theatre]
+    # drop places that contain a more precise one named alongside
+    kept: list[Place] = []
+    for p in places:
+        if any(q.id != p.id and contains(p, q, pack) for q in places):
+            continue
+        # a site absorbs the town it sits in ("Erbil airport" + "Erbil")
+        if p.kind == "town" and any(q.kind == "site" and q.admin1_code == p.admin1_code for q in places):
+            continue
+        if all(k.id != p.id for k in kept):
+            kept.append(p)
+    return kept

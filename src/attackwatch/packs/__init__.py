@@ -1,0 +1,235 @@
+"""Domain packs: the data files that hold all domain knowledge (see docs/packs.md).
+
+Packs load lazily, on first use, and are cached per process.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator
+
+from attackwatch.clean.normalize import fold
+
+PACKS_DIR = Path(__file__).parent
+DEFAULT_PACK = "default"
+
+
+class PackError(ValueError):
+    """A pack file is missing or malformed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str
+    kind: str  # country | admin1 | town | site | area
+    name: str
+    country_code: str | None
+    admin1_code: str | None
+    lat: float | None
+    lon: float | None
+    site_type: str | None = None
+    admin1_codes: tuple[str, ...] = ()
+    parent: str | None = None
+    aliases: tuple[str, ...] = ()
+    cased_aliases: tuple[str, ...] = ()
+
+    @property
+    def rank(self) -> int:
+        """Precision rank: higher is more precise."""
+        return {"country": 0, "area": 1, "admin1": 2, "town": 3, "site": 4}.get(self.kind, 0)
+
+    @property
+    def covered_admin1(self) -> frozenset[str]:
+        codes = set(self.admin1_codes)
+        if self.admin1_code:
+            codes.add(self.admin1_code)
+        return frozenset(codes)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: str  # militia | umbrella | state | coalition | generic | person
+    parent: str | None = None
+    side: str | None = None
+    country_code: str | None = None
+    aliases: tuple[str, ...] = ()
+    cased_aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Landmark:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+def read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield (line number, object) from a pack JSONL file; `//` lines are comments."""
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            line = line.strip()
+            if not line or line.startswith("//"):
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise PackError(f"{path}:{n}: not JSON: {exc}") from exc
+            if not isinstance(obj, dict):
+                raise PackError(f"{path}:{n}: expected a JSON object")
+            yield n, obj
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|az|an|ash)[- ](?=\w{3})", re.I)
+
+
+def alias_variants(alias: str) -> set[str]:
+    """Spelling variants of an alias that news copy uses interchangeably.
+
+    Hyphens and spaces alternate (al-Asad / al Asad), apostrophes come and go
+    (Kata'ib / Kataib), and the Arabic article may be dropped (al-Tanf / Tanf).
+    """
+    base = " ".join(fold(alias).split())
+    out = {base}
+    for v in list(out):
+        out.add(v.replace("'", ""))
+    for v in list(out):
+        out.add(v.replace("-", " "))
+        out.add(re.sub(r"\s*-\s*", "-", v))
+    for v in list(out):
+        stripped = _ARTICLE.sub("", v)
+        if stripped != v and " " not in v.strip() or (stripped != v and len(stripped) >= 4):
+            out.add(stripped)
+    return {" ".join(v.split()) for v in out if v.strip()}
+
+
+class Pack:
+    """All data of one pack, loaded on first access of each part."""
+
+    def __init__(self, root: Path):
+        if not root.is_dir():
+            raise PackError(f"no such pack: {root}")
+        self.root = root
+        meta_path = root / "pack.json"
+        self.meta: dict[str, Any] = json.loads(meta_path.read_text("utf-8")) if meta_path.exists() else {}
+        self.name: str = self.meta.get("name", root.name)
+        self.version: str = str(self.meta.get("version", "0"))
+        self.theatre: frozenset[str] = frozenset(self.meta.get("theatre", []))
+
+    def _path(self, name: str) -> Path:
+        return self.root / name
+
+    @property
+    def places(self) -> dict[str, Place]:
+        if not hasattr(self, "_places"):
+            places: dict[str, Place] = {}
+            for n, o in read_jsonl(self._path("places.jsonl")):
+                try:
+                    places[o["id"]] = Place(
+                        id=o["id"], kind=o["kind"], name=o["name"],
+                        country_code=o.get("country_code"), admin1_code=o.get("admin1_code"),
+                        lat=o.get("lat"), lon=o.get("lon"), site_type=o.get("site_type"),
+                        admin1_codes=tuple(o.get("admin1_codes") or ()), parent=o.get("parent"),
+                        aliases=tuple(o.get("aliases") or ()),
+                        cased_aliases=tuple(o.get("cased_aliases") or ()))
+                except KeyError as exc:
+                    raise PackError(f"places.jsonl:{n}: missing field {exc}") from exc
+            self._places = places
+        return self._places
+
+    @property
+    def actors(self) -> dict[str, Actor]:
+        if not hasattr(self, "_actors"):
+            actors: dict[str, Actor] = {}
+            for n, o in read_jsonl(self._path("actors.jsonl")):
+                try:
+                    actors[o["id"]] = Actor(
+                        id=o["id"], name=o["name"], kind=o["kind"], parent=o.get("parent"),
+                        side=o.get("side"), country_code=o.get("country_code"),
+                        aliases=tuple(o.get("aliases") or ()),
+                        cased_aliases=tuple(o.get("cased_aliases") or ()))
+                except KeyError as exc:
+                    raise PackError(f"actors.jsonl:{n}: missing field {exc}") from exc
+            self._actors = actors
+        return self._actors
+
+    @property
+    def landmarks(self) -> dict[str, Landmark]:
+        if not hasattr(self, "_landmarks"):
+            marks: dict[str, Landmark] = {}
+            path = self._path("landmarks.jsonl")
+            if path.exists():
+                for _, o in read_jsonl(path):
+                    fields = {k: v for k, v in o.items() if k not in ("id", "name", "aliases")}
+                    marks[o["id"]] = Landmark(o["id"], o["name"], tuple(o.get("aliases") or ()), fields)
+            self._landmarks = marks
+        return self._landmarks
+
+    def rules(self, name: str) -> list[dict[str, Any]]:
+        """Rows of a rules file (weapons, cues, chrome)."""
+        cache = self.__dict__.setdefault("_rules", {})
+        if name not in cache:
+            path = self._path(f"{name}.jsonl")
+            cache[name] = [o for _, o in read_jsonl(path)] if path.exists() else []
+        return cache[name]
+
+    def place_by_name(self, name: str) -> Place | None:
+        key = name.lower()
+        for p in self.places.values():
+            if p.name.lower() == key or key in (a.lower() for a in p.aliases):
+                return p
+        return None
+
+    def actor_by_name(self, name: str | None) -> Actor | None:
+        if not name:
+            return None
+        key = name.lower()
+        for a in self.actors.values():
+            if a.name.lower() == key:
+                return a
+        return None
+
+    def _coded(self, kind: str, code: str | None) -> Place | None:
+        if not code:
+            return None
+        index = self.__dict__.setdefault("_code_index", {})
+        if not index:
+            for p in self.places.values():
+                if p.kind == "country" and p.country_code:
+                    index[("country", p.country_code.upper())] = p
+                elif p.kind == "admin1" and p.admin1_code:
+                    index[("admin1", p.admin1_code.upper())] = p
+        return index.get((kind, code.upper()))
+
+    def country(self, code: str | None) -> Place | None:
+        """The country entry for an ISO 3166-1 alpha-2 code."""
+        return self._coded("country", code)
+
+    def admin1(self, code: str | None) -> Place | None:
+        """The first-level division entry for an ISO 3166-2 code."""
+        return self._coded("admin1", code)
+
+    def resolve_actor(self, actor_id: str) -> Actor:
+        """A person's name stands for the state they lead."""
+        actor = self.actors[actor_id]
+        if actor.kind == "person" and actor.parent in self.actors:
+            return self.actors[actor.parent]
+        return actor
+
+    def weapon_words(self, label: str) -> frozenset[str]:
+        """Lower-case words of one cue label, for checks outside the matcher."""
+        return frozenset(str(r["pattern"]).lower() for r in self.rules("cues")
+                         if r.get("label") == label and isinstance(r.get("pattern"), str))
+
+
+@lru_cache(maxsize=8)
+def get_pack(name: str = DEFAULT_PACK) -> Pack:
+    """Load (once) the pack named `name` (a folder under packs/) or at path `name`."""
+    path = Path(name)
+    root = path if path.is_dir() else PACKS_DIR / name
+    return Pack(root)

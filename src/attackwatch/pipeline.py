@@ -1,0 +1,55 @@
+"""The library's front door: pages in, reports out, one page at a time, failures isolated."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterator
+
+from attackwatch.clean.page import clean_page
+from attackwatch.extract import extract_article
+from attackwatch.ingest.files import InputError, RawPage, iter_page_paths, read_page
+from attackwatch.models import Article, Report
+from attackwatch.packs import get_pack
+
+__all__ = ["PageResult", "article_from_text", "extract_article", "extract_paths", "load_article"]
+
+
+@dataclass
+class PageResult:
+    path: str
+    article: Article | None = None
+    reports: list[Report] = field(default_factory=list)
+    error: str | None = None
+
+
+def _as_date(value: str | date | None) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def article_from_text(text: str, *, published: str | date | None = None, article_id: str = "article",
+                      title: str | None = None, html: bool = False, pack: str = "default") -> Article:
+    raw = RawPage(id=article_id, kind="html" if html else "text", content=text, path=article_id,
+                  meta={"title": title} if title else {})
+    return clean_page(raw, get_pack(pack), published=_as_date(published))
+
+
+def load_article(path: str, *, published: date | None = None, pack: str = "default") -> Article:
+    return clean_page(read_page(path), get_pack(pack), published=published)
+
+
+def extract_paths(paths: list[str], *, published: date | None = None, pack: str = "default",
+                  any_theatre: bool = False) -> Iterator[PageResult]:
+    """Extract every page under `paths`; a bad page yields a result with `error` set."""
+    for path in iter_page_paths(paths):
+        try:
+            article = load_article(path, published=published, pack=pack)
+            reports = extract_article(article, pack_name=pack, any_theatre=any_theatre)
+        except InputError as exc:
+            yield PageResult(path=path, error=str(exc))
+            continue
+        except RecursionError as exc:  # pathological nesting in a page
+            yield PageResult(path=path, error=f"{path}: could not be processed ({exc.__class__.__name__})")
+            continue
+        yield PageResult(path=path, article=article, reports=reports)

@@ -14,7 +14,7 @@ from attackwatch.extract.annotate import Mention, Segment
 from attackwatch.packs import Actor, Pack
 
 _TARGET_BEFORE = re.compile(
-    r"(?:\b(?:on|against|at|targeting|targeted|target|toward|towards|for|belonging\s+to|housing|houses|hosting|"
+    r"(?:\b(?:on|against|at|to|targeting|targeted|target|toward|towards|for|belonging\s+to|housing|houses|hosting|"
     r"hosts|host|of|struck|hit|attacked|killed|killing|assassination\s+of|killing\s+of|positions\s+of|"
     r"facilities\s+(?:used\s+by|of)|used\s+by|linked\s+to|affiliated\s+with|backed\s+by|with)\s+(?:the\s+)?"
     r"(?:\w+\s+){0,1}['\"]?)$", re.I)
@@ -38,10 +38,21 @@ def _role(m: Mention, actor: Actor, seg: Segment, folded: str) -> str:
     before = folded[max(0, m.start - 40):m.start]
     if _TARGET_BEFORE.search(before):
         return "target"
-    # "US convoy", "Kata'ib Hezbollah positions", "American base": the actor modifies a target noun
+    # "US convoy", "Kata'ib Hezbollah positions", "US supply convoy": the actor modifies a target noun
+    triggers = [c for c in seg.cues if c.label == "TRIGGER"]
     for c in seg.cues:
-        if c.label == "TARGET" and 0 <= c.tok - m.tok_end <= 2:
+        if c.label == "TARGET" and 0 <= c.tok - m.tok_end <= 1 and not any(m.tok_end <= t.tok < c.tok for t in triggers):
             return "target"
+    # "CENTCOM confirmed that ...", "US officials said": a source, not a party
+    for c in seg.cues:
+        if c.label == "SAY" and 0 <= c.tok - m.tok_end <= 3 and actor.side != "axis":
+            return "source"
+    # a government or its forces act only when a strike follows ("Biden ordered airstrikes",
+    # "US forces struck"); "where American soldiers are deployed" is no agency
+    if actor.side != "axis" and actor.kind in ("state", "coalition"):
+        acts = [c for c in seg.cues if c.label == "TRIGGER" and 0 <= c.tok - m.tok_end <= 8]
+        acts += [w for w in seg.weapons if 0 <= w.tok - m.tok_end <= 8]
+        return "agent" if acts else "mention"
     return "agent"
 
 

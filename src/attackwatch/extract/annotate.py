@@ -19,6 +19,8 @@ from attackwatch.extract.nlp import pipeline_for
 BOUNDARY_PUNCT = {",", ";", ":", "(", ")", "[", "]", "-", "--", '"'}
 SUBORDINATORS = {"after", "following", "while", "before", "whereas", "although", "though", "despite", "when",
                  "but", "since", "amid", "where", "which", "who"}
+GENERIC_PLURALS = {"attacks", "strikes", "bombings", "raids", "assaults", "airstrikes", "explosions", "blasts", "incidents"}
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "multiple"}
 SUBORDINATE_FRAME = {"after", "following", "before", "since", "amid", "despite"}
 
 
@@ -47,6 +49,7 @@ class Segment:
     weapons: list[Mention] = field(default_factory=list)
     cues: list[Mention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    number_words: int = 0
 
     def has(self, label: str) -> bool:
         return any(c.label == label for c in self.cues)
@@ -75,7 +78,21 @@ class Segment:
 
     @property
     def aggregate(self) -> bool:
-        return self.has("AGGREGATE")
+        return self.has("AGGREGATE") or self.generic_plural
+
+    @property
+    def generic_plural(self) -> bool:
+        """Only plural attack nouns, and nothing that pins them down ("to launch attacks
+        against US forces"): a statement about attacks in general."""
+        trig = self.triggers
+        if not trig or not all(t.text.lower() in GENERIC_PLURALS for t in trig):
+            return False
+        return not (self.dates or self.weapons and any(w.text[:1].isdigit() for w in self.weapons)
+                    or any(c.label in ("ANAPHOR",) for c in self.cues) or self.has_number)
+
+    @property
+    def has_number(self) -> bool:
+        return self.number_words > 0
 
     @property
     def active(self) -> bool:
@@ -142,7 +159,7 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
         for tok in sent:
             low = tok.lower_
             is_boundary = (tok.text in BOUNDARY_PUNCT and (tok.text != "-" or tok.whitespace_)) or (
-                low in SUBORDINATORS and tok.i > sent.start and doc[tok.i - 1].lower_ not in ("as", "even", "just", "shortly", "soon", "days", "hours", "weeks", "day", "long"))
+                low in SUBORDINATORS and tok.i > sent.start and doc[tok.i - 1].lower_ not in ("as", "even", "just"))
             if is_boundary and tok.i > seg_start_tok:
                 segs.append(_segment(doc, seg_start_tok, tok.i, len(sentences), para))
                 seg_start_tok = tok.i
@@ -156,6 +173,7 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
             s.weapons = [m for m in weapons if s.start <= m.start < s.end]
             s.cues = [m for m in cues if s.start <= m.start < s.end]
             s.dates = [d for d in dates if s.start <= d.start < s.end]
+            s.number_words = sum(1 for t in doc[s.tok:s.tok_end] if t.like_num or t.lower_ in _NUMBER_WORDS)
         sentences.append(Sentence(len(sentences), para, sent.start_char, sent.end_char, segs))
     return Annotated(text=text, folded=folded, sentences=sentences, published=published)
 

@@ -155,20 +155,30 @@ def _claims(segs: list[Segment]) -> tuple[bool, bool, bool]:
     return claim, strong, negated
 
 
+def _first(*values):  # type: ignore[no-untyped-def]
+    return next((v for v in values if v is not None), None)
+
+
 def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
+    """The contract record of one incident. Each field comes from the incident's own
+    sentences first, then from a coarse telling absorbed into it, then from siblings."""
     pack, ann = ctx.pack, ctx.ann
-    own = [s for s in inc.segments if s.active]
-    segs = own + [s for s in inc.inherited if s.active]
+    frame_segs = [s for f in inc.frames for s in f.segs if s.active]
+    own = [s for s in frame_segs + inc.attached if s.active]
+    absorbed = [s for s in inc.absorbed if s.active]
+    inherited = [s for s in inc.inherited if s.active]
     landmark = inc.landmark
     place = inc.place
     if place is None and landmark is not None and landmark.fields.get("place"):
         place = pack.place_by_name(landmark.fields["place"])
-    rows = _weapon_row(pack, [s for f in inc.frames for s in f.segs]) or _weapon_row(pack, segs)
-    strong = [r for r in rows if r.get("strength", "strong") != "weak"]
-    roles = actor_roles(segs, ann.folded, pack)
-    row = strong[0] if strong else None
-    if inc.weapon:
-        row = next((r for r in strong if r["weapon"] == inc.weapon), row)
+    roles = actor_roles(own + absorbed + inherited, ann.folded, pack)
+
+    # weapon: the incident's own strong weapon, else one told in an absorbed/sibling clause
+    own_rows = _weapon_row(pack, frame_segs)
+    other_rows = _weapon_row(pack, absorbed + inherited)
+    wanted = inc.weapon or inc.absorbed_weapon
+    strong = [r for r in own_rows + other_rows if r.get("strength", "strong") != "weak"]
+    row = next((r for r in strong if r["weapon"] == wanted), strong[0] if strong else None)
     weapon = row["weapon"] if row else "unknown"
     state_agents = [r for r in roles if r.role == "agent" and r.actor.kind in ("state", "coalition") and r.actor.side in ("us", "israel")]
     armed_agents = [r for r in roles if r.role == "agent" and (r.actor.kind in ("militia", "umbrella") or r.actor.side == "axis")]
@@ -180,28 +190,38 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
         weapon = landmark.fields["weapon"]
         row = {"weapon": weapon, "event_type": landmark.fields.get("event_type") or _EVENT_BY_WEAPON.get(weapon, "Attack")}
     state_strike = weapon == "airstrike"
+
     target_type = _target_type(own, place, state_strike, pack)
+    for extra in (absorbed, inherited):
+        if target_type == "other" and extra:
+            target_type = _target_type(extra, place, state_strike, pack)
     if landmark is not None and landmark.fields.get("target_type") and target_type == "other":
         target_type = landmark.fields["target_type"]
-    if weapon == "unknown" and rows and target_type == "convoy":
+    if weapon == "unknown" and target_type == "convoy" and any(r.get("strength") == "weak" for r in own_rows + other_rows):
         weapon = "ied"  # an explosion or bombing that hit a convoy
+
     perp = perpetrator(roles, weapon, pack)
     if perp is None and inc.hint_actor in pack.actors:
         perp = pack.resolve_actor(inc.hint_actor)
     if perp is None and landmark is not None and landmark.fields.get("actor"):
         perp = pack.actor_by_name(landmark.fields["actor"])
-    claim, strong_claim, negated = _claims(segs)
-    confirmation, own_statement = _confirmation(ctx, own, perp.side if perp else None)
-    if confirmation == "not_mentioned" and inc.inherited:
-        confirmation, _ = _confirmation(ctx, inc.inherited, perp.side if perp else None)
+    perp_side = perp.side if perp else None
+    claim, strong_claim, negated = _claims(own + absorbed + inherited)
+    confirmation, own_statement = _confirmation(ctx, own, perp_side)
+    for extra in (absorbed, inherited):
+        if confirmation == "not_mentioned" and extra:
+            confirmation, more = _confirmation(ctx, extra, perp_side)
+            own_statement = own_statement or more
     if perp is not None and perp.kind in ("state", "coalition") and perp.side != "axis":
         claimed = own_statement or strong_claim
     elif perp is not None:
-        claimed = not negated or (claim and not any(s.has("CLAIM_NEG") for s in segs))
+        claimed = not negated or (claim and not any(s.has("CLAIM_NEG") for s in own + absorbed))
     else:
         claimed = strong_claim and not negated
-    intercepted = _intercepted(ctx, own, weapon)
-    killed, injured = _casualties(ctx, inc.segments)
+    intercepted = _first(_intercepted(ctx, own, weapon), _intercepted(ctx, absorbed, weapon))
+    killed, injured = _casualties(ctx, own)
+    if killed is None and injured is None and absorbed:
+        killed, injured = _casualties(ctx, absorbed)
     if row is not None and weapon != "unknown":
         event_type = row["event_type"] if row["weapon"] == weapon else _EVENT_BY_WEAPON.get(weapon, "Attack")
     elif row is not None:
@@ -215,16 +235,14 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
         return None
     if not ctx.any_theatre and pack.theatre and geo["country_code"] not in pack.theatre:
         return None
-    background = _background(inc, ctx)
-    report = Report(
+    tgt_actor = (landmark.fields.get("target_actor") if landmark is not None and landmark.fields.get("target_actor")
+                 else target_actor(roles, perp, state_strike, pack))
+    return Report(
         article_id=ctx.article_id, date=inc.date_value, date_precision=inc.date_precision if inc.date_value else None,
         event_type=event_type, weapon=weapon, actor=perp.name if perp else None, claimed=bool(claimed),
-        target_type=target_type, target_actor=(landmark.fields.get("target_actor") if landmark is not None and landmark.fields.get("target_actor")
-                                               else target_actor(roles, perp, state_strike, pack)),
-        killed=killed, injured=injured, intercepted=intercepted, confirmation=confirmation, background=background,
-        evidence=_evidence(ann, inc), actor_parent=(pack.actors[perp.parent].name if perp and perp.parent in pack.actors else None),
-        **geo)
-    return report
+        target_type=target_type, target_actor=tgt_actor, killed=killed, injured=injured, intercepted=intercepted,
+        confirmation=confirmation, background=_background(inc, ctx), evidence=_evidence(ann, inc),
+        actor_parent=(pack.actors[perp.parent].name if perp and perp.parent in pack.actors else None), **geo)
 
 
 def _background(inc: Incident, ctx: ArticleContext) -> bool:
@@ -240,7 +258,8 @@ def _background(inc: Incident, ctx: ArticleContext) -> bool:
 
 
 def _evidence(ann: Annotated, inc: Incident) -> list[Evidence]:
-    sents = sorted({f.sent for f in inc.frames} | {s.sent for s in inc.attached} | {s.sent for s in inc.inherited})
+    sents = sorted({f.sent for f in inc.frames} | {s.sent for s in inc.attached} | {s.sent for s in inc.absorbed}
+                   | {s.sent for s in inc.inherited})
     out = []
     for i in sents:
         sent = ann.sentences[i]

@@ -8,6 +8,7 @@ places is split into one frame per place ("three bombs in Anbar, Muthanna and Ba
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from attackwatch.extract.annotate import Annotated, Mention, Segment, Sentence
@@ -47,8 +48,10 @@ class Frame:
     @property
     def specific(self) -> bool:
         """Enough to stand as an incident of its own (not just an echo of one)."""
-        return bool(self.date or (self.place and self.place.kind != "country") or (self.weapon and self.weapon.strong)
-                    or self.landmark or any(s.has("TARGET") for s in self.segs))
+        # a date alone is not enough: "the Oct. 7 attack" names no place, weapon or target here
+        if self.place is not None and self.place.kind != "country":
+            return True
+        return bool((self.weapon and self.weapon.strong) or self.landmark or any(s.has("TARGET") for s in self.segs))
 
     def cues(self, label: str) -> list[Mention]:
         return [c for s in self.segs for c in s.cue(label)]
@@ -82,7 +85,7 @@ def _landmark(segs: list[Segment], folded: str, pack: Pack) -> Landmark | None:
     text = " ".join(folded[s.start:s.end].lower() for s in segs)
     for mark in pack.landmarks.values():
         keys = mark.fields.get("keywords") or ()
-        if any(a in text for a in mark.aliases) or (keys and all(k in text for k in keys)):
+        if any(a in text for a in mark.aliases) or (keys and all(re.search(k, text) for k in keys)):
             return mark
     return None
 

@@ -24,12 +24,14 @@ ATTACH_LABELS = {"CLAIM", "CLAIM_NEG", "BLAME", "OFFICIAL", "UNCONFIRMED", "DENY
 class Incident:
     frames: list[Frame]
     attached: list[Segment] = field(default_factory=list)  # cue-bearing segments of frameless sentences
-    inherited: list[Segment] = field(default_factory=list)  # segments of absorbed coarse incidents (attribution only)
+    absorbed: list[Segment] = field(default_factory=list)  # segments of the one coarse incident folded into this one
+    inherited: list[Segment] = field(default_factory=list)  # segments of a coarse incident shared with siblings (attribution only)
     date_value: str | None = None
     date_precision: str | None = None
     date_source: str | None = None  # own | context | published
     place: Place | None = None
     distinct: bool = False
+    absorbed_frames: list[Frame] = field(default_factory=list)
     hint_weapon: str | None = None  # from the headline, when the body names no weapon
     hint_actor: str | None = None  # actor id from the headline
 
@@ -65,7 +67,12 @@ class Incident:
 
     @property
     def landmark(self):  # type: ignore[no-untyped-def]
-        return next((f.landmark for f in self.frames if f.landmark), None)
+        return next((f.landmark for f in self.frames + self.absorbed_frames if f.landmark), None)
+
+    @property
+    def absorbed_weapon(self) -> str | None:
+        strong = [f.weapon.weapon for f in self.absorbed_frames if f.weapon and f.weapon.strong]
+        return strong[0] if strong else None
 
 
 def _dates_compatible(a: str | None, b: str | None) -> bool:
@@ -75,15 +82,22 @@ def _dates_compatible(a: str | None, b: str | None) -> bool:
 
 
 def _compatible(f: Frame, inc: Incident, current: Incident | None, pack: Pack) -> bool:
-    if f.date and inc.date_source == "own" and not _dates_compatible(f.date.value, inc.date_value):
+    if f.date and not _dates_compatible(f.date.value, inc.date_value):
         return False
     if f.weapon and f.weapon.strong and inc.weapon and f.weapon.weapon != inc.weapon:
         return False
     if f.landmark and inc.landmark and f.landmark.id != inc.landmark.id:
         return False
     same_place = bool(f.place and inc.place and f.place.id == inc.place.id)
+    same_landmark = bool(f.landmark and inc.landmark and f.landmark.id == inc.landmark.id)
+    if same_landmark:
+        return True
+    if inc.place is None and f.place is not None and f.place.rank >= 2 and not f.anaphor:
+        return False  # the placeless telling is folded in later, as a coarse one (see absorb)
+    if f.background_cue and not f.date and not (same_place or f.anaphor):
+        return False  # a reference to an earlier event only joins the incident it names
     if f.place and inc.place and not same_place:
-        coarse = f.place.rank <= 2 and inc.place.rank <= 2
+        coarse = f.place.rank <= 1 and inc.place.rank <= 1
         if not (coarse and overlaps(f.place, inc.place, pack)):
             if not (f.anaphor and (contains(inc.place, f.place, pack) or contains(f.place, inc.place, pack))):
                 return False
@@ -127,6 +141,8 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
             continue
         for f in frames:
             target = None
+            if not f.specific and f.background_cue and not f.anaphor:
+                continue
             if f.place is None and f.date is None and not (f.another and f.specific):
                 if current is not None and not (f.weapon and f.weapon.strong and current.weapon and f.weapon.weapon != current.weapon):
                     current.add(f)
@@ -142,6 +158,8 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
             if target is None:
                 if not f.date and (f.background_cue or f.landmark):
                     continue  # a reference to some earlier event that the article does not date
+                if not f.specific:
+                    continue  # "hitting inside Syria": too vague to stand as an incident of its own
                 target = Incident(frames=[], distinct=f.another)
                 incidents.append(target)
                 target.add(f)
@@ -181,8 +199,10 @@ def absorb(incidents: list[Incident], pack: Pack) -> list[Incident]:
         out.remove(coarse)
         if len(targets) == 1:
             t = targets[0]
-            t.frames.extend(coarse.frames)
-            t.attached.extend(coarse.attached)
+            t.absorbed.extend(s for f in coarse.frames for s in f.segs)
+            t.absorbed.extend(coarse.attached)
+            t.absorbed.extend(coarse.absorbed)
+            t.absorbed_frames.extend(coarse.frames)
             if t.date_source != "own" and coarse.date_source == "own":
                 t.date_value, t.date_precision, t.date_source = coarse.date_value, coarse.date_precision, "own"
         else:

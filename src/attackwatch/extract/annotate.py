@@ -9,6 +9,7 @@ incident saw five rockets fired" keeps the factual second half.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -123,15 +124,20 @@ def _mentions(doc, key: str) -> list[Mention]:  # type: ignore[no-untyped-def]
 
 
 def _drop_nested(mentions: list[Mention]) -> list[Mention]:
-    """Keep the longest of overlapping place/actor mentions (cased and lower-case rulers may overlap)."""
+    """Keep the longest of overlapping place/actor mentions; the same words naming two entries
+    (a town and its governorate) stay as alternatives."""
     out: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start), m.id)):
         if out and m.start < out[-1].end:
-            if m.start == out[-1].start and m.end == out[-1].end and m.id != out[-1].id:
-                out.append(m)  # same words, two entries (a town and its governorate): keep both
+            same = m.start == out[-1].start and m.end == out[-1].end
+            if same and all(o.id != m.id for o in out if o.start == m.start and o.end == m.end):
+                out.append(m)
             continue
         out.append(m)
     return out
+
+
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[-:]+\s+")
 
 
 def annotate(text: str, published: date | None, pack_name: str = "default") -> Annotated:
@@ -145,6 +151,12 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
     weapons = _mentions(doc, "weapons")
     cues = _mentions(doc, "cues")
     dates = find_dates(folded, published)
+    # a wire dateline ("BAGHDAD, Feb 3 (Tigris Wire) -") says where the story was filed, not where it happened
+    m = _DATELINE.match(folded)
+    if m:
+        cut = m.end()
+        places = [p for p in places if p.start >= cut]
+        dates = [d for d in dates if d.start >= cut]
 
     sentences: list[Sentence] = []
     para = 0

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from attackwatch.extract.actors import actor_roles, perpetrator, target_actor
-from attackwatch.extract.annotate import Annotated, Segment
+from attackwatch.extract.annotate import Annotated, Mention, Segment
 from attackwatch.extract.casualties import casualties_in
 from attackwatch.extract.geocode import geocode
 from attackwatch.extract.incidents import Incident
@@ -72,13 +72,19 @@ def _confirmation(ctx: ArticleContext, segs: list[Segment], perp_side: str | Non
     for sent_idx in sorted({s.sent for s in segs}):
         sent_segs = [s for s in ctx.ann.sentences[sent_idx].segments if s.active]
         officials = [c for s in sent_segs for c in s.cue("OFFICIAL")]
+        # a government or the coalition named as a speaker ("The US-led coalition said") is official too
+        for s in sent_segs:
+            for m in s.actors:
+                actor = ctx.pack.actors.get(m.id)
+                if actor is not None and actor.kind in ("state", "coalition") and actor.side in ("us", "iraq"):
+                    officials.append(Mention(m.start, m.end, m.tok, m.tok_end, f"official-{actor.side}-actor", "OFFICIAL", m.text))
         if not officials:
             continue
         sides = {_official_side(c.id) for c in officials}
         own = perp_side == "us" and sides <= {"us", "coalition"}
         says = [c for s in sent_segs for c in s.cue("SAY")]
         stated = any(0 <= sy.tok - o.tok_end <= 8 or (0 <= o.tok - sy.tok_end <= 3 and "according" in sy.text.lower())
-                     for o in officials for sy in says)
+                     for o in officials for sy in says) or any(o.id.endswith("according") for o in officials)
         neg_claims = [c for s in sent_segs for c in s.cue("CLAIM_NEG")]
         denials = [c for s in sent_segs for c in s.cue("DENY") if not any(n.start <= c.start < n.end for n in neg_claims)]
         if own:

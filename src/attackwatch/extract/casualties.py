@@ -13,7 +13,8 @@ _NUM = r"(?:\d{1,5}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:
 _PERSON = (r"(?:people|persons?|soldiers?|troops?|servicemembers?|service\s*members?|service\s*men|servicemen|personnel|"
            r"americans?|civilians?|contractors?|fighters?|militants?|members?|militiamen|officers?|police(?:men)?|guards?|"
            r"workers?|children|child|women|woman|men|man|commanders?|leaders?|others?|iraqis?|syrians?|jordanians?|"
-           r"individuals?|staff|employees?|marines?|sailors?|airmen|airman|gunmen|insurgents?|operatives?|"
+           r"individuals?|staff|employees?|marines?|sailors?|airmen|airman|gunmen|insurgents?|operatives?|reservists?|"
+           r"guardsmen|medics?|pilots?|trainers?|advisers?|advisors?|"
            r"(?:[a-z]+\s+){0,2}(?:soldiers?|troops?|members?|personnel|fighters?|officers?|servicemembers?|service\s*members?))")
 _Q = r"(?:at\s+least\s+|some\s+|about\s+|around\s+|nearly\s+|roughly\s+|approximately\s+|more\s+than\s+|over\s+)?"
 _KILL_V = r"(?:killed|killing|kills|kill|dead|died|dies|slain|perished|lost\s+their\s+lives)"
@@ -29,6 +30,7 @@ _PATTERNS = [
     ("injured", re.compile(r"\b" + _Q + r"(?P<n>" + _NUM + r")\s+(?:people\s+)?(?:wounded|injured|injuries)\b", re.I)),
     ("killed", re.compile(r"\b(?:killing|killed)\s+" + _Q + r"(?P<n>" + _NUM + r")(?=\s*(?:[,.;]|and\b|$))", re.I)),
     ("injured", re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+" + _Q + r"(?P<n>" + _NUM + r")(?=\s*(?:[,.;]|and\b|$))", re.I)),
+    ("injured", re.compile(r"\b(?P<n>" + _NUM + r")\s+(?:of\s+the\s+)?" + _PERSON + r"\s+(?:was|were)\s+(?:later\s+)?(?:taken|rushed|evacuated|airlifted|flown|treated|hospitali[sz]ed)\b", re.I)),
     ("injured", re.compile(r"\band\s+" + _HURT_V + r"\s+" + _Q + r"(?P<n>" + _NUM + r")\b", re.I)),
 ]
 _WEAPONISH = re.compile(r"\b(?:rockets?|drones?|missiles?|shells?|bombs?|mortars?|projectiles?|strikes?|attacks?|days?|weeks?|months?|hours?|years?)\b", re.I)

@@ -45,6 +45,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k, 
 ]]
 
 _ANCHOR_WORDS = {"since", "until", "till", "before", "from", "between", "through", "by"}
+_EVENT_AFTER = re.compile(r"^(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|barrage|bombings?|assault|raids?|"
+                          r"incident|killing|assassination|blast|explosion)\b", re.I)
 _ANCHOR_BEFORE = re.compile(r"(?:\b(?P<w>since|until|till|before|from|between|through)\s+(?:(?:the|early|late|mid|mid-)\s+)?)$", re.I)
 
 
@@ -211,6 +213,8 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             value, precision = _resolve(kind, m, published)
             qual = (g.get("qual") or "").lower()
             anchor = qual in _ANCHOR_WORDS or bool(_ANCHOR_BEFORE.search(text[max(0, s - 25):s]))
+            if anchor and _EVENT_AFTER.match(text[e:e + 40]):
+                anchor = False  # "since the December rocket attack": the date of an event, not a range bound
             found.append(DateMention(s, e, text[s:e], kind, value, precision, anchor))
             taken.append((s, e))
     found.sort(key=lambda d: d.start)

@@ -57,12 +57,18 @@ class Frame:
         return [c for s in self.segs for c in s.cue(label)]
 
 
-def _own_date(segs: list[Segment]) -> DateMention | None:
-    for s in segs:
-        for d in s.dates:
-            if not d.anchor and d.value:
-                return d
-    return None
+def _own_date(segs: list[Segment], trigger_tok: int | None = None) -> DateMention | None:
+    """The frame's date: the one in the trigger's own clause first, then the nearest."""
+    dates = [(s, d) for s in segs for d in s.dates if not d.anchor and d.value]
+    if not dates:
+        return None
+    if trigger_tok is None:
+        return dates[0][1]
+    def rank(item):  # type: ignore[no-untyped-def]
+        seg, d = item
+        inside = seg.tok <= trigger_tok < seg.tok_end
+        return (not inside, abs(seg.tok - trigger_tok))
+    return min(dates, key=rank)[1]
 
 
 def _weapon(segs: list[Segment], pack: Pack, trigger_tok: int) -> WeaponHit | None:
@@ -131,13 +137,16 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
     out: list[Frame] = []
     for f in frames:
         f.segs.sort(key=lambda s: s.start)
-        f.date = _own_date(f.segs)
+        f.date = _own_date(f.segs, f.trigger_tok)
         f.weapon = _weapon(f.segs, pack, f.trigger_tok)
         f.another = any(s.has("ANOTHER") for s in f.segs)
         f.anaphor = any(s.has("ANAPHOR") for s in f.segs)
         f.background_cue = f.subordinate or any(s.has("BACKGROUND") for s in f.segs)
         f.landmark = _landmark(f.segs, ann.folded, pack)
-        places = select_places([p for s in f.segs for p in s.places], ann.folded, pack)
+        # a side clause about another event ("its retaliation for the deaths of three soldiers in
+        # Jordan") lends no place
+        places = select_places([p for s in f.segs for p in s.places
+                                if not (s.has("BACKGROUND") and not s.triggers)], ann.folded, pack)
         if not places:
             out.append(f)
             continue

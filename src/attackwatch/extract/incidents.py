@@ -99,7 +99,9 @@ def _compatible(f: Frame, inc: Incident, current: Incident | None, pack: Pack) -
     if f.place and inc.place and not same_place:
         coarse = f.place.rank <= 1 and inc.place.rank <= 1
         if not (coarse and overlaps(f.place, inc.place, pack)):
-            if not (f.anaphor and (contains(inc.place, f.place, pack) or contains(f.place, inc.place, pack))):
+            # "the attack in Anbar" may refer back to an incident at Ain al-Asad; a precise place
+            # is never folded into a coarse incident here (absorb does that, keeping the precision)
+            if not (f.anaphor and contains(f.place, inc.place, pack)):
                 return False
     if inc is not current and not same_place and not f.anaphor:
         # reaching back past the incident in focus needs a firm link
@@ -134,8 +136,10 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
         if not frames:
             if current is None:
                 continue
+            # claims and attributions often come a few paragraphs after the facts
+            attribution = any(s.has("CLAIM") or s.has("CLAIM_NEG") or s.has("BLAME") for s in sent.segments)
             near = sent.para == current.last_para or sent.index == current.last_sent + 1 or any(
-                s.has("ANAPHOR") for s in sent.segments)
+                s.has("ANAPHOR") for s in sent.segments) or (attribution and sent.para <= current.last_para + 3)
             if near:
                 current.attached.extend(s for s in sent.segments if s.active and _is_cue_segment(s))
             continue
@@ -163,6 +167,9 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                 target = Incident(frames=[], distinct=f.another)
                 incidents.append(target)
                 target.add(f)
+                if f.anaphor and current is not None and not (f.weapon and f.weapon.strong):
+                    # "the raids hit positions around Albukamal": the same operation, another place
+                    target.inherited.extend(s for g in current.frames for s in g.segs)
                 if not target.date_value:
                     value, precision = _context_date(ann, f.sent, pack)
                     if value:

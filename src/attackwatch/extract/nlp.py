@@ -37,6 +37,16 @@ def _sentence_bounds(doc):  # type: ignore[no-untyped-def]
     return doc
 
 
+def _apostrophe_free_norms(doc):  # type: ignore[no-untyped-def]
+    """NORM = lower case without apostrophes, so "Qa'im" matches "Qaim" and "Kata'ib" "Kataib"."""
+    for tok in doc:
+        if "'" in tok.text and tok.text not in ("'", "'s"):
+            tok.norm_ = tok.lower_.replace("'", "")
+        else:
+            tok.norm_ = tok.lower_
+    return doc
+
+
 def _phrase_patterns(entries: Any, cased: bool) -> list[dict[str, Any]]:
     rows = []
     for e in entries:
@@ -64,16 +74,19 @@ def build_pipeline(pack: Pack):  # type: ignore[no-untyped-def]
 
     if not Language.has_factory("aw_sentence_bounds"):
         Language.component("aw_sentence_bounds")(_sentence_bounds)
+    if not Language.has_factory("aw_norms"):
+        Language.component("aw_norms")(_apostrophe_free_norms)
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("aw_sentence_bounds")
+    nlp.add_pipe("aw_norms")
     longest = {"@misc": "spacy.first_longest_spans_filter.v1"}
     for key, entries in (("places", pack.places.values()), ("actors", pack.actors.values())):
         lower = nlp.add_pipe("span_ruler", name=f"{key}_ruler", config={
-            "spans_key": key, "phrase_matcher_attr": "LOWER", "spans_filter": longest, "overwrite": False})
+            "spans_key": key, "phrase_matcher_attr": "NORM", "overwrite": False})
         lower.add_patterns(_phrase_patterns(entries, cased=False))
         cased = nlp.add_pipe("span_ruler", name=f"{key}_cased_ruler", config={
-            "spans_key": key, "phrase_matcher_attr": "ORTH", "spans_filter": longest, "overwrite": False})
+            "spans_key": key, "phrase_matcher_attr": "ORTH", "overwrite": False})
         cased.add_patterns(_phrase_patterns(entries, cased=True))
     weapons = nlp.add_pipe("span_ruler", name="weapons_ruler", config={
         "spans_key": "weapons", "phrase_matcher_attr": "LOWER", "spans_filter": longest})

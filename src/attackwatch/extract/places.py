@@ -93,8 +93,11 @@ def select_places(mentions: list[Mention], folded: str, pack: Pack) -> list[Plac
     if not cands:
         return []
     theatre = pack.theatre
-    if any(not ref for _, ref in cands):
-        cands = [(p, ref) for p, ref in cands if not ref]
+    # "north of Baghdad" is a reference point, unless what else is named merely contains it
+    # ("just north of Nasiriyah, the capital of Dhi Qar")
+    anchors = [p for p, ref in cands if not ref]
+    cands = [(p, ref) for p, ref in cands
+             if not ref or not anchors or all(contains(a, p, pack) for a in anchors)]
     places = [p for p, _ in cands]
     if theatre and any(p.country_code in theatre for p in places):
         places = [p for p in places if p.country_code in theatre]

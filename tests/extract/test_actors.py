@@ -1,0 +1,54 @@
+"""Perpetrator names resolved to the canonical actor of the registry, through the public API."""
+from __future__ import annotations
+
+import pytest
+
+from attackwatch import extract
+
+PUB = "2024-02-05"
+KH = "Kata'ib Hezbollah"
+
+CASES = [
+    # aliases of one militia
+    pytest.param("Kataib Hezbollah fired rockets at Ain al-Asad air base on Sunday.", KH, id="kataib-hezbollah"),
+    pytest.param("Kata'ib Hizballah launched a drone at the US base in Harir on Friday, the group said.", KH,
+                 id="kataib-hizballah"),
+    pytest.param("The Hezbollah Brigades claimed a rocket attack on Victory base near Baghdad airport on Tuesday.",
+                 KH, id="hezbollah-brigades"),
+    pytest.param("Harakat al-Nujaba claimed a drone strike on the al-Tanf garrison on Wednesday.",
+                 "Harakat al-Nujaba", id="harakat-al-nujaba"),
+    pytest.param("Fighters from al-Nujaba fired two rockets at the Conoco base on Saturday, the group said.",
+                 "Harakat al-Nujaba", id="al-nujaba"),
+    pytest.param("Kataib Sayyid al-Shuhada said it fired a drone at Erbil airport on Thursday.",
+                 "Kata'ib Sayyid al-Shuhada", id="kataib-sayyid-al-shuhada"),
+    # the umbrella, and a front claiming under it
+    pytest.param("The Islamic Resistance in Iraq said it attacked the US base at Shaddadi with a drone on Thursday.",
+                 "Islamic Resistance in Iraq", id="islamic-resistance-in-iraq"),
+    pytest.param("The Islamic Resistance in Iraq \u2013 Ashab al-Kahf claimed a rocket attack on Harir base on Monday.",
+                 "Ashab al-Kahf", id="front-after-umbrella-dash"),
+    pytest.param("Ashab al-Kahf, one of the factions of the Islamic Resistance in Iraq, said it launched a drone "
+                 "at Ain al-Asad on Friday.", "Ashab al-Kahf", id="front-with-umbrella-apposition"),
+    # a state striking back
+    pytest.param("US forces struck two facilities used by Kata'ib Hezbollah in Jurf al-Sakhar on Tuesday, "
+                 "the Pentagon said.", "United States", id="us-forces-struck"),
+    pytest.param("US aircraft carried out airstrikes on militia weapons depots near Albukamal on Friday.",
+                 "United States", id="us-aircraft-airstrikes"),
+    # a group the registry does not know, introduced by the text
+    pytest.param("A group calling itself 'Thar al-Muhandis Brigade' claimed a rocket attack on Baghdad airport "
+                 "on Monday.", "Thar al-Muhandis Brigade", id="unlisted-group-calling-itself"),
+    pytest.param("A previously unknown group calling itself 'Qabdat al-Mahdi' said it planted the roadside bomb "
+                 "that hit a coalition supply convoy in Dhi Qar on Sunday.", "Qabdat al-Mahdi",
+                 id="unlisted-group-roadside-bomb"),
+    # generic descriptions are no actor
+    pytest.param("Iran-backed militias fired rockets at the US embassy in Baghdad on Sunday.", None,
+                 id="generic-iran-backed-militias"),
+    pytest.param("Suspected Iran-backed militants launched a drone at Erbil airport on Monday.", None,
+                 id="generic-iran-backed-militants"),
+]
+
+
+@pytest.mark.parametrize("text, actor", CASES)
+def test_actor(text, actor):
+    reports = extract(text, published=PUB, article_id="t")
+    assert len(reports) == 1, [(r.place, r.actor) for r in reports]
+    assert reports[0].actor == actor

@@ -1,0 +1,78 @@
+"""Killed / injured counts in a clause (extract/casualties.py), plus the explicit-zero and
+uncounted-injury conventions of EVENTS.md checked through the public API."""
+from __future__ import annotations
+
+import pytest
+
+from attackwatch import extract
+from attackwatch.extract.casualties import casualties_in
+
+CASES = [
+    # --- digits and words ---------------------------------------------------------------
+    pytest.param("The drone killed three Americans and wounded 40 others at the outpost.", 3, 40,
+                 id="killed-words-wounded-digits-others"),
+    pytest.param("Three American soldiers were killed and 47 others were wounded.", 3, 47,
+                 id="passive-killed-and-wounded"),
+    pytest.param("Two civilians were killed when a rocket fell short of the airport.", 2, None,
+                 id="two-civilians-killed"),
+    pytest.param("The strike killed 25 members of Kata'ib Hezbollah near the border.", 25, None,
+                 id="killed-members-of"),
+    pytest.param("Seven Kata'ib Hezbollah fighters were killed in the overnight raids.", 7, None,
+                 id="named-group-fighters-killed"),
+    pytest.param("Twenty-five fighters were killed and fifty-five were wounded, the PMF said.", 25, 55,
+                 id="hyphenated-number-words"),
+    pytest.param("Four people were injured when the drone hit the residential complex.", None, 4,
+                 id="people-injured"),
+    pytest.param("An American contractor was killed and six service members were injured.", 1, 6,
+                 id="an-contractor-killed"),
+    pytest.param("The attack wounded a US contractor at the base.", None, 1,
+                 id="wounded-a-contractor"),
+    pytest.param("A woman was wounded when shrapnel hit her house near the airport.", None, 1,
+                 id="a-woman-wounded"),
+    pytest.param("Five rockets were fired at the base, wounding two soldiers.", None, 2,
+                 id="rockets-then-wounding-two"),
+    # --- "at least N" -> N --------------------------------------------------------------
+    pytest.param("At least 34 US service members were injured in the attack.", None, 34,
+                 id="at-least-injured"),
+    pytest.param("The airstrikes killed at least 17 fighters, a monitor said.", 17, None,
+                 id="killed-at-least"),
+    pytest.param("The death toll from the strikes rose to 31, the monitor said.", 31, None,
+                 id="death-toll-rose-to"),
+    pytest.param("The blast left eight people wounded near the gate.", None, 8,
+                 id="left-people-wounded"),
+    pytest.param("Eleven US service members suffered traumatic brain injuries in the strike.", None, 11,
+                 id="suffered-brain-injuries"),
+    # --- numbers that are not casualties --------------------------------------------------
+    pytest.param("Five rockets landed near the base, the coalition said.", None, None,
+                 id="five-rockets"),
+    pytest.param("The militia fired two drones and three rockets at the airport.", None, None,
+                 id="drones-and-rockets"),
+    pytest.param("The base hosts about 2,500 US troops and several hundred contractors.", None, None,
+                 id="troop-numbers"),
+    pytest.param("It was the third attack in two days on the base.", None, None,
+                 id="ordinal-and-days"),
+    pytest.param("The strike targeted two commanders of the group in a car near the airport.", None, None,
+                 id="targeted-two-commanders"),
+]
+
+
+@pytest.mark.parametrize("text, killed, injured", CASES)
+def test_casualties_in(text, killed, injured):
+    c = casualties_in(text)
+    assert (c.killed, c.injured) == (killed, injured)
+
+
+# Conventions that the pipeline (cue matcher) applies, checked end to end.
+ARTICLE_CASES = [
+    pytest.param("Three rockets hit Ain al-Asad air base on Tuesday, causing no casualties, the coalition said.",
+                 0, 0, id="no-casualties-is-zero"),
+    pytest.param("A drone struck Harir base on Friday. Several soldiers suffered minor injuries, a US official said.",
+                 None, None, id="minor-injuries-uncounted"),
+]
+
+
+@pytest.mark.parametrize("text, killed, injured", ARTICLE_CASES)
+def test_casualty_conventions(text, killed, injured):
+    reports = extract(text, published="2024-01-20", article_id="t")
+    assert len(reports) == 1
+    assert (reports[0].killed, reports[0].injured) == (killed, injured)

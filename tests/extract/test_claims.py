@@ -1,0 +1,61 @@
+"""`claimed` (the perpetrator's own statement) vs `confirmation` (an official side other
+than the claimant), per the coding conventions of EVENTS.md, through the public API.
+
+`...` in the table: that field is not checked for the case.
+"""
+from __future__ import annotations
+
+import pytest
+
+from attackwatch import extract
+
+PUB = "2024-02-05"
+KH = "Kata'ib Hezbollah"
+IRI = "Islamic Resistance in Iraq"
+US = "United States"
+
+CASES = [
+    # --- claims --------------------------------------------------------------------------
+    pytest.param("Kata'ib Hezbollah claimed responsibility for a drone attack on Ain al-Asad air base on Tuesday.",
+                 KH, True, "not_mentioned", id="claimed-responsibility"),
+    pytest.param("The Islamic Resistance in Iraq said in a statement that it targeted the US base at Harir with "
+                 "a drone on Friday.", IRI, True, "not_mentioned", id="said-in-statement"),
+    pytest.param("A rocket hit a logistics hub at Baghdad airport on Monday. No group has claimed responsibility "
+                 "for the attack.", None, False, ..., id="no-group-claimed"),
+    pytest.param("US officials blamed Kata'ib Hezbollah for the rocket attack on Camp Taji on Wednesday.",
+                 KH, False, ..., id="blamed-is-not-claimed"),
+    pytest.param("The Pentagon said US forces struck two facilities in eastern Syria used by the IRGC and "
+                 "affiliated groups on Thursday.", US, True, "not_mentioned", id="pentagon-said-us-struck"),
+    pytest.param("US Central Command said American aircraft carried out airstrikes on three Kata'ib Hezbollah "
+                 "sites in Jurf al-Sakhar on Wednesday.", US, True, "not_mentioned", id="centcom-said-us-airstrikes"),
+    # --- confirmation by another official side -----------------------------------------------
+    pytest.param("Three rockets struck Ain al-Asad air base on Sunday, CENTCOM confirmed.",
+                 ..., False, "confirmed", id="centcom-confirmed"),
+    pytest.param("The Iraqi military confirmed that two Katyusha rockets landed in the Green Zone on Sunday.",
+                 ..., False, "confirmed", id="iraqi-military-confirmed"),
+    pytest.param("A Pentagon spokesman said US forces at al-Tanf came under drone attack on Friday and that "
+                 "no one was hurt.", ..., False, "confirmed", id="pentagon-spokesman-said-attack"),
+    pytest.param("Harakat al-Nujaba claimed a rocket attack on Victory base on Monday, which a US defense "
+                 "official confirmed.", "Harakat al-Nujaba", True, "confirmed", id="claimed-and-confirmed"),
+    pytest.param("The Islamic Resistance in Iraq claimed a drone attack on Erbil airport on Thursday. The "
+                 "Pentagon has not confirmed the attack.", IRI, True, "unconfirmed", id="pentagon-not-confirmed"),
+    pytest.param("Kata'ib Hezbollah said it fired rockets at the Conoco base on Saturday, but the coalition "
+                 "denied that any attack took place.", KH, True, "denied", id="coalition-denied"),
+    # --- unofficial sources ----------------------------------------------------------------
+    pytest.param("A drone hit Harir base on Sunday, security sources said.",
+                 None, False, "not_mentioned", id="security-sources"),
+    pytest.param("A roadside bomb struck a coalition supply convoy in Dhi Qar on Tuesday, local media reported.",
+                 None, False, "not_mentioned", id="local-media"),
+    pytest.param("Two rockets fell near the US base at Shaddadi on Wednesday, a war monitor said.",
+                 None, False, "not_mentioned", id="war-monitor"),
+]
+
+
+@pytest.mark.parametrize("text, actor, claimed, confirmation", CASES)
+def test_claim_and_confirmation(text, actor, claimed, confirmation):
+    reports = extract(text, published=PUB, article_id="t")
+    assert len(reports) == 1, [(r.place, r.actor) for r in reports]
+    r = reports[0]
+    got = (r.actor if actor is not ... else ..., r.claimed,
+           r.confirmation if confirmation is not ... else ...)
+    assert got == (actor, claimed, confirmation)

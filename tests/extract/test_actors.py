@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from attackwatch import extract
 
 PUB = "2024-02-05"
 KH = "Kata'ib Hezbollah"
@@ -48,7 +47,7 @@ CASES = [
 
 
 @pytest.mark.parametrize("text, actor", CASES)
-def test_actor(text, actor):
+def test_actor(text, actor, extract):
     reports = extract(text, published=PUB, article_id="t")
     assert len(reports) == 1, [(r.place, r.actor) for r in reports]
     assert reports[0].actor == actor

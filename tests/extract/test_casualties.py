@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from attackwatch import extract
 from attackwatch.extract.casualties import casualties_in
 
 CASES = [
@@ -72,7 +71,7 @@ ARTICLE_CASES = [
 
 
 @pytest.mark.parametrize("text, killed, injured", ARTICLE_CASES)
-def test_casualty_conventions(text, killed, injured):
+def test_casualty_conventions(text, killed, injured, extract):
     reports = extract(text, published="2024-01-20", article_id="t")
     assert len(reports) == 1
     assert (reports[0].killed, reports[0].injured) == (killed, injured)

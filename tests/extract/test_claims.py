@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from attackwatch import extract
 
 PUB = "2024-02-05"
 KH = "Kata'ib Hezbollah"
@@ -52,7 +51,7 @@ CASES = [
 
 
 @pytest.mark.parametrize("text, actor, claimed, confirmation", CASES)
-def test_claim_and_confirmation(text, actor, claimed, confirmation):
+def test_claim_and_confirmation(text, actor, claimed, confirmation, extract):
     reports = extract(text, published=PUB, article_id="t")
     assert len(reports) == 1, [(r.place, r.actor) for r in reports]
     r = reports[0]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from attackwatch import extract
 
 PUB = "2024-02-05"
 
@@ -63,12 +62,12 @@ ONE_REPORT = [
 
 
 @pytest.mark.parametrize("text", NO_REPORT)
-def test_no_report(text):
+def test_no_report(text, extract):
     reports = extract(text, published=PUB, article_id="t")
     assert reports == [], [(r.event_type, r.place, r.evidence[0].text if r.evidence else None) for r in reports]
 
 
 @pytest.mark.parametrize("text", ONE_REPORT)
-def test_exactly_one_report(text):
+def test_exactly_one_report(text, extract):
     reports = extract(text, published=PUB, article_id="t")
     assert len(reports) == 1, [(r.event_type, r.place, r.date) for r in reports]

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from attackwatch import extract
 
 PUB = "2024-02-05"
 
@@ -71,14 +70,14 @@ def _where(r):
 
 
 @pytest.mark.parametrize("text, admin1_code, country_code", CASES)
-def test_incident_place(text, admin1_code, country_code):
+def test_incident_place(text, admin1_code, country_code, extract):
     reports = extract(text, published=PUB, article_id="t")
     assert [_where(r) for r in reports] == [(admin1_code, country_code)], [r.place for r in reports]
     if admin1_code is None:
         assert reports[0].admin1 is None
 
 
-def test_three_provinces_three_reports():
+def test_three_provinces_three_reports(extract):
     text = "On Monday, roadside bombs hit convoys in Dhi Qar, Babil and Salahuddin, security sources said."
     reports = extract(text, published=PUB, article_id="t")
     assert sorted(r.admin1_code for r in reports) == ["IQ-BB", "IQ-DQ", "IQ-SD"]

@@ -16,7 +16,7 @@ PLACE_KINDS = {"country", "admin1", "town", "site", "area"}
 SITE_TYPES = {"military_base", "airport", "diplomatic", "oil_field", "border_crossing", "road", "other"}
 ACTOR_KINDS = {"militia", "umbrella", "state", "coalition", "generic", "person"}
 SIDES = {"axis", "us", "iraq", "israel", "other"}
-CUE_LABELS = {"TRIGGER", "CLAIM", "CLAIM_NEG", "BLAME", "OFFICIAL", "SAY", "UNCONFIRMED", "DENY", "INTERCEPT", "IMPACT",
+CUE_LABELS = {"COLLECTIVE", "TRIGGER", "CLAIM", "CLAIM_NEG", "BLAME", "OFFICIAL", "SAY", "UNCONFIRMED", "DENY", "INTERCEPT", "IMPACT",
               "NOCAS", "NOKILL", "INJ_UNCOUNTED", "MODAL", "NEGATED", "AGGREGATE", "BACKGROUND", "ANOTHER", "ANAPHOR",
               "SPLIT", "ROUNDUP", "TARGET"}
 # rough bounding boxes (lat_min, lat_max, lon_min, lon_max), generous

@@ -24,6 +24,7 @@ _DATE_LINE = re.compile(
     r"\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4})"
     r"(?:\s*(?:[-–—|,@]|at)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?\W*$",
     re.I)
+_FULL_DATE = re.compile(r"\b(?:\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})\b")
 _SENTENCE_END = re.compile(r"[.!?\"”’)\]:]\s*$")
 
 
@@ -141,6 +142,10 @@ def clean_text(source: str, pack: Pack, *, title: str | None = None, outlet: str
                 byline_lines.append(line)
                 dropped.append(DroppedLine(line, off, "signature"))
                 continue
+            if _word_count(line) <= 15 and _FULL_DATE.search(fold(line)):
+                byline_lines.append(line)  # a credit line with the date, e.g. at the foot of wire copy
+                dropped.append(DroppedLine(line, off, "signature"))
+                continue
             if _word_count(line) <= 6 and not _SENTENCE_END.search(line):
                 dropped.append(DroppedLine(line, off, "page chrome"))
                 continue
@@ -152,6 +157,12 @@ def clean_text(source: str, pack: Pack, *, title: str | None = None, outlet: str
             continue
         seen_body = True
         kept.append((off, line))
+
+    # a closing credit line with the date ("Karim Jaber reported from Baghdad. 23 April 2024")
+    while kept and _word_count(kept[-1][1]) <= 15 and _FULL_DATE.search(fold(kept[-1][1])):
+        off, line = kept.pop()
+        byline_lines.append(line)
+        dropped.append(DroppedLine(line, off, "signature"))
 
     parts: list[str] = []
     segments: list[tuple[int, int, int]] = []

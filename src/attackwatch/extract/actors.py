@@ -44,8 +44,10 @@ def _role(m: Mention, actor: Actor, seg: Segment, folded: str) -> str:
         if c.label == "TARGET" and 0 <= c.tok - m.tok_end <= 1 and not any(m.tok_end <= t.tok < c.tok for t in triggers):
             return "target"
     # "CENTCOM confirmed that ...", "US officials said": a source, not a party
-    for c in seg.cues:
-        if c.label == "SAY" and 0 <= c.tok - m.tok_end <= 3 and actor.side != "axis":
+    says = [c for c in seg.cues if c.label == "SAY" and 0 <= c.tok - m.tok_end <= 10]
+    if says and actor.side != "axis":
+        first_say = min(c.tok for c in says)
+        if first_say - m.tok_end <= 3 or not any(m.tok_end <= t.tok < first_say for t in triggers):
             return "source"
     # a government or its forces act only when a strike follows ("Biden ordered airstrikes",
     # "US forces struck"); "where American soldiers are deployed" is no agency

@@ -133,6 +133,13 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
     current: Incident | None = None
     for sent in ann.sentences:
         frames = frames_in_sentence(sent, ann, pack)
+        collective = [c for s in sent.segments for c in s.cue("COLLECTIVE")]
+        if collective and incidents and all(f.place is None and f.date is None for f in frames):
+            # "neither attack caused casualties", "no group has claimed either attack"
+            k = 3 if any("three" in c.id for c in collective) else 2
+            for inc in incidents[-k:]:
+                inc.attached.extend(s for s in sent.segments if s.active)
+            continue
         if not frames:
             if current is None:
                 continue

@@ -11,7 +11,11 @@ from typing import Any
 
 from attackwatch.packs import Pack, alias_variants, get_pack
 
-MAX_SENT_TOKENS = 120  # cap sentence length: a page with no punctuation still gets bounded sentences
+MAX_SENT_TOKENS = 120
+# titles and abbreviations whose full stop does not end a sentence
+ABBREVIATIONS = {"maj", "gen", "lt", "col", "sgt", "brig", "capt", "adm", "cpl", "pvt", "mr", "mrs", "ms", "dr", "st", "rep",
+                 "sen", "gov", "pres", "lt.-gen", "maj.-gen", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                 "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "approx", "est"}  # cap sentence length: a page with no punctuation still gets bounded sentences
 
 
 def _sentence_bounds(doc):  # type: ignore[no-untyped-def]
@@ -25,6 +29,10 @@ def _sentence_bounds(doc):  # type: ignore[no-untyped-def]
         prev = doc[i - 1]
         if "\n" in prev.text or (prev.is_space and "\n" in prev.text_with_ws) or "\n" in prev.whitespace_:
             tok.is_sent_start = True
+        elif tok.is_sent_start and i >= 2 and prev.text == "." and doc[i - 2].lower_.rstrip(".") in ABBREVIATIONS:
+            tok.is_sent_start = False
+        elif tok.is_sent_start and prev.text.endswith(".") and prev.lower_.rstrip(".") in ABBREVIATIONS:
+            tok.is_sent_start = False
         elif tok.is_space and "\n" in tok.text:
             tok.is_sent_start = False
         if tok.is_sent_start:

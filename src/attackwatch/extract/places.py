@@ -96,8 +96,15 @@ def select_places(mentions: list[Mention], folded: str, pack: Pack) -> list[Plac
     # "north of Baghdad" is a reference point, unless what else is named merely contains it
     # ("just north of Nasiriyah, the capital of Dhi Qar")
     anchors = [p for p, ref in cands if not ref]
+    refs = [p for p, ref in cands if ref and not all(contains(a, p, pack) for a in anchors)]
     cands = [(p, ref) for p, ref in cands
              if not ref or not anchors or all(contains(a, p, pack) for a in anchors)]
+    # "fired from Zummar, in Nineveh province, towards Rumalan": the province of a reference
+    # point is a reference too, when something else is named
+    if refs:
+        free = [p for p, ref in cands if not ref]
+        cands = [(p, ref) for p, ref in cands
+                 if not (any(contains(p, r, pack) for r in refs) and any(not contains(p, q, pack) for q in free if q.id != p.id))]
     places = [p for p, _ in cands]
     if theatre and any(p.country_code in theatre for p in places):
         places = [p for p in places if p.country_code in theatre]

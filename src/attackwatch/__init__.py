@@ -16,13 +16,13 @@ if TYPE_CHECKING:
     from attackwatch.models import Article, Report
 
 
-def extract(text: str, published: str | date | None = None, article_id: str = "article", *, title: str | None = None,
-            html: bool = False, pack: str = "default", any_theatre: bool = False) -> list["Report"]:
-    """Extract the per-article incident reports from one page's text (or HTML, with html=True)."""
-    from attackwatch.pipeline import article_from_text, extract_article
+def extract(text: str, published: "str | date | None" = None, article_id: str = "article", **options) -> list["Report"]:
+    """Extract the per-article incident reports from one page's text (or HTML, with html=True).
 
-    article = article_from_text(text, published=published, article_id=article_id, title=title, html=html, pack=pack)
-    return extract_article(article, pack_name=pack, any_theatre=any_theatre)
+    Options: title, html, pack, any_theatre (see attackwatch.api.extract)."""
+    from attackwatch.api import extract as _extract
+
+    return _extract(text, published, article_id, **options)
 
 
 __all__ = ["extract", "__version__"]

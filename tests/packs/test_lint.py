@@ -16,7 +16,7 @@ PLACE_KINDS = {"country", "admin1", "town", "site", "area"}
 SITE_TYPES = {"military_base", "airport", "diplomatic", "oil_field", "border_crossing", "road", "other"}
 ACTOR_KINDS = {"militia", "umbrella", "state", "coalition", "generic", "person"}
 SIDES = {"axis", "us", "iraq", "israel", "other"}
-CUE_LABELS = {"COLLECTIVE", "TRIGGER", "CLAIM", "CLAIM_NEG", "BLAME", "OFFICIAL", "SAY", "UNCONFIRMED", "DENY", "INTERCEPT", "IMPACT",
+CUE_LABELS = {"SAME_PLACE", "COLLECTIVE", "TRIGGER", "CLAIM", "CLAIM_NEG", "BLAME", "OFFICIAL", "SAY", "UNCONFIRMED", "DENY", "INTERCEPT", "IMPACT",
               "NOCAS", "NOKILL", "INJ_UNCOUNTED", "MODAL", "NEGATED", "AGGREGATE", "BACKGROUND", "ANOTHER", "ANAPHOR",
               "SPLIT", "ROUNDUP", "TARGET"}
 # rough bounding boxes (lat_min, lat_max, lon_min, lon_max), generous
@@ -178,10 +178,11 @@ def test_rule_rows(pack: Path) -> None:
 
 def test_pipeline_builds_from_the_pack() -> None:
     """Every pattern is accepted by spaCy (a malformed token pattern fails here)."""
-    from attackwatch.extract.nlp import pipeline_for
+    from attackwatch.extract.annotate import annotate
 
-    nlp = pipeline_for("default")
-    doc = nlp("Kataib Hezbollah fired three rockets at Ain al-Asad air base in Anbar on Monday.")
-    assert {s.id_ for s in doc.spans["actors"]} == {"kataib-hezbollah"}
-    assert "ain-al-asad" in {s.id_ for s in doc.spans["places"]}
-    assert {s.label_ for s in doc.spans["weapons"]} == {"WEAPON"}
+    ann = annotate("Kataib Hezbollah fired three rockets at Ain al-Asad air base in Anbar on Monday.", None)
+    segs = [seg for sent in ann.sentences for seg in sent.segments]
+    assert {m.id for s in segs for m in s.actors} == {"kataib-hezbollah"}
+    assert {m.id for s in segs for m in s.places} == {"ain-al-asad", "iq-an"}
+    assert {m.label for s in segs for m in s.weapons} == {"WEAPON"}
+    assert any(c.label == "TRIGGER" for s in segs for c in s.cues)

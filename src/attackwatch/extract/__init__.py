@@ -4,6 +4,9 @@
 """
 from __future__ import annotations
 
+import sys
+import types
+
 from attackwatch.extract.annotate import Annotated, annotate
 from attackwatch.extract.assemble import ArticleContext, build_report, dominant_country
 from attackwatch.extract.frames import Frame, frames_in_sentence
@@ -13,6 +16,20 @@ from attackwatch.models import Article, Report
 from attackwatch.packs import Pack, get_pack
 
 __all__ = ["extract_article"]
+
+
+class _CallableModule(types.ModuleType):
+    """`from attackwatch import extract` names this subpackage once any of its modules has
+    been imported (Python binds submodules as package attributes); calling it still runs
+    the public `attackwatch.api.extract`."""
+
+    def __call__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        from attackwatch.api import extract
+
+        return extract(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
 
 
 def _title_frames(title: str | None, article: Article, pack_name: str, pack: Pack) -> list[Frame]:

@@ -18,10 +18,12 @@ _TARGET_BEFORE = re.compile(
     r"hosts|host|of|struck|hit|attacked|killed|killing|assassination\s+of|killing\s+of|positions\s+of|"
     r"facilities\s+(?:used\s+by|of)|used\s+by|linked\s+to|affiliated\s+with|backed\s+by|with)\s+(?:the\s+)?"
     r"(?:\w+\s+){0,1}['\"]?)$", re.I)
+_VICTIM_AFTER = re.compile(r"\b(?:came|come|comes|coming)\s+under\b|\b(?:was|were|been|being|are|is)\s+(?:\w+\s+)?"
+                           r"(?:targeted|attacked|hit|struck|wounded|injured|killed|shelled|ambushed|bombed)\b", re.I)
 _INTRODUCED = re.compile(
     r"\b(?:group|militia|faction|organi[sz]ation|outfit|movement|brigades?|cell|front)\s+(?:calling\s+itself|"
     r"that\s+calls\s+itself|called|known\s+as|named|dubbed|going\s+by\s+the\s+name)\s+['\"]?(?:the\s+)?"
-    r"(?P<name>[A-Z][\w'-]*(?:\s+(?:al-|of|the|for|in|[A-Z][\w'-]*)){0,5})", re.I)
+    r"(?P<name>[A-Z][\w'-]*(?:\s+(?:(?:al|el|ad|as|ash|ar|an|at|az)-[A-Z][\w'-]*|of|the|for|in|[A-Z][\w'-]*)){0,5})")
 
 
 @dataclass(slots=True)
@@ -53,6 +55,8 @@ def _role(m: Mention, actor: Actor, seg: Segment, folded: str) -> str:
     # "US forces struck"); "where American soldiers are deployed" is no agency
     if actor.side != "axis" and actor.kind in ("state", "coalition"):
         acts = [c for c in seg.cues if c.label == "TRIGGER" and 0 <= c.tok - m.tok_end <= 8]
+        if acts and _VICTIM_AFTER.search(folded[m.end:acts[0].end + 1]):
+            return "target"  # "US forces at al-Tanf came under drone attack"
         acts += [w for w in seg.weapons if 0 <= w.tok - m.tok_end <= 8]
         return "agent" if acts else "mention"
     return "agent"
@@ -95,7 +99,7 @@ def perpetrator(roles: list[ActorRole], weapon: str | None, pack: Pack) -> Actor
     states = [r for r in agents if r.actor.kind in ("state", "coalition") and r.actor.side != "axis"]
     if weapon == "airstrike":
         return _specific_first(states, pack) or None
-    return _specific_first(armed, pack)
+    return _specific_first(armed, pack) or (_specific_first(states, pack) if weapon in (None, "unknown") else None)
 
 
 def target_actor(roles: list[ActorRole], perp: Actor | None, state_strike: bool, pack: Pack) -> str | None:

@@ -207,6 +207,10 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
         weapon = "ied"  # an explosion or bombing that hit a convoy
 
     perp = perpetrator(roles, weapon, pack)
+    if weapon == "unknown" and perp is not None and perp.kind in ("state", "coalition") and perp.side in ("us", "israel"):
+        # "US forces struck two facilities": the US strikes from the air
+        weapon, row, state_strike = "airstrike", {"weapon": "airstrike", "event_type": "Air/drone strike"}, True
+        target_type = _target_type(own, place, True, pack)
     if perp is None and inc.hint_actor in pack.actors:
         perp = pack.resolve_actor(inc.hint_actor)
     if perp is None and landmark is not None and landmark.fields.get("actor"):

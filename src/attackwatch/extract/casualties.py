@@ -16,18 +16,21 @@ _PERSON = (r"(?:people|persons?|soldiers?|troops?|servicemembers?|service\s*memb
            r"individuals?|staff|employees?|marines?|sailors?|airmen|airman|gunmen|insurgents?|operatives?|reservists?|"
            r"guardsmen|medics?|pilots?|trainers?|advisers?|advisors?|"
            r"(?:[a-z]+\s+){0,2}(?:soldiers?|troops?|members?|personnel|fighters?|officers?|servicemembers?|service\s*members?))")
+# up to three modifiers between a number and its noun ("seven Kata'ib Hezbollah fighters"), never a verb
+_FILL = r"(?:(?!(?:was|were|and|had|has|have|is|are|been|by|in|at)\b)[\w'-]+\s+){0,3}?"
 _Q = r"(?:at\s+least\s+|some\s+|about\s+|around\s+|nearly\s+|roughly\s+|approximately\s+|more\s+than\s+|over\s+)?"
 _KILL_V = r"(?:killed|killing|kills|kill|dead|died|dies|slain|perished|lost\s+their\s+lives)"
 _HURT_V = r"(?:wounded|wounding|wounds|injured|injuring|injures|hurt|hurting)"
 
 _PATTERNS = [
-    ("killed", re.compile(_Q + r"(?P<n>" + _NUM + r")\s+(?:\w+\s+){0,2}?" + _PERSON + r"\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:reportedly\s+)?" + _KILL_V + r"\b", re.I)),
-    ("killed", re.compile(r"\b" + _KILL_V + r"\s+" + _Q + r"(?P<n>" + _NUM + r")\s+(?:\w+\s+){0,2}?" + _PERSON + r"\b", re.I)),
-    ("killed", re.compile(r"\b(?:death\s+toll|toll)\s+(?:\w+\s+){0,3}?(?:to|of|at|reached)\s+" + _Q + r"(?P<n>" + _NUM + r")\b", re.I)),
-    ("killed", re.compile(r"\b" + _Q + r"(?P<n>" + _NUM + r")\s+(?:people\s+)?(?:dead|deaths|fatalities|killed)\b", re.I)),
-    ("injured", re.compile(_Q + r"(?P<n>" + _NUM + r")\s+(?:\w+\s+){0,2}?" + _PERSON + r"\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:reportedly\s+|also\s+|slightly\s+|lightly\s+|seriously\s+)?" + _HURT_V + r"\b", re.I)),
-    ("injured", re.compile(r"\b" + _HURT_V + r"\s+" + _Q + r"(?P<n>" + _NUM + r")\s+(?:\w+\s+){0,2}?" + _PERSON + r"\b", re.I)),
-    ("injured", re.compile(r"\b" + _Q + r"(?P<n>" + _NUM + r")\s+(?:people\s+)?(?:wounded|injured|injuries)\b", re.I)),
+    ("killed", re.compile(_Q + r"(?P<n>" + _NUM + r")\s+" + _FILL + _PERSON + r"\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:reportedly\s+)?" + _KILL_V + r"\b", re.I)),
+    ("killed", re.compile(r"\b" + _KILL_V + r"\s+" + _Q + r"(?P<n>" + _NUM + r")\s+" + _FILL + _PERSON + r"\b", re.I)),
+    ("toll", re.compile(r"\b(?:death\s+toll|toll)\s+(?:[\w'-]+\s+){0,6}?(?:to|of|at|reached|stood\s+at)\s+" + _Q + r"(?P<n>" + _NUM + r")\b", re.I)),
+    ("killed", re.compile(r"\b" + _Q + r"(?P<n>" + _NUM + r")\s+(?:people\s+)?(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:dead|deaths|fatalities|killed)\b", re.I)),
+    ("injured", re.compile(_Q + r"(?P<n>" + _NUM + r")\s+" + _FILL + _PERSON + r"\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:reportedly\s+|also\s+|slightly\s+|lightly\s+|seriously\s+)?" + _HURT_V + r"\b", re.I)),
+    ("injured", re.compile(r"\b" + _HURT_V + r"\s+" + _Q + r"(?P<n>" + _NUM + r")\s+" + _FILL + _PERSON + r"\b", re.I)),
+    ("injured", re.compile(r"\b" + _Q + r"(?P<n>" + _NUM + r")\s+(?:people\s+)?(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:wounded|injured|injuries|hurt)\b", re.I)),
+    ("injured", re.compile(_Q + r"(?P<n>" + _NUM + r")\s+" + _FILL + _PERSON + r"\s+(?:suffered|sustained|received|were\s+treated\s+for)\s+(?:[\w-]+\s+){0,3}?(?:injuries|wounds|concussions)\b", re.I)),
     ("killed", re.compile(r"\b(?:killing|killed)\s+" + _Q + r"(?P<n>" + _NUM + r")(?=\s*(?:[,.;]|and\b|$))", re.I)),
     ("injured", re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+" + _Q + r"(?P<n>" + _NUM + r")(?=\s*(?:[,.;]|and\b|$))", re.I)),
     ("injured", re.compile(r"\b(?P<n>" + _NUM + r")\s+(?:of\s+the\s+)?" + _PERSON + r"\s+(?:was|were)\s+(?:later\s+)?(?:taken|rushed|evacuated|airlifted|flown|treated|hospitali[sz]ed)\b", re.I)),
@@ -60,7 +63,9 @@ def casualties_in(text: str) -> Casualties:
     found = Casualties()
     for field_name, rx in _PATTERNS:
         for m in rx.finditer(text):
-            if _WEAPONISH.search(m.group(0)):
+            if field_name == "toll":
+                field_name = "killed"  # "the death toll from the strikes rose to 31"
+            elif _WEAPONISH.search(m.group(0)):
                 continue
             n = number(m.group("n"))
             if n is None or n > 100000:

@@ -152,6 +152,9 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
             continue
         for f in frames:
             target = None
+            if f.place is None and any(s.has("SAME_PLACE") for s in f.segs):
+                # "six rockets were fired at the same airport": the place of the incident just told
+                f.place = next((i.place for i in reversed(incidents) if i.place is not None), None)
             if not f.specific and f.background_cue and not f.anaphor:
                 continue
             if f.place is None and f.date is None and not (f.another and f.specific):
@@ -197,7 +200,7 @@ def absorb(incidents: list[Incident], pack: Pack) -> list[Incident]:
         if coarse not in out or coarse.distinct and coarse.place is not None:
             continue
         rank = coarse.place.rank if coarse.place else -1
-        if rank >= 3:
+        if rank >= 4:
             continue
         targets = [i for i in out if i is not coarse and i.place is not None and i.place.rank > rank
                    and (coarse.place is None or contains(coarse.place, i.place, pack))

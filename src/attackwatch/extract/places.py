@@ -19,7 +19,7 @@ _REFERENCE_BEFORE = re.compile(
     r"|\b(?:bordering|borders|border\s+with|border\s+town\s+with|frontier\s+with|km|kilometers|kilometres|miles)\s+"
     r"(?:from\s+|of\s+)?(?:the\s+)?(?:\w+\s+)?"
     r"|\b(?:linking|connecting|between)\s+(?:[\w'-]+\s+){0,3}and\s+(?:the\s+)?"
-    r"|\b(?:based\s+in|launched\s+from|fired\s+from|originating\s+(?:in|from)|headquartered\s+in|from\s+inside|"
+    r"|\b(?:based\s+in|launched\s+from|fired\s+from|originating\s+(?:in|from)|headquartered\s+in|from\s+inside|from|"
     r"returned\s+from|visit\s+to|trip\s+to|withdraw(?:al)?\s+from|leave|out\s+of)\s+(?:the\s+)?)$",
     re.I)
 _PROVINCE_AROUND = re.compile(r"(?:province|governorate|muhafazat)\s+of\s+(?:the\s+)?$", re.I)
@@ -108,6 +108,10 @@ def select_places(mentions: list[Mention], folded: str, pack: Pack) -> list[Plac
     places = [p for p, _ in cands]
     if theatre and any(p.country_code in theatre for p in places):
         places = [p for p in places if p.country_code in theatre]
+    # a vague area next to a precise place of the same country describes it ("al-Tanf garrison in
+    # southern Syria")
+    places = [p for p in places if not (p.kind in ("area", "country") and any(
+        q.kind in ("town", "site") and q.country_code == p.country_code for q in places))]
     # drop places that contain a more precise one named alongside
     kept: list[Place] = []
     for p in places:

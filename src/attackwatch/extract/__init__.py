@@ -32,24 +32,27 @@ class _CallableModule(types.ModuleType):
 sys.modules[__name__].__class__ = _CallableModule
 
 
-def _title_frames(title: str | None, article: Article, pack_name: str, pack: Pack) -> list[Frame]:
+def _title_frames(title: str | None, article: Article, pack_name: str, pack: Pack) -> tuple[list[Frame], Annotated | None]:
+    """Frames of the headline (offsets into the headline's own Annotated; used only as hints)."""
     if not title:
-        return []
+        return [], None
     ann = annotate(title, article.published, pack_name)
-    frames = [f for sent in ann.sentences for f in frames_in_sentence(sent, ann, pack, from_title=True)]
-    for f in frames:
-        f.segs = [s for s in f.segs]  # keep: the title's own Annotated offsets; used only for hints
-    return frames
+    return [f for sent in ann.sentences for f in frames_in_sentence(sent, ann, pack, from_title=True)], ann
 
 
-def _apply_title_hints(frames: list[Frame], incidents: list[Incident], pack: Pack) -> None:
+def _apply_title_hints(frames: list[Frame], title_ann: Annotated | None, incidents: list[Incident], pack: Pack) -> None:
     """A headline's weapon ("Blew Up Two US Supply Convoys") or actor backs the lead incident(s)."""
+    from attackwatch.extract.actors import actor_roles
+
     for f in frames:
-        if f.place is None:
+        if f.place is None or title_ann is None:
             continue
         convoy = any(c.label == "TARGET" and "convoy" in c.id for s in f.segs for c in s.cues)
         weapon = f.weapon.weapon if f.weapon and (f.weapon.strong or convoy) else None
-        actors = [m.id for s in f.segs for m in s.actors if m.id in pack.actors and pack.actors[m.id].kind in ("militia", "umbrella")]
+        roles = actor_roles(f.segs, title_ann.folded, pack)
+        if any(r.role == "agent" and r.actor.side in ("us", "israel") for r in roles):
+            continue  # a headline about a US strike lends nothing to militia attacks
+        actors = [r.actor.id for r in roles if r.role == "agent" and r.actor.kind in ("militia", "umbrella")]
         for inc in incidents:
             if inc.place is None or not overlaps(f.place, inc.place, pack):
                 continue
@@ -79,8 +82,8 @@ def extract_article(article: Article, *, pack_name: str = "default", any_theatre
     pack = get_pack(pack_name)
     ann = annotate(article.text, article.published, pack_name)
     incidents = resolve(ann, pack)
-    title_frames = _title_frames(article.title, article, pack_name, pack)
-    _apply_title_hints(title_frames, incidents, pack)
+    title_frames, title_ann = _title_frames(article.title, article, pack_name, pack)
+    _apply_title_hints(title_frames, title_ann, incidents, pack)
     title_places = [f.place for f in title_frames if f.place is not None]
     ctx = ArticleContext(ann=ann, pack=pack, article_id=article.id, lead_date=_lead_date(incidents),
                          roundup=_is_roundup(ann, article.title), country=dominant_country(ann, pack, title_places),

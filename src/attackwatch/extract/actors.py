@@ -32,12 +32,15 @@ class ActorRole:
     role: str  # agent | target | generic
     claim_near: bool
     mention: Mention | None
+    primary: bool = True  # named in a clause that tells the incident (not a later aside)
 
 
 def _role(m: Mention, actor: Actor, seg: Segment, folded: str) -> str:
     if actor.kind == "generic":
         return "generic"
     before = folded[max(0, m.start - 40):m.start]
+    if re.search(r"\baccording\s+to\s+(?:the\s+)?$", before, re.I):
+        return "source"
     if _TARGET_BEFORE.search(before):
         return "target"
     # "US convoy", "Kata'ib Hezbollah positions", "US supply convoy": the actor modifies a target noun
@@ -62,17 +65,17 @@ def _role(m: Mention, actor: Actor, seg: Segment, folded: str) -> str:
     return "agent"
 
 
-def actor_roles(segs: list[Segment], folded: str, pack: Pack) -> list[ActorRole]:
+def actor_roles(segs: list[Segment], folded: str, pack: Pack, primary: set[int] | None = None) -> list[ActorRole]:
     out: list[ActorRole] = []
     for seg in segs:
         claim = seg.has("CLAIM")
+        first = len(out)
         for m in seg.actors:
             if m.id not in pack.actors:
                 continue
             actor = pack.resolve_actor(m.id)
             out.append(ActorRole(actor, _role(m, actor, seg, folded), claim, m))
-        text = folded[seg.start:seg.end]
-        for im in _INTRODUCED.finditer(text):
+        for im in _INTRODUCED.finditer(folded[seg.start:seg.end]):
             name = im.group("name").strip(" '\"").rstrip(".,")
             name = re.sub(r"['\"].*$", "", name).strip()
             if not name:
@@ -80,7 +83,24 @@ def actor_roles(segs: list[Segment], folded: str, pack: Pack) -> list[ActorRole]
             known = pack.actor_by_name(name)
             actor = known or Actor(id="unlisted:" + name.lower(), name=name, kind="militia", side="axis")
             out.append(ActorRole(actor, "agent", True, None))
+        if primary is not None and seg.start not in primary:
+            for r in out[first:]:
+                r.primary = False
+    # "a US drone strike killed Abu Taqwa, ..., according to Nujaba": once a state strikes in a
+    # sentence, the militias named after it are its targets or sources, not its authors
+    for r in out:
+        if r.role == "agent" and r.actor.side in ("us", "israel") and r.mention is not None:
+            for o in out:
+                if (o.actor.side == "axis" and o.mention is not None and o.mention.start > r.mention.start
+                        and _same_sentence(segs, o.mention, r.mention)):
+                    o.role = "target"
     return out
+
+
+def _same_sentence(segs: list[Segment], a: Mention, b: Mention) -> bool:
+    sa = next((s.sent for s in segs if s.start <= a.start < s.end), -1)
+    sb = next((s.sent for s in segs if s.start <= b.start < s.end), -2)
+    return sa == sb
 
 
 def _specific_first(cands: list[ActorRole], pack: Pack) -> Actor | None:
@@ -88,7 +108,10 @@ def _specific_first(cands: list[ActorRole], pack: Pack) -> Actor | None:
     if not cands:
         return None
     ids = {c.actor.id for c in cands}
-    best = [c for c in cands if not any(o.actor.parent == c.actor.id for o in cands if o.actor.id in ids)]
+    # a front beats the umbrella it claims under; a state is named as it is first named
+    best = [c for c in cands if c.actor.side != "axis" or not any(o.actor.parent == c.actor.id for o in cands if o.actor.id in ids)]
+    if any(c.primary for c in cands):
+        best = [c for c in best if c.primary] or [c for c in cands if c.primary]
     best.sort(key=lambda c: (not c.claim_near,))
     return (best or cands)[0].actor
 

@@ -137,6 +137,7 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_ADJECTIVAL = re.compile(r"-(?:backed|aligned|linked|allied|affiliated|sponsored|supported|funded|led|based|leaning|friendly)\b", re.I)
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[-:]+\s+")
 
 
@@ -146,6 +147,8 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
     doc = nlp(folded)
     places = _drop_nested(_mentions(doc, "places"))
     actors = _drop_nested(_mentions(doc, "actors"))
+    # "Iran-aligned parties", "US-backed forces": an adjective, not the actor itself
+    actors = [a for a in actors if not _ADJECTIVAL.match(folded[a.end:a.end + 14])]
     # a place inside an actor's name ("Islamic Resistance in Iraq") is not a place
     places = [p for p in places if not any(a.start <= p.start and p.end <= a.end for a in actors)]
     weapons = _mentions(doc, "weapons")

@@ -78,12 +78,13 @@ def _confirmation(ctx: ArticleContext, segs: list[Segment], perp_side: str | Non
                 actor = ctx.pack.actors.get(m.id)
                 if actor is not None and actor.kind in ("state", "coalition") and actor.side in ("us", "iraq"):
                     officials.append(Mention(m.start, m.end, m.tok, m.tok_end, f"official-{actor.side}-actor", "OFFICIAL", m.text))
+        near = {id(o): (3 if o.id.endswith("-actor") else 8) for o in officials}
         if not officials:
             continue
         sides = {_official_side(c.id) for c in officials}
         own = perp_side == "us" and sides <= {"us", "coalition"}
         says = [c for s in sent_segs for c in s.cue("SAY")]
-        stated = any(0 <= sy.tok - o.tok_end <= 8 or (0 <= o.tok - sy.tok_end <= 3 and "according" in sy.text.lower())
+        stated = any(0 <= sy.tok - o.tok_end <= near[id(o)] or (0 <= o.tok - sy.tok_end <= 3 and "according" in sy.text.lower())
                      for o in officials for sy in says) or any(o.id.endswith("according") for o in officials)
         neg_claims = [c for s in sent_segs for c in s.cue("CLAIM_NEG")]
         denials = [c for s in sent_segs for c in s.cue("DENY") if not any(n.start <= c.start < n.end for n in neg_claims)]
@@ -177,7 +178,11 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
     place = inc.place
     if place is None and landmark is not None and landmark.fields.get("place"):
         place = pack.place_by_name(landmark.fields["place"])
-    roles = actor_roles(own + absorbed + inherited, ann.folded, pack)
+    # who did it: the clauses that tell the incident, claims and blame said of it, and coarser
+    # tellings; not every sentence that happens to name a group nearby
+    claim_sents = {s.sent for s in inc.attached if s.active and (s.has("CLAIM") or s.has("BLAME") or s.has("CLAIM_NEG"))}
+    told = frame_segs + [s for s in inc.attached if s.active and s.sent in claim_sents]
+    roles = actor_roles(told + absorbed + inherited, ann.folded, pack, primary={s.start for s in frame_segs})
 
     # weapon: the incident's own strong weapon, else one told in an absorbed/sibling clause
     own_rows = _weapon_row(pack, frame_segs)

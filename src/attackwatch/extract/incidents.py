@@ -37,6 +37,8 @@ class Incident:
 
     def add(self, f: Frame) -> None:
         self.frames.append(f)
+        if f.date and self.date_source == "published":
+            self.date_value, self.date_precision, self.date_source = f.date.value, f.date.precision, "own"
         if f.date and not self.date_value:
             self.date_value, self.date_precision, self.date_source = f.date.value, f.date.precision, "own"
         elif f.date and self.date_source != "own":
@@ -81,9 +83,21 @@ def _dates_compatible(a: str | None, b: str | None) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    if not a or not b or len(a) != 10 or len(b) != 10:
+        return None
+    from datetime import date
+
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+
+
 def _compatible(f: Frame, inc: Incident, current: Incident | None, pack: Pack) -> bool:
     if f.date and not _dates_compatible(f.date.value, inc.date_value):
-        return False
+        # an incident dated only by the publication date may learn its real date nearby
+        gap = _days_apart(f.date.value, inc.date_value)
+        if not (inc.date_source == "published" and gap is not None and gap <= 3 and f.place and inc.place
+                and f.place.id == inc.place.id):
+            return False
     if f.weapon and f.weapon.strong and inc.weapon and f.weapon.weapon != inc.weapon:
         return False
     if f.landmark and inc.landmark and f.landmark.id != inc.landmark.id:

@@ -20,6 +20,7 @@ _TARGET_BEFORE = re.compile(
     r"(?:\w+\s+){0,1}['\"]?)$", re.I)
 _VICTIM_AFTER = re.compile(r"\b(?:came|come|comes|coming)\s+under\b|\b(?:was|were|been|being|are|is)\s+(?:\w+\s+)?"
                            r"(?:targeted|attacked|hit|struck|wounded|injured|killed|shelled|ambushed|bombed)\b", re.I)
+_DEMONYM_BEFORE = re.compile(r"\b(U\.S\.|US|[A-Z][a-z]+)(?:'s)?\s+(?:[a-z-]+\s+)?$")
 _INTRODUCED = re.compile(
     r"\b(?:group|militia|faction|organi[sz]ation|outfit|movement|brigades?|cell|front)\s+(?:calling\s+itself|"
     r"that\s+calls\s+itself|called|known\s+as|named|dubbed|going\s+by\s+the\s+name)\s+['\"]?(?:the\s+)?"
@@ -75,6 +76,13 @@ def actor_roles(segs: list[Segment], folded: str, pack: Pack, primary: set[int] 
                 continue
             actor = pack.resolve_actor(m.id)
             out.append(ActorRole(actor, _role(m, actor, seg, folded), claim, m))
+        # "American jets struck", "an Israeli airstrike", "US raids": the nationality names the striker
+        for w in [*seg.weapons, *(c for c in seg.cues if c.label == "TRIGGER")]:
+            before = _DEMONYM_BEFORE.search(folded[max(0, w.start - 25):w.start])
+            if before and before.group(1) in pack.demonyms:
+                actor = pack.demonyms[before.group(1)]
+                pseudo = Mention(w.start - len(before.group(0)), w.start, w.tok - 1, w.tok, actor.id, actor.kind, before.group(1))
+                out.append(ActorRole(actor, "agent", claim, pseudo))
         for im in _INTRODUCED.finditer(folded[seg.start:seg.end]):
             name = im.group("name").strip(" '\"").rstrip(".,")
             name = re.sub(r"['\"].*$", "", name).strip()

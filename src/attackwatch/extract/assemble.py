@@ -2,6 +2,7 @@
 interception, casualties, target, background flag, place and evidence."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -11,7 +12,7 @@ from attackwatch.extract.casualties import casualties_in
 from attackwatch.extract.geocode import geocode
 from attackwatch.extract.incidents import Incident
 from attackwatch.models import Evidence, Report
-from attackwatch.packs import Pack, Place
+from attackwatch.packs import Actor, Pack, Place
 
 TARGET_PRIORITY = ["convoy", "diplomatic", "airport", "military_base", "militia_position", "personnel", "civilian"]
 _EVENT_BY_WEAPON = {"ied": "Remote explosive/landmine/IED", "rocket": "Shelling/artillery/missile attack",
@@ -212,6 +213,8 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
         weapon = "ied"  # an explosion or bombing that hit a convoy
 
     perp = perpetrator(roles, weapon, pack)
+    if perp is None and weapon != "airstrike":
+        perp = _antecedent(ann, pack, told)
     if weapon == "unknown" and perp is not None and perp.kind in ("state", "coalition") and perp.side in ("us", "israel"):
         # "US forces struck two facilities": the US strikes from the air
         weapon, row, state_strike = "airstrike", {"weapon": "airstrike", "event_type": "Air/drone strike"}, True
@@ -258,6 +261,28 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
         target_type=target_type, target_actor=tgt_actor, killed=killed, injured=injured, intercepted=intercepted,
         confirmation=confirmation, background=_background(inc, ctx), evidence=_evidence(ann, inc),
         actor_parent=(pack.actors[perp.parent].name if perp and perp.parent in pack.actors else None), **geo)
+
+
+_GROUP_REFERENCE = re.compile(r"\b(?:the|that)\s+(?:same\s+)?(?:group|militia|faction|organi[sz]ation|alliance|umbrella|outfit)\b"
+                              r"|^\W*(?:it|they)\s+(?:said|says|claimed|announced)\b", re.I)
+
+
+def _antecedent(ann: Annotated, pack: Pack, segs: list[Segment]) -> "Actor | None":
+    """ "In statements on Telegram, the group said ...": the militia last named before."""
+    refs = [s for s in segs if _GROUP_REFERENCE.search(ann.folded[s.start:s.end])]
+    if not refs:
+        return None
+    pos = min(s.start for s in refs)
+    last = None
+    for sent in ann.sentences:
+        for seg in sent.segments:
+            for m in seg.actors:
+                if m.start >= pos:
+                    break
+                actor = pack.actors.get(m.id)
+                if actor is not None and actor.kind in ("militia", "umbrella"):
+                    last = actor
+    return last
 
 
 def _background(inc: Incident, ctx: ArticleContext) -> bool:

@@ -151,7 +151,8 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
         if collective and incidents and all(f.place is None and f.date is None for f in frames):
             # "neither attack caused casualties", "no group has claimed either attack"
             k = 3 if any("three" in c.id for c in collective) else 2
-            for inc in incidents[-k:]:
+            recent = [i for i in incidents if i.place is None or not pack.theatre or i.place.country_code in pack.theatre]
+            for inc in recent[-k:]:
                 inc.attached.extend(s for s in sent.segments if s.active)
             continue
         if not frames:

@@ -59,6 +59,7 @@ class Actor:
     country_code: str | None = None
     aliases: tuple[str, ...] = ()
     cased_aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()  # "American jets", "Israeli strike": the state acts
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +153,8 @@ class Pack:
                         id=o["id"], name=o["name"], kind=o["kind"], parent=o.get("parent"),
                         side=o.get("side"), country_code=o.get("country_code"),
                         aliases=tuple(o.get("aliases") or ()),
-                        cased_aliases=tuple(o.get("cased_aliases") or ()))
+                        cased_aliases=tuple(o.get("cased_aliases") or ()),
+                        demonyms=tuple(o.get("demonyms") or ()))
                 except KeyError as exc:
                     raise PackError(f"actors.jsonl:{n}: missing field {exc}") from exc
             self._actors = actors
@@ -213,6 +215,13 @@ class Pack:
     def admin1(self, code: str | None) -> Place | None:
         """The first-level division entry for an ISO 3166-2 code."""
         return self._coded("admin1", code)
+
+    @property
+    def demonyms(self) -> dict[str, Actor]:
+        """Nationality adjective -> the state it names ("American" -> United States)."""
+        if not hasattr(self, "_demonyms"):
+            self._demonyms = {d: a for a in self.actors.values() for d in a.demonyms}
+        return self._demonyms
 
     def resolve_actor(self, actor_id: str) -> Actor:
         """A person's name stands for the state they lead."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from attackwatch.extract.actors import actor_roles, perpetrator, target_actor
 from attackwatch.extract.annotate import Annotated, Mention, Segment
-from attackwatch.extract.casualties import casualties_in
+from attackwatch.extract.casualties import casualties_in, zero_casualties
 from attackwatch.extract.geocode import geocode
 from attackwatch.extract.incidents import Incident
 from attackwatch.models import Evidence, Report
@@ -138,6 +138,8 @@ def _casualties(ctx: ArticleContext, segs: list[Segment]) -> tuple[int | None, i
             killed.append(c.killed)
         if c.injured is not None:
             injured.append(c.injured)
+        zk, zi = zero_casualties(ctx.ann.folded[s.start:s.end])
+        zero_killed, zero_injured = zero_killed or zk, zero_injured or zi
         if s.has("NOCAS"):
             zero_killed = zero_injured = True
         if s.has("NOKILL"):

@@ -57,10 +57,62 @@ class Casualties:
     injured: int | None = None
 
 
+# coordinated counts: "two women and three children", "five US service members and two contractors"
+_GROUP = _Q + r"(?P<n>" + _NUM + r")\s+" + _FILL + _PERSON
+_LIST = r"(?:" + _GROUP.replace("(?P<n>", "(?:") + r")(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:" + _GROUP.replace("(?P<n>", "(?:") + r"))+"
+_LIST_PATTERNS = [
+    ("killed", re.compile(r"(?P<list>" + _LIST + r")\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:reportedly\s+)?" + _KILL_V + r"\b", re.I)),
+    ("killed", re.compile(r"\b" + _KILL_V + r"\s+(?P<list>" + _LIST + r")", re.I)),
+    ("injured", re.compile(r"(?P<list>" + _LIST + r")\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:reportedly\s+|also\s+|slightly\s+|lightly\s+)?" + _HURT_V + r"\b", re.I)),
+    ("injured", re.compile(r"\b" + _HURT_V + r"\s+(?P<list>" + _LIST + r")", re.I)),
+]
+_GROUP_RX = re.compile(_GROUP, re.I)
+# "leaving some 110 US troops with brain injuries", "the number ... with brain injuries has risen to 109"
+_EXTRA_INJURED = [
+    re.compile(r"\bleaving\s+" + _GROUP + r"\s+with\s+(?:[\w-]+\s+){0,3}?(?:injuries|wounds|concussions)", re.I),
+    re.compile(r"\b(?:number|tally|count|total)\s+of\s+(?:[\w-]+\s+){0,8}?(?:injur\w*|wound\w*)\s+(?:[\w,'-]+\s+){0,14}?(?:has\s+|had\s+)?"
+               r"(?:risen|rose|climbed|reached|grown|grew|increased)\s+to\s+" + _Q + r"(?P<n>" + _NUM + r")\b", re.I),
+]
+# explicit zero: "no US personnel were killed or injured", "caused neither injuries nor damage", "no casualties"
+_ZERO = [
+    re.compile(r"\bno\s+(?:(?:us|u\.s\.|american|iraqi|coalition|human|serious|immediate|reported|physical)\s+)*(?P<what>casualt\w*|injur\w*|deaths?|fatalit\w*|dead)\b(?!\s+(?:figures?|details?|information|toll|count|word|numbers?))", re.I),
+    re.compile(r"\b(?:no|none\s+of\s+the|neither\s+of\s+the)\s+(?:(?:us|u\.s\.|american|coalition|iraqi)\s+)?(?:one|personnel|service\s*members?|servicemembers?|troops|soldiers|americans?|people|civilians|forces|staff)\s+(?:\w+\s+)?(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\w+\s+)?(?P<what>hurt|injured|wounded|harmed|killed)(?:\s+or\s+(?P<what2>hurt|injured|wounded|harmed|killed))?", re.I),
+    re.compile(r"\bneither\s+(?P<what>injur\w*|casualt\w*|deaths?)\s+nor\b", re.I),
+    re.compile(r"\bnone\s+(?:\w+\s+)?(?:caused|resulted\s+in)\s+(?P<what>casualt\w*|injur\w*)", re.I),
+]
+
+
+def zero_casualties(text: str) -> tuple[bool, bool]:
+    """(killed stated as none, injured stated as none)."""
+    k = i = False
+    for rx in _ZERO:
+        for m in rx.finditer(text):
+            words = {w.lower() for w in (m.group("what"), m.groupdict().get("what2")) if w}
+            if any(w.startswith(("death", "fatalit", "dead")) for w in words) and len(words) == 1:
+                k = True
+            elif words == {"killed"}:
+                k = True
+            else:
+                k = i = True
+    return k, i
+
+
 def casualties_in(text: str) -> Casualties:
     """Counts stated in one clause (folded text). Zero only for explicit 'no casualties' cues,
     which the caller handles from the cue matcher."""
     found = Casualties()
+    for field_name, rx in _LIST_PATTERNS:
+        for m in rx.finditer(text):
+            if _WEAPONISH.search(m.group("list")):
+                continue
+            total = sum(number(g.group("n")) or 0 for g in _GROUP_RX.finditer(m.group("list")))
+            current = getattr(found, field_name)
+            setattr(found, field_name, total if current is None else max(current, total))
+    for rx in _EXTRA_INJURED:
+        for m in rx.finditer(text):
+            n = number(m.group("n"))
+            if n is not None:
+                found.injured = n if found.injured is None else max(found.injured, n)
     for field_name, rx in _PATTERNS:
         for m in rx.finditer(text):
             if field_name == "toll":

@@ -20,6 +20,9 @@ _TARGET_BEFORE = re.compile(
     r"(?:\w+\s+){0,1}['\"]?)$", re.I)
 _VICTIM_AFTER = re.compile(r"\b(?:came|come|comes|coming)\s+under\b|\b(?:was|were|been|being|are|is)\s+(?:\w+\s+)?"
                            r"(?:targeted|attacked|hit|struck|wounded|injured|killed|shelled|ambushed|bombed)\b", re.I)
+STRIKE_VERBS = {"struck", "strike", "strikes", "striking", "airstrike", "airstrikes", "air strike", "air strikes", "raid",
+                "raids", "bombed", "bombing", "hit", "hitting", "targeted", "targeting", "killed", "killing of",
+                "assassination", "assassinated", "launched", "fired", "carried out", "shelled", "pounded"}
 _DEMONYM_BEFORE = re.compile(r"\b(U\.S\.|US|[A-Z][a-z]+)(?:'s)?\s+(?:[a-z-]+\s+)?$")
 _INTRODUCED = re.compile(
     r"\b(?:group|militia|faction|organi[sz]ation|outfit|movement|brigades?|cell|front)\s+(?:calling\s+itself|"
@@ -34,6 +37,7 @@ class ActorRole:
     claim_near: bool
     mention: Mention | None
     primary: bool = True  # named in a clause that tells the incident (not a later aside)
+    armed_with: str | None = None  # "a US drone": the weapon words the nationality qualifies
 
 
 def _role(m: Mention, actor: Actor, seg: Segment, folded: str) -> str:
@@ -61,8 +65,12 @@ def _role(m: Mention, actor: Actor, seg: Segment, folded: str) -> str:
         acts = [c for c in seg.cues if c.label == "TRIGGER" and 0 <= c.tok - m.tok_end <= 8]
         if acts and _VICTIM_AFTER.search(folded[m.end:acts[0].end + 1]):
             return "target"  # "US forces at al-Tanf came under drone attack"
-        acts += [w for w in seg.weapons if 0 <= w.tok - m.tok_end <= 8]
-        return "agent" if acts else "mention"
+        # the state acts when a strike verb or a strike weapon follows closely ("US forces struck",
+        # "Biden ordered airstrikes"), not when an attack is merely told near its name
+        close = [c for c in seg.cues if c.label == "TRIGGER" and 0 <= c.tok - m.tok_end <= 4
+                 and c.text.lower() in STRIKE_VERBS]
+        close += [w for w in seg.weapons if 0 <= w.tok - m.tok_end <= 4]
+        return "agent" if close else "mention"
     return "agent"
 
 
@@ -82,7 +90,7 @@ def actor_roles(segs: list[Segment], folded: str, pack: Pack, primary: set[int] 
             if before and before.group(1) in pack.demonyms:
                 actor = pack.demonyms[before.group(1)]
                 pseudo = Mention(w.start - len(before.group(0)), w.start, w.tok - 1, w.tok, actor.id, actor.kind, before.group(1))
-                out.append(ActorRole(actor, "agent", claim, pseudo))
+                out.append(ActorRole(actor, "agent", claim, pseudo, armed_with=w.text.lower()))
         for im in _INTRODUCED.finditer(folded[seg.start:seg.end]):
             name = im.group("name").strip(" '\"").rstrip(".,")
             name = re.sub(r"['\"].*$", "", name).strip()
@@ -130,6 +138,11 @@ def perpetrator(roles: list[ActorRole], weapon: str | None, pack: Pack) -> Actor
     states = [r for r in agents if r.actor.kind in ("state", "coalition") and r.actor.side != "axis"]
     if weapon == "airstrike":
         return _specific_first(states, pack) or None
+    # "a US strike on a Nujaba base": the nationality on the strike itself outweighs a militia
+    # named elsewhere in the telling, unless that militia claimed it
+    marked = [r for r in states if r.armed_with and r.primary]
+    if marked and weapon in (None, "unknown", "drone") and not any(r.claim_near and r.primary for r in armed):
+        return _specific_first(marked, pack)
     return _specific_first(armed, pack) or (_specific_first(states, pack) if weapon in (None, "unknown") else None)
 
 

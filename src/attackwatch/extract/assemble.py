@@ -196,7 +196,8 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
     weapon = row["weapon"] if row else "unknown"
     state_agents = [r for r in roles if r.role == "agent" and r.actor.kind in ("state", "coalition") and r.actor.side in ("us", "israel")]
     armed_agents = [r for r in roles if r.role == "agent" and (r.actor.kind in ("militia", "umbrella") or r.actor.side == "axis")]
-    if weapon == "drone" and state_agents and not armed_agents:
+    state_drone = any(r.armed_with and "drone" in r.armed_with for r in state_agents)
+    if weapon == "drone" and state_agents and (not armed_agents or state_drone):
         weapon, row = "airstrike", {"weapon": "airstrike", "event_type": "Air/drone strike"}
     if weapon == "unknown" and inc.hint_weapon:
         weapon, row = inc.hint_weapon, {"weapon": inc.hint_weapon, "event_type": _EVENT_BY_WEAPON.get(inc.hint_weapon, "Attack")}
@@ -217,6 +218,13 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
     perp = perpetrator(roles, weapon, pack)
     if perp is None and weapon != "airstrike":
         perp = _antecedent(ann, pack, told)
+    if perp is None and weapon in ("unknown", "airstrike") and _strike_on_militia(roles, own, pack):
+        # "last week's strikes in eastern Syria, which targeted facilities of Kata'ib Hezbollah":
+        # in this theatre an unattributed strike on the militias is the pack's default striker's
+        perp = pack.actors.get(pack.meta.get("default_striker", ""))
+        if perp is not None:
+            weapon, row, state_strike = "airstrike", {"weapon": "airstrike", "event_type": "Air/drone strike"}, True
+            target_type = _target_type(own, place, True, pack)
     if weapon == "unknown" and perp is not None and perp.kind in ("state", "coalition") and perp.side in ("us", "israel"):
         # "US forces struck two facilities": the US strikes from the air
         weapon, row, state_strike = "airstrike", {"weapon": "airstrike", "event_type": "Air/drone strike"}, True
@@ -263,6 +271,16 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
         target_type=target_type, target_actor=tgt_actor, killed=killed, injured=injured, intercepted=intercepted,
         confirmation=confirmation, background=_background(inc, ctx), evidence=_evidence(ann, inc),
         actor_parent=(pack.actors[perp.parent].name if perp and perp.parent in pack.actors else None), **geo)
+
+
+_STRIKE_WORDS = {"strike", "strikes", "airstrike", "airstrikes", "air strike", "air strikes", "raid", "raids", "struck", "bombed"}
+
+
+def _strike_on_militia(roles: list, segs: list[Segment], pack: Pack) -> bool:  # type: ignore[type-arg]
+    militia_targets = [r for r in roles if r.role in ("target", "generic") and r.actor.side == "axis"]
+    strike = any(c.text.lower() in _STRIKE_WORDS for s in segs for c in s.triggers)
+    armed = any(r.role == "agent" and r.actor.side == "axis" for r in roles)
+    return bool(militia_targets) and strike and not armed
 
 
 _GROUP_REFERENCE = re.compile(r"\b(?:the|that)\s+(?:same\s+)?(?:group|militia|faction|organi[sz]ation|alliance|umbrella|outfit)\b"

@@ -20,6 +20,7 @@ _EVENT_BY_WEAPON = {"ied": "Remote explosive/landmine/IED", "rocket": "Shelling/
                     "drone": "Air/drone strike", "airstrike": "Air/drone strike", "small_arms": "Armed clash",
                     "grenade": "Grenade"}
 _PROJECTILES = {"rocket", "missile", "drone", "mortar", "unknown"}
+_EVENT_CONTENT = {"TRIGGER", "IMPACT", "INTERCEPT", "NOCAS", "NOKILL", "INJ_UNCOUNTED", "ANAPHOR", "UNCONFIRMED", "DENY"}
 _CONTRAST = {"while", "but", "however", "whereas", "although", "one", "another", "third", "remaining", "other"}
 
 
@@ -45,18 +46,26 @@ def _weapon_row(pack: Pack, segs: list[Segment]) -> list[dict]:
 
 def _target_type(segs: list[Segment], place: Place | None, state_strike: bool, pack: Pack) -> str:
     rows = {r["id"]: r for r in pack.rules("cues")}
-    seen = {rows[c.id].get("target_type") for s in segs for c in s.cues if c.label == "TARGET" and c.id in rows}
-    if place is not None and place.site_type in ("military_base", "airport", "diplomatic"):
-        seen.add(place.site_type)
+    said = {rows[c.id].get("target_type") for s in segs for c in s.cues if c.label == "TARGET" and c.id in rows}
+    site = place.site_type if place is not None and place.site_type in ("military_base", "airport", "diplomatic") else None
     if state_strike:
-        for t in ("personnel", "civilian", "militia_position"):
-            if t in seen:
+        # a strike on facilities that killed a commander hit a militia position; a strike on a
+        # person or a car is on personnel
+        for t in ("militia_position", "personnel", "civilian"):
+            if t in said:
                 return t
         return "militia_position"
-    for t in TARGET_PRIORITY:
-        if t in seen and not (t == "militia_position"):
-            if t == "military_base" and place is not None and place.site_type in ("airport", "diplomatic"):
-                return place.site_type
+    # what the text calls the target first ("the coalition base at Erbil airport" is a base), then
+    # what the place is ("coalition troops at Erbil airport" hit an airport)
+    for t in ("convoy", "diplomatic"):
+        if t in said or site == t:
+            return t
+    if "military_base" in said:
+        return "military_base"
+    if site:
+        return site
+    for t in ("airport", "personnel", "civilian"):
+        if t in said:
             return t
     return "other"
 
@@ -70,8 +79,14 @@ def _confirmation(ctx: ArticleContext, segs: list[Segment], perp_side: str | Non
     """(confirmation, the perpetrator's own side announced it)."""
     states: set[str] = set()
     own_statement = False
+    mine = {id(s) for s in segs}
     for sent_idx in sorted({s.sent for s in segs}):
-        sent_segs = [s for s in ctx.ann.sentences[sent_idx].segments if s.active]
+        # this incident's clauses and the sentence's trigger-less ones (the "X said"), not the
+        # clauses of another incident told in the same sentence
+        sent_segs = [s for s in ctx.ann.sentences[sent_idx].segments if s.active and (id(s) in mine or not s.triggers)]
+        about_event = any(c.label in _EVENT_CONTENT for s in sent_segs for c in s.cues)
+        if not about_event:
+            continue  # "the coalition says it does not own the trucks" confirms nothing
         officials = [c for s in sent_segs for c in s.cue("OFFICIAL")]
         # a government or the coalition named as a speaker ("The US-led coalition said") is official too
         for s in sent_segs:

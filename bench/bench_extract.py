@@ -146,7 +146,9 @@ def to_html(text: str, meta: dict, i: int) -> str:
     esc = html_mod.escape
     title = meta.get("title") or text.strip().splitlines()[0]
     outlet = meta.get("outlet") or "Example News"
-    paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+    # one <p> per line of the saved text: a line break in these pages separates blocks (paragraphs,
+    # captions, widget labels, comment headers), which a real page would mark up separately.
+    paras = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
     body = "\n".join(f"      <p>{esc(p)}</p>" for p in paras)
     nav = "\n".join(f'        <li><a href="/{n.lower().replace(" ", "-")}/">{esc(n)}</a></li>' for n in _NAV)
     related = "\n".join(f'        <li><a href="/news/{i}-{k}">Related story number {k}: analysts weigh regional '

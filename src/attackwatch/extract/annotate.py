@@ -19,7 +19,7 @@ from attackwatch.extract.nlp import pipeline_for
 
 BOUNDARY_PUNCT = {",", ";", ":", "(", ")", "[", "]", "-", "--", '"'}
 SUBORDINATORS = {"after", "following", "while", "before", "whereas", "although", "though", "despite", "when",
-                 "but", "since", "amid", "where", "which", "who"}
+                 "but", "since", "amid", "where", "which", "who", "whom", "whose"}
 GENERIC_PLURALS = {"attacks", "strikes", "bombings", "raids", "assaults", "airstrikes", "explosions", "blasts", "incidents"}
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "multiple"}
 SUBORDINATE_FRAME = {"after", "following", "before", "since", "amid", "despite"}

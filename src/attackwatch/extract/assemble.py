@@ -227,8 +227,12 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
             target_type = _target_type(extra, place, state_strike, pack)
     if landmark is not None and landmark.fields.get("target_type") and target_type == "other":
         target_type = landmark.fields["target_type"]
-    if weapon == "unknown" and target_type == "convoy" and any(r.get("strength") == "weak" for r in own_rows + other_rows):
+    weak = [r for r in own_rows + other_rows if r.get("strength") == "weak"]
+    if weapon == "unknown" and target_type == "convoy" and any(r["weapon"] == "ied" for r in weak):
         weapon = "ied"  # an explosion or bombing that hit a convoy
+    elif weapon == "unknown" and any(r["weapon"] != "ied" for r in weak):
+        row = next(r for r in weak if r["weapon"] != "ied")  # "a salvo fell short": rockets
+        weapon = row["weapon"]
 
     perp = perpetrator(roles, weapon, pack)
     if perp is None and weapon != "airstrike":

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from attackwatch.extract.annotate import Annotated, Mention, Segment, Sentence
 from attackwatch.extract.dates import DateMention
-from attackwatch.extract.places import overlaps, select_places
+from attackwatch.extract.places import only_references, overlaps, select_places
 from attackwatch.packs import Landmark, Pack, Place
 
 STRIKE_WEAPONS = {"airstrike"}
@@ -87,6 +87,16 @@ def _weapon(segs: list[Segment], pack: Pack, trigger_tok: int) -> WeaponHit | No
     return min(pool, key=lambda h: abs(h.tok - trigger_tok))
 
 
+def _weapon_before(segs: list[Segment], pack: Pack, tok: int) -> WeaponHit | None:
+    rows = {r["id"]: r for r in pack.rules("weapons")}
+    before = [(w.tok, rows[w.id]) for s in segs for w in s.weapons if w.id in rows and w.tok < tok
+              and rows[w.id].get("strength", "strong") != "weak"]
+    if not before:
+        return None
+    t, row = max(before, key=lambda x: x[0])
+    return WeaponHit(row["weapon"], row["event_type"], True, t)
+
+
 def _landmark(segs: list[Segment], folded: str, pack: Pack) -> Landmark | None:
     text = " ".join(folded[s.start:s.end].lower() for s in segs)
     for mark in pack.landmarks.values():
@@ -145,8 +155,12 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
         f.landmark = _landmark(f.segs, ann.folded, pack)
         # a side clause about another event ("its retaliation for the deaths of three soldiers in
         # Jordan") lends no place
-        places = select_places([p for s in f.segs for p in s.places
-                                if not (s.has("BACKGROUND") and not s.triggers)], ann.folded, pack)
+        mentions = [p for s in f.segs for p in s.places if not (s.has("BACKGROUND") and not s.triggers)]
+        places = select_places(mentions, ann.folded, pack)
+        if f.anaphor and not f.date and (only_references(mentions, ann.folded) or all(p.kind == "country" for p in places)):
+            # "The attack came as the region braced ...", "The rocket attack complicates talks between
+            # Baghdad and Washington": an echo of the incident in focus, not a new place for it
+            places = []
         if not places:
             out.append(f)
             continue
@@ -154,6 +168,12 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
             g = f if i == 0 else Frame(**{k: getattr(f, k) for k in f.__dataclass_fields__})
             g.place = place
             g.split = len(places) > 1
+            if g.split:
+                # "sent drones against Conoco and Green Village and fired rockets at Shaddadi":
+                # each place takes the weapon told just before it
+                at = next((m for s in f.segs for m in s.places if m.id == place.id), None)
+                if at is not None:
+                    g.weapon = _weapon_before(f.segs, pack, at.tok) or f.weapon
             out.append(g)
     return out
 

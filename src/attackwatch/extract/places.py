@@ -20,7 +20,11 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:from\s+|of\s+)?(?:the\s+)?(?:\w+\s+)?"
     r"|\b(?:linking|connecting|between)\s+(?:[\w'-]+\s+){0,3}and\s+(?:the\s+)?"
     r"|\b(?:based\s+in|launched\s+from|fired\s+from|originating\s+(?:in|from)|headquartered\s+in|from\s+inside|from|"
-    r"returned\s+from|visit\s+to|trip\s+to|withdraw(?:al)?\s+from|leave|out\s+of)\s+(?:the\s+)?)$",
+    r"returned\s+from|visit\s+to|trip\s+to|withdraw(?:al)?\s+from|leave|out\s+of|heading\s+(?:\w+\s+)?(?:to|for|towards?)|bound\s+for|"
+    r"en\s+route\s+to)\s+(?:the\s+)?"
+    r"|\b(?:talks|relations|negotiations|tensions|ties|dialogue|agreement|deal)\s+(?:\w+\s+){0,2}between\s+"
+    r"|\b(?:officials?|authorities|government|spokesm[ae]n|ministry|sources?|residents|police|reporters?|correspondents?|"
+    r"bureau|embassy\s+staff)\s+(?:based\s+)?in\s+(?:the\s+)?)$",
     re.I)
 _PROVINCE_AROUND = re.compile(r"(?:province|governorate|muhafazat)\s+of\s+(?:the\s+)?$", re.I)
 _PROVINCE_AFTER = re.compile(r"^['’]?s?\s+(?:province|governorate)\b", re.I)
@@ -78,6 +82,10 @@ def overlaps(a: Place, b: Place, pack: Pack) -> bool:
             return bool(a.covered_admin1 & b.covered_admin1)
         return bool(a.country_code) and a.country_code == b.country_code
     return False
+
+
+def only_references(mentions: list[Mention], folded: str) -> bool:
+    return bool(mentions) and all(is_reference(m, folded) for m in mentions)
 
 
 def select_places(mentions: list[Mention], folded: str, pack: Pack) -> list[Place]:

@@ -137,8 +137,6 @@ def test_latin1_page_is_decoded_and_processed(results):
             assert r.article.text[ev.start:ev.end] == ev.text
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: short Latin-1 text is guessed as cp1250 by charset_normalizer "
-                                       "(è->č, ñ->ń); see report")
 def test_latin1_accents_decode_exactly(tmp_path):
     page = tmp_path / "accents.txt"
     page.write_bytes(LATIN1_ACCENTS.encode("latin-1"))
@@ -154,8 +152,6 @@ def test_windows_1256_arabic_is_decoded_then_rejected_not_crashed(batch):
     assert "عين الأسد" in raw.content  # decoded from Windows-1256, not mojibake
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: an Arabic page is reported as 'no article text left after removing "
-                                       "page chrome' instead of a language reason; see report")
 def test_arabic_reason_names_language(results):
     assert "English" in results["arabic"].error
 

@@ -1,30 +1,21 @@
 """RawPage -> Article: main text, chrome removed, metadata chosen."""
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from attackwatch.clean.html import extract_html
+from attackwatch.clean.language import language_problem
 from attackwatch.clean.metadata import author_from, byline_candidates, choose_published
 from attackwatch.clean.plaintext import clean_text
 from attackwatch.ingest.files import InputError, RawPage
 from attackwatch.models import Article
 from attackwatch.packs import Pack
 
-_STOPWORDS = frozenset("the of and to in a on for that with was were is by as at from it its said have has".split())
-_TOKEN = re.compile(r"[^\W\d_]+", re.U)
-
-
-def english_ratio(text: str) -> float:
-    words = _TOKEN.findall(text[:20000].lower())
-    if not words:
-        return 0.0
-    return sum(w in _STOPWORDS for w in words) / len(words)
-
-
 def clean_page(raw: RawPage, pack: Pack, *, published: date | None = None) -> Article:
     """Clean one page; `published` (e.g. from the command line) wins over everything."""
     meta = raw.meta
+    if raw.kind == "text" and (problem := language_problem(raw.content)):
+        raise InputError(raw.path, problem)
     candidates: list[tuple[str, date]] = []
     title, author, outlet = meta.get("title"), None, meta.get("outlet")
     if raw.kind == "html":
@@ -44,8 +35,8 @@ def clean_page(raw: RawPage, pack: Pack, *, published: date | None = None) -> Ar
         source_text = raw.content
     if not page.text.strip():
         raise InputError(raw.path, "no article text left after removing page chrome")
-    if len(page.text) > 200 and english_ratio(page.text) < 0.08:
-        raise InputError(raw.path, "not an English-language page")
+    if problem := language_problem(page.text):
+        raise InputError(raw.path, problem)
     candidates = byline_candidates(page.byline_lines) + candidates
     if published is not None:
         pub, pub_source = published, "argument"

@@ -81,6 +81,9 @@ def read_sidecar(path: Path) -> dict[str, Any]:
     return meta
 
 
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+
+
 def decode(data: bytes, where: str) -> tuple[str, str]:
     """Decode page bytes: UTF-8 first, else the charset detector's best guess."""
     if not data.strip():
@@ -94,9 +97,16 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
     if best is None:
         raise InputError(where, "undecodable bytes: not text in any known encoding")
+    # on short texts the detector may pick a Central European code page for Western text
+    # (è -> č); prefer Windows-1252/Latin-1 when it reads about as cleanly
+    if best.encoding not in _WESTERN and best.encoding.startswith(("cp125", "iso8859", "mac_", "latin")):
+        western = [r for r in results if r.encoding in _WESTERN and r.chaos <= best.chaos + 0.05]
+        if western:
+            best = western[0]
     text = str(best)
     controls = sum(1 for c in text[:4000] if ord(c) < 32 and c not in "\n\r\t\f")
     if controls > 40:

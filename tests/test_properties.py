@@ -11,7 +11,7 @@ import time
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import attackwatch
@@ -162,7 +162,8 @@ any_text = st.one_of(random_unicode, mixed_text, no_punct_run, many_newlines, se
 @settings(max_examples=60, deadline=2000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(any_text)
 def test_extract_returns_contract_reports_quickly(text):
-    run_extract(text)
+    reports = run_extract(text)
+    event("rejected" if reports is None else "reports" if reports else "no reports")
 
 
 @settings(max_examples=30, deadline=2000, suppress_health_check=[HealthCheck.too_slow])

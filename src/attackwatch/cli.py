@@ -27,7 +27,8 @@ def _print_table(rows: list[dict]) -> None:
                       r["event_type"], r["actor"] or "-", "yes" if r["claimed"] else "", r["confirmation"].replace("_", " "),
                       f"{'-' if r['killed'] is None else r['killed']}/{'-' if r['injured'] is None else r['injured']}",
                       "bg" if r["background"] else "")
-    Console().print(table)
+    # piped output has no terminal width to follow: use a wide table rather than fold every cell
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

@@ -264,6 +264,7 @@ def worker(kind: str, root: Path, profile_n: int) -> None:
     if warm_results[0].error:
         raise SystemExit(f"warm-up failed: {warm_results[0].error}")
     folder = str(root / kind)
+    code = _code_fingerprint()
 
     if profile_n:
         import cProfile
@@ -286,7 +287,7 @@ def worker(kind: str, root: Path, profile_n: int) -> None:
             text = out.getvalue()
             return (text[text.index("ncalls"):] if "ncalls" in text else text).rstrip()
 
-        print(json.dumps({"kind": kind, "profiled_articles": n, "profile": top("cumulative", 15),
+        print(json.dumps({"kind": kind, "code": code, "profiled_articles": n, "profile": top("cumulative", 15),
                           "profile_tottime": top("tottime", 10)}))
         return
 
@@ -303,7 +304,7 @@ def worker(kind: str, root: Path, profile_n: int) -> None:
             reports += len(res.reports)
     secs = time.perf_counter() - t1
     rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    print(json.dumps({"kind": kind, "cpu": cpu, "articles": n, "errors": errors, "first_errors": first_errors,
+    print(json.dumps({"kind": kind, "code": code, "cpu": cpu, "articles": n, "errors": errors, "first_errors": first_errors,
                       "reports": reports, "seconds": secs, "rate": n / secs if secs else 0.0, "build_s": build_s,
                       "peak_rss_mb": rss_kb / 1024.0}))
 
@@ -383,6 +384,37 @@ def _nproc() -> str:
         return str(os.cpu_count())
 
 
+def _code_fingerprint() -> str:
+    """A hash of the attackwatch modules loaded in this process and of the pack data files, read
+    right after warm-up: text and HTML runs must have measured the same code."""
+    import hashlib
+
+    files = {Path(m.__file__) for name, m in list(sys.modules.items())
+             if name.split(".")[0] == "attackwatch" and getattr(m, "__file__", None)}
+    try:
+        import attackwatch.packs as packs
+
+        files |= {f for f in Path(packs.__file__).parent.rglob("*") if f.is_file() and f.suffix in (".json", ".jsonl")}
+    except ImportError:
+        pass
+    h = hashlib.sha1()
+    for f in sorted(files):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def _git_commit() -> str:
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
+                              check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], cwd=REPO, capture_output=True,
+                               text=True, check=True).stdout.strip()
+        return head + ("+dirty src" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
 def write_results(row: str, details: str) -> None:
     rows: list[str] = []
     if RESULTS.exists():
@@ -428,6 +460,7 @@ def main() -> int:
         worker(args.worker, args.root, args.profile_n)
         return 0
 
+    commit = _git_commit()
     imp = measure_import()
     print(f"import attackwatch: {imp['import_s'] * 1000:.0f} ms in-process; `python -c 'import attackwatch'` "
           f"{imp['wall_s'] * 1000:.0f} ms wall (bare python {imp['bare_python_s'] * 1000:.0f} ms)")
@@ -479,15 +512,20 @@ def main() -> int:
             p = _run_worker(kind, root, profile_n=min(400, args.n))
             profiles[kind] = p
 
+        codes = {r["code"] for r in [*res.values(), *profiles.values()]}
+        if len(codes) > 1:
+            misses.append("the package code changed between the measurement subprocesses (fingerprints "
+                          f"{', '.join(sorted(codes))}): the figures mix versions; re-run")
+            print("WARNING: attackwatch's code changed during the run; the figures mix versions")
         now = datetime.now().strftime("%Y-%m-%d %H:%M")
         machine = f"{_nproc()}; {_cpu_model()}; Python {platform.python_version()}"
-        row = (f"| {now} | {machine} | {args.n} | {res['text']['rate']:.1f} | {res['html']['rate']:.1f} | "
+        row = (f"| {now} ({commit}) | {machine} | {args.n} | {res['text']['rate']:.1f} | {res['html']['rate']:.1f} | "
                f"{res['text']['build_s']:.2f} / {res['html']['build_s']:.2f} | "
                f"{res['text']['peak_rss_mb']:.0f} / {res['html']['peak_rss_mb']:.0f} | "
                f"{imp['import_s'] * 1000:.0f} ms ({imp['wall_s'] * 1000:.0f} ms wall) |")
         verdict = ("**All targets met.**" if not misses else
                    "**Targets missed:**\n" + "\n".join(f"- {m}" for m in misses))
-        details = [f"## Latest run ({now})", "", verdict, "",
+        details = [f"## Latest run ({now}, commit {commit}, code fingerprint {res['text']['code']})", "", verdict, "",
                    f"- corpus: {args.n} articles per format, varied from {corpus['seeds']} seed pages "
                    f"({corpus['distinct_texts']} distinct texts); HTML = same texts wrapped in a page with "
                    f"nav/header/article/aside/footer",

@@ -109,13 +109,22 @@ def build_parser() -> argparse.ArgumentParser:
     cl.add_argument("--published", type=_date)
     cl.add_argument("--pack", default="default")
     cl.set_defaults(func=cmd_clean)
+
+    from attackwatch.cli_dataset import register
+
+    register(sub, None)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from attackwatch.store.sqlite import StoreError
+
     try:
         return int(args.func(args) or 0)
+    except (StoreError, KeyError, ValueError) as exc:  # a bad id, field or database: one clear line
+        print(f"attackwatch: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+        return 1
     except BrokenPipeError:  # `attackwatch extract ... | head`
         return 0
     except KeyboardInterrupt:

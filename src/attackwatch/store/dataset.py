@@ -1,0 +1,260 @@
+"""The incident dataset: ingest articles into a store, resolve their reports into incidents,
+and keep analyst corrections (merge, split, field edits) across re-resolution.
+
+Edits are anchored on report ids, not incident ids: a merge remembers the reports of both
+sides, a split the report taken out, a field edit the reports of the incident it was made
+on. After any re-resolution they are re-applied in the order they were made.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from attackwatch.models import Article, Report
+from attackwatch.resolve.cluster import Resolver, incident_id_for
+from attackwatch.resolve.keys import ReportKey, date_interval, report_key
+from attackwatch.resolve.merge import merge_reports
+from attackwatch.store.sqlite import SqliteStore, now
+
+EDITABLE = {"date", "date_precision", "event_type", "weapon", "actor", "claimed", "target_type", "target_actor", "place",
+            "admin1", "admin1_code", "country", "country_code", "latitude", "longitude", "geo_precision", "killed",
+            "injured", "intercepted", "confirmation", "background"}
+
+
+@dataclass
+class IngestSummary:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    reports: int = 0
+    incidents_created: int = 0
+    incidents_merged: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"{self.new} articles new, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed; "
+                f"{self.reports} reports; incidents: {self.incidents_created} created, {self.incidents_merged} merged into")
+
+
+def content_hash(article: Article) -> str:
+    h = hashlib.sha256()
+    h.update((article.source_text or article.text).encode("utf-8"))
+    h.update(str(article.published).encode("utf-8"))
+    return h.hexdigest()
+
+
+class Dataset:
+    def __init__(self, store: SqliteStore):
+        self.store = store
+
+    # -- keys and records ------------------------------------------------------------------
+    def _keys(self, report_ids: list[str]) -> dict[str, ReportKey]:
+        return {row["id"]: report_key(json.loads(row["data"]), row["id"], row["outlet"])
+                for row in self.store.report_rows(report_ids)}
+
+    def recompute(self, incident_id: str) -> dict[str, Any] | None:
+        """Rebuild one incident's canonical record from its reports and the edits on it."""
+        members = self.store.members(incident_id)
+        if not members:
+            self.store.delete_incident(incident_id)
+            return None
+        rows = self.store.report_rows(members)
+        pairs = [(json.loads(r["data"]), {"id": r["article_id"], "outlet": r["outlet"], "url": r["url"],
+                                          "published": r["published"]}) for r in rows]
+        record = merge_reports(incident_id, pairs)
+        applied = []
+        member_set = set(members)
+        for e in self.store.edits():
+            if e["kind"] == "field" and member_set & set(e["anchors"]):
+                record[e["field"]] = e["value"]
+                applied.append({"field": e["field"], "value": e["value"], "note": e["note"], "author": e["author"],
+                                "at": e["created_at"]})
+        record["edits"] = applied
+        lo, _ = date_interval(record.get("date"), record.get("date_precision"))
+        self.store.put_incident(record, lo)
+        return record
+
+    # -- ingest ---------------------------------------------------------------------------------
+    def add_articles(self, batch: list[tuple[Article, list[Report]]], summary: IngestSummary) -> None:
+        """Store a batch of extracted articles and resolve their reports, in one transaction."""
+        with self.store.write():
+            new_ids: list[str] = []
+            touched: set[str] = set()
+            for article, reports in batch:
+                digest = content_hash(article)
+                same = self.store.article_by_hash(digest)
+                if same is not None:
+                    summary.unchanged += 1
+                    continue
+                previous = self.store.article_row(article.id)
+                if previous is None and article.url:
+                    by_url = self.store.article_by_url(article.url)
+                    previous = self.store.article_row(by_url["id"]) if by_url else None
+                if previous is not None:
+                    touched |= self.store.delete_article(previous["id"])
+                    summary.updated += 1
+                else:
+                    summary.new += 1
+                self.store.insert_article({
+                    "id": article.id, "url": article.url, "outlet": article.outlet, "title": article.title,
+                    "published": article.published.isoformat() if article.published else None, "content_hash": digest,
+                    "text": article.text, "path": article.path, "ingested_at": now(), "author": article.author})
+                for n, report in enumerate(reports):
+                    rid = f"{article.id}#{n}"
+                    data = report.to_dict()
+                    lo, hi = date_interval(data.get("date"), data.get("date_precision"))
+                    self.store.insert_report(rid, article.id, n, data, lo, hi)
+                    new_ids.append(rid)
+            summary.reports += len(new_ids)
+            created, merged = self._resolve(new_ids, touched)
+            summary.incidents_created += created
+            summary.incidents_merged += merged
+
+    def _resolve(self, new_ids: list[str], touched: set[str]) -> tuple[int, int]:
+        if not new_ids and not touched:
+            return 0, 0
+        new_keys = self._keys(new_ids)
+        resolver = Resolver()
+        dated = [k for k in new_keys.values() if k.dated]
+        if dated:
+            window = self.store.window({k.country for k in dated if k.country},
+                                       min(k.lo for k in dated) - 2, max(k.hi for k in dated) + 2)
+            seeded_ids = [rid for rids in window.values() for rid in rids]
+            seed_keys = self._keys(seeded_ids)
+            for incident_id, rids in window.items():
+                resolver.seed(incident_id, [seed_keys[r] for r in rids if r in seed_keys])
+        before = {cid: {m.id for m in c.members} for cid, c in resolver.clusters.items()}
+        resolver.add_all(new_keys.values())
+        created = merged = 0
+        for cid, c in resolver.clusters.items():
+            ids = {m.id for m in c.members}
+            if cid not in before:
+                created += 1
+            elif ids != before[cid]:
+                merged += len(ids - before[cid])
+            else:
+                continue
+            for rid in ids:
+                self.store.link(rid, cid)
+            touched.add(cid)
+        for cid in before:
+            if cid not in resolver.clusters:  # folded into another by fold_coarse
+                self.store.delete_incident(cid)
+                touched.discard(cid)
+        for cid in touched:
+            self.recompute(cid)
+        return created, merged
+
+    def ingest(self, results: Iterable[Any], batch_size: int = 25,
+               on_progress: Callable[[int], None] | None = None) -> IngestSummary:
+        """`results` are pipeline PageResults; failures are counted and reported, never stored."""
+        summary = IngestSummary()
+        batch: list[tuple[Article, list[Report]]] = []
+        for result in results:
+            if result.error:
+                summary.failed += 1
+                summary.errors.append(result.error)
+            else:
+                batch.append((result.article, result.reports))
+            if len(batch) >= batch_size:
+                self.add_articles(batch, summary)
+                batch = []
+            if on_progress:
+                on_progress(1)
+        if batch:
+            self.add_articles(batch, summary)
+        return summary
+
+    # -- analyst corrections --------------------------------------------------------------------
+    def _require(self, incident_id: str) -> list[str]:
+        members = self.store.members(incident_id)
+        if not members:
+            raise KeyError(f"no incident {incident_id}")
+        return members
+
+    def merge(self, keep: str, other: str, note: str | None = None, author: str | None = None) -> dict[str, Any]:
+        with self.store.write():
+            a, b = self._require(keep), self._require(other)
+            self.store.add_edit("merge", keep, {"a": a, "b": b}, note=note, author=author)  # type: ignore[arg-type]
+            for rid in b:
+                self.store.link(rid, keep)
+            self.store.delete_incident(other)
+            record = self.recompute(keep)
+        assert record is not None
+        return record
+
+    def split(self, incident_id: str, report_id: str, note: str | None = None, author: str | None = None) -> str:
+        with self.store.write():
+            members = self._require(incident_id)
+            if report_id not in members:
+                raise KeyError(f"report {report_id} is not in incident {incident_id}")
+            if len(members) == 1:
+                raise ValueError(f"incident {incident_id} has only that report")
+            self.store.add_edit("split", incident_id, {"report": report_id}, note=note, author=author)  # type: ignore[arg-type]
+            new_id = incident_id_for("split:" + report_id)
+            self.store.link(report_id, new_id)
+            self.recompute(new_id)
+            self.recompute(incident_id)
+        return new_id
+
+    def edit(self, incident_id: str, field_name: str, value: Any, note: str | None = None,
+             author: str | None = None) -> dict[str, Any]:
+        if field_name not in EDITABLE:
+            raise ValueError(f"field {field_name!r} cannot be edited (editable: {', '.join(sorted(EDITABLE))})")
+        with self.store.write():
+            members = self._require(incident_id)
+            self.store.add_edit("field", incident_id, members, field=field_name, value=value, note=note, author=author)
+            record = self.recompute(incident_id)
+        assert record is not None
+        return record
+
+    # -- full re-resolution ------------------------------------------------------------------------
+    def rebuild(self) -> int:
+        """Re-resolve every report from scratch, keep incident ids stable where the membership
+        allows, and re-apply merges and splits in the order they were made."""
+        with self.store.write():
+            old = {rid: inc for rid, inc in self.store.conn.execute("SELECT report_id, incident_id FROM incident_reports")}
+            rows = list(self.store.all_report_rows())
+            keys = [report_key(json.loads(r["data"]), r["id"], r["outlet"]) for r in rows]
+            resolver = Resolver()
+            resolver.add_all(keys)
+            self._reapply(resolver)
+            groups = _stable_ids(resolver.groups(), old)
+            self.store.clear_incidents()
+            for cid, rids in groups.items():
+                for rid in rids:
+                    self.store.link(rid, cid)
+            for cid in groups:
+                self.recompute(cid)
+            return len(groups)
+
+    def _reapply(self, resolver: Resolver) -> None:
+        for e in self.store.edits():
+            anchors = e["anchors"]
+            if e["kind"] == "merge":
+                a = {resolver.of_report[r] for r in anchors["a"] if r in resolver.of_report}
+                b = {resolver.of_report[r] for r in anchors["b"] if r in resolver.of_report}
+                ids = sorted(a | b)
+                for other in ids[1:]:
+                    if other in resolver.clusters and ids[0] in resolver.clusters:
+                        resolver.merge(ids[0], other)
+            elif e["kind"] == "split" and anchors["report"] in resolver.of_report:
+                resolver.split(anchors["report"])
+
+
+def _stable_ids(groups: dict[str, list[str]], old: dict[str, str]) -> dict[str, list[str]]:
+    """Give each new group the old id most of its reports had, when no other group claims it."""
+    out: dict[str, list[str]] = {}
+    taken: set[str] = set()
+    for cid, rids in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        votes = Counter(old[r] for r in rids if r in old)
+        choice = next((inc for inc, _ in votes.most_common() if inc not in taken), None) or cid
+        while choice in taken:
+            choice = incident_id_for(choice)
+        taken.add(choice)
+        out[choice] = rids
+    return out

@@ -1,0 +1,274 @@
+"""The SQLite store: articles, reports, incidents, their links, analyst edits, full-text search.
+
+Concurrency: WAL journal, a busy timeout, and write transactions taken with BEGIN IMMEDIATE
+and retried, so two `ingest` processes on one file both finish. Every write happens inside
+`with store.write():`, so a crash or Ctrl-C leaves the file as it was before the batch.
+"""
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+import time
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator
+
+from attackwatch.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class SqliteStore:
+    backend = "sqlite"
+
+    def __init__(self, path: str | Path, *, timeout: float = 60.0):
+        self.path = str(path)
+        self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None, check_same_thread=False)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA busy_timeout = %d" % int(timeout * 1000))
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self._retrying(lambda: self.conn.execute("PRAGMA journal_mode = WAL"))
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        self._in_tx = False
+        self.migrate()
+
+    # -- transactions ---------------------------------------------------------------------
+    def _retrying(self, fn, attempts: int = 30):  # type: ignore[no-untyped-def]
+        for i in range(attempts):
+            try:
+                return fn()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc) or i == attempts - 1:
+                    raise
+                time.sleep(min(2.0, 0.05 * (2 ** i)) * (0.5 + random.random()))
+        return None
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (nested calls join the outer one)."""
+        if self._in_tx:
+            yield self.conn
+            return
+        self._retrying(lambda: self.conn.execute("BEGIN IMMEDIATE"))
+        self._in_tx = True
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+        finally:
+            self._in_tx = False
+
+    def migrate(self) -> int:
+        with self.write() as c:
+            c.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            row = c.execute("SELECT MAX(version) FROM schema_version").fetchone()
+            current = row[0] or 0
+            if current > SCHEMA_VERSION:
+                raise StoreError(f"{self.path}: database schema {current} is newer than this attackwatch ({SCHEMA_VERSION})")
+            for version, sql in MIGRATIONS:
+                if version > current:
+                    for statement in _statements(sql):
+                        c.execute(statement)
+                    c.execute("INSERT INTO schema_version(version) VALUES (?)", (version,))
+            return SCHEMA_VERSION
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- articles and reports ----------------------------------------------------------------
+    def article_row(self, article_id: str) -> sqlite3.Row | None:
+        return self.conn.execute("SELECT id, url, content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+
+    def article_by_hash(self, content_hash: str) -> str | None:
+        row = self.conn.execute("SELECT id FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
+        return row[0] if row else None
+
+    def article_by_url(self, url: str) -> sqlite3.Row | None:
+        return self.conn.execute("SELECT id, content_hash FROM articles WHERE url = ?", (url,)).fetchone()
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return dict(row) if row else None
+
+    def delete_article(self, article_id: str) -> set[str]:
+        """Remove an article and its reports; returns the incidents that lost members."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT ir.incident_id FROM incident_reports ir JOIN reports r ON r.id = ir.report_id "
+            "WHERE r.article_id = ?", (article_id,)).fetchall()
+        self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        return {r[0] for r in rows}
+
+    def insert_article(self, row: dict[str, Any]) -> None:
+        self.conn.execute(
+            "INSERT INTO articles(id, url, outlet, title, published, content_hash, text, path, ingested_at, author) "
+            "VALUES (:id, :url, :outlet, :title, :published, :content_hash, :text, :path, :ingested_at, :author)", row)
+
+    def insert_report(self, report_id: str, article_id: str, ordinal: int, data: dict[str, Any], lo: int, hi: int) -> None:
+        self.conn.execute(
+            "INSERT INTO reports(id, article_id, ordinal, date, date_precision, day_lo, day_hi, country_code, admin1_code, "
+            "weapon, actor, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (report_id, article_id, ordinal, data.get("date"), data.get("date_precision"), lo, hi,
+             data.get("country_code"), data.get("admin1_code"), data.get("weapon"), data.get("actor"),
+             json.dumps(data, ensure_ascii=False)))
+
+    def report_rows(self, report_ids: list[str]) -> list[sqlite3.Row]:
+        """Rows for these report ids, in the order given."""
+        out: list[sqlite3.Row] = []
+        for chunk in _chunks(report_ids, 500):
+            out += self.conn.execute(
+                "SELECT r.id, r.data, a.id AS article_id, a.outlet, a.url, a.published FROM reports r "
+                f"JOIN articles a ON a.id = r.article_id WHERE r.id IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+        order = {rid: i for i, rid in enumerate(report_ids)}
+        return sorted(out, key=lambda r: order.get(r["id"], 0))
+
+    def all_report_rows(self) -> Iterator[sqlite3.Row]:
+        yield from self.conn.execute(
+            "SELECT r.id, r.data, a.id AS article_id, a.outlet, a.url, a.published FROM reports r "
+            "JOIN articles a ON a.id = r.article_id ORDER BY a.ingested_at, r.id")
+
+    def window(self, countries: set[str], lo: int, hi: int) -> dict[str, list[str]]:
+        """Incidents (id -> report ids) with a report in these countries whose days reach [lo, hi]."""
+        if not countries:
+            return {}
+        marks = ",".join("?" * len(countries))
+        rows = self.conn.execute(
+            f"SELECT ir.incident_id, r.id FROM reports r JOIN incident_reports ir ON ir.report_id = r.id "
+            f"WHERE r.country_code IN ({marks}) AND r.day_hi >= ? AND r.day_lo <= ? AND r.day_lo >= 0",
+            (*sorted(countries), lo, hi)).fetchall()
+        incidents = {r[0] for r in rows}
+        out: dict[str, list[str]] = {}
+        for chunk in _chunks(sorted(incidents), 500):
+            for inc, rid in self.conn.execute(
+                    f"SELECT incident_id, report_id FROM incident_reports WHERE incident_id IN ({','.join('?' * len(chunk))})",
+                    chunk):
+                out.setdefault(inc, []).append(rid)
+        return out
+
+    # -- incidents ----------------------------------------------------------------------------
+    def link(self, report_id: str, incident_id: str) -> None:
+        self.conn.execute("INSERT INTO incident_reports(report_id, incident_id) VALUES (?, ?) "
+                          "ON CONFLICT(report_id) DO UPDATE SET incident_id = excluded.incident_id", (report_id, incident_id))
+
+    def members(self, incident_id: str) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT report_id FROM incident_reports WHERE incident_id = ? ORDER BY report_id", (incident_id,))]
+
+    def incident_of(self, report_id: str) -> str | None:
+        row = self.conn.execute("SELECT incident_id FROM incident_reports WHERE report_id = ?", (report_id,)).fetchone()
+        return row[0] if row else None
+
+    def put_incident(self, record: dict[str, Any], day_lo: int) -> None:
+        self.conn.execute(
+            "INSERT INTO incidents(id, date, day_lo, country_code, admin1_code, actor, weapon, event_type, n_sources, data, "
+            "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET date=excluded.date, "
+            "day_lo=excluded.day_lo, country_code=excluded.country_code, admin1_code=excluded.admin1_code, "
+            "actor=excluded.actor, weapon=excluded.weapon, event_type=excluded.event_type, n_sources=excluded.n_sources, "
+            "data=excluded.data, updated_at=excluded.updated_at",
+            (record["id"], record.get("date"), day_lo, record.get("country_code"), record.get("admin1_code"),
+             record.get("actor"), record.get("weapon"), record.get("event_type"), record.get("n_sources", 0),
+             json.dumps(record, ensure_ascii=False), now()))
+
+    def delete_incident(self, incident_id: str) -> None:
+        self.conn.execute("DELETE FROM incidents WHERE id = ?", (incident_id,))
+
+    def incident(self, incident_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT data FROM incidents WHERE id = ?", (incident_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def incident_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM incidents")]
+
+    def query_incidents(self, where: str = "", params: tuple[Any, ...] = (), order: str = "day_lo, id",
+                        limit: int | None = None) -> Iterator[dict[str, Any]]:
+        sql = "SELECT data FROM incidents" + (f" WHERE {where}" if where else "") + f" ORDER BY {order}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        for row in self.conn.execute(sql, params):
+            yield json.loads(row[0])
+
+    def clear_incidents(self) -> None:
+        self.conn.execute("DELETE FROM incident_reports")
+        self.conn.execute("DELETE FROM incidents")
+
+    # -- edits ----------------------------------------------------------------------------------
+    def add_edit(self, kind: str, incident_id: str, anchors: list[str], field: str | None = None, value: Any = None,
+                 note: str | None = None, author: str | None = None) -> int:
+        cur = self.conn.execute(
+            "INSERT INTO edits(kind, incident_id, anchors, field, value, note, author, created_at) VALUES (?,?,?,?,?,?,?,?)",
+            (kind, incident_id, json.dumps(anchors), field, json.dumps(value), note, author, now()))
+        return int(cur.lastrowid or 0)
+
+    def edits(self) -> list[dict[str, Any]]:
+        out = []
+        for row in self.conn.execute("SELECT * FROM edits ORDER BY id"):
+            d = dict(row)
+            d["anchors"] = json.loads(d["anchors"])
+            d["value"] = json.loads(d["value"]) if d["value"] is not None else None
+            out.append(d)
+        return out
+
+    # -- search and integrity ---------------------------------------------------------------------
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        try:
+            rows = self.conn.execute(
+                "SELECT a.id, a.title, a.outlet, a.published, snippet(articles_fts, 1, '[', ']', ' ... ', 12) AS snippet "
+                "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? "
+                "ORDER BY rank LIMIT ?", (query, limit)).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"bad search query {query!r}: {exc}") from exc
+        return [dict(r) for r in rows]
+
+    def check(self) -> list[str]:
+        problems = [f"foreign key: {tuple(r)}" for r in self.conn.execute("PRAGMA foreign_key_check")]
+        problems += [f"integrity: {r[0]}" for r in self.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        orphans = self.conn.execute("SELECT COUNT(*) FROM reports r LEFT JOIN incident_reports ir ON ir.report_id = r.id "
+                                    "WHERE ir.report_id IS NULL").fetchone()[0]
+        if orphans:
+            problems.append(f"{orphans} report(s) belong to no incident")
+        empty = self.conn.execute("SELECT COUNT(*) FROM incidents i LEFT JOIN incident_reports ir ON ir.incident_id = i.id "
+                                  "WHERE ir.incident_id IS NULL").fetchone()[0]
+        if empty:
+            problems.append(f"{empty} incident(s) have no report")
+        dangling = self.conn.execute("SELECT COUNT(*) FROM incident_reports ir LEFT JOIN incidents i ON i.id = ir.incident_id "
+                                     "WHERE i.id IS NULL").fetchone()[0]
+        if dangling:
+            problems.append(f"{dangling} link(s) point to a missing incident")
+        try:
+            self.conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"full-text index out of sync: {exc}")
+        return problems
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                for t in ("articles", "reports", "incidents", "edits")}
+
+
+def _chunks(items: list[str], n: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration into statements (trigger bodies contain semicolons)."""
+    out, buf = [], []
+    for line in sql.strip().splitlines():
+        buf.append(line)
+        joined = "\n".join(buf).strip()
+        if joined.endswith(";") and (not joined.upper().startswith("CREATE TRIGGER") or joined.upper().endswith("END;")):
+            out.append(joined)
+            buf = []
+    if "".join(buf).strip():
+        out.append("\n".join(buf))
+    return out

@@ -11,7 +11,7 @@ import time
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 import attackwatch
@@ -166,11 +166,27 @@ def test_extract_returns_contract_reports_quickly(text):
     event("rejected" if reports is None else "reports" if reports else "no reports")
 
 
+# BUG (clean/plaintext.py, closing credit-line rule): a last paragraph of <= 15 words that holds a full
+# date is dropped as a "signature", so a one-sentence article with a full date is rejected as
+# "no article text left after removing page chrome". Pinned with @example so the xfail is deterministic.
+@pytest.mark.xfail(strict=True, reason="BUG: short last paragraph with a full date dropped as a signature")
 @settings(max_examples=30, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@example("Two rockets hit Ain al-Asad on 5 January 2024, officials said.")
 @given(sentences)
 def test_plain_attack_sentences_are_accepted(text):
     """English attack sentences are never rejected as non-articles."""
     assert run_extract(text) is not None
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: short last paragraph with a full date dropped as a signature")
+def test_short_last_paragraph_with_a_full_date_keeps_its_incident():
+    text = ("Rockets struck near the US embassy in Baghdad on Sunday, Iraqi security officials said, and the "
+            "embassy's air defences were activated.\n\n"
+            "A drone hit Harir air base on January 5, 2024, wounding two soldiers.\n")
+    article = article_from_text(text, published=PUBLISHED)
+    assert "Harir" in article.text, [(d.reason, d.text) for d in article.dropped]
+    places = [r.place or "" for r in attackwatch.extract(text, published=PUBLISHED)]
+    assert any("Harir" in p for p in places), places
 
 
 def test_300kb_single_line_text_finishes_in_reasonable_time():

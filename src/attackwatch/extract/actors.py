@@ -123,9 +123,9 @@ def _specific_first(cands: list[ActorRole], pack: Pack) -> Actor | None:
     """Prefer a front over the umbrella it claims under, and a claimant over a bystander."""
     if not cands:
         return None
-    ids = {c.actor.id for c in cands}
+    parents = {c.actor.parent for c in cands if c.actor.parent}
     # a front beats the umbrella it claims under; a state is named as it is first named
-    best = [c for c in cands if c.actor.side != "axis" or not any(o.actor.parent == c.actor.id for o in cands if o.actor.id in ids)]
+    best = [c for c in cands if c.actor.side != "axis" or c.actor.id not in parents]
     if any(c.primary for c in cands):
         best = [c for c in best if c.primary] or [c for c in cands if c.primary]
     best.sort(key=lambda c: (not c.claim_near,))

@@ -10,6 +10,7 @@ incident saw five rockets fired" keeps the factual second half.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -127,14 +128,21 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
     """Keep the longest of overlapping place/actor mentions; the same words naming two entries
     (a town and its governorate) stay as alternatives."""
     out: list[Mention] = []
+    span_ids: set[str] = set()  # ids already kept for the span at the tail of `out`
     for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start), m.id)):
         if out and m.start < out[-1].end:
-            same = m.start == out[-1].start and m.end == out[-1].end
-            if same and all(o.id != m.id for o in out if o.start == m.start and o.end == m.end):
+            if m.start == out[-1].start and m.end == out[-1].end and m.id not in span_ids:
                 out.append(m)
+                span_ids.add(m.id)
             continue
         out.append(m)
+        span_ids = {m.id}
     return out
+
+
+def _between(items: list, starts: list[int], lo: int, hi: int) -> list:  # type: ignore[type-arg]
+    """Items (sorted by start) whose start lies in [lo, hi)."""
+    return items[bisect_left(starts, lo):bisect_left(starts, hi)]
 
 
 _ADJECTIVAL = re.compile(r"-(?:backed|aligned|linked|allied|affiliated|sponsored|supported|funded|led|based|leaning|friendly)\b", re.I)
@@ -150,7 +158,14 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
     # "Iran-aligned parties", "US-backed forces": an adjective, not the actor itself
     actors = [a for a in actors if not _ADJECTIVAL.match(folded[a.end:a.end + 14])]
     # a place inside an actor's name ("Islamic Resistance in Iraq") is not a place
-    places = [p for p in places if not any(a.start <= p.start and p.end <= a.end for a in actors)]
+    actors.sort(key=lambda m: m.start)
+    actor_starts = [a.start for a in actors]
+
+    def inside_actor(p: Mention) -> bool:
+        i = bisect_left(actor_starts, p.start + 1) - 1  # the last actor starting at or before p
+        return any(actors[j].start <= p.start and p.end <= actors[j].end for j in range(max(0, i - 2), i + 1))
+
+    places = [p for p in places if not inside_actor(p)]
     weapons = _mentions(doc, "weapons")
     cues = _mentions(doc, "cues")
     dates = find_dates(folded, published)
@@ -161,6 +176,12 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
         places = [p for p in places if p.start >= cut]
         dates = [d for d in dates if d.start >= cut]
 
+    places.sort(key=lambda m: m.start)
+    actors.sort(key=lambda m: m.start)
+    weapons.sort(key=lambda m: m.start)
+    cues.sort(key=lambda m: m.start)
+    starts = {name: [m.start for m in ms] for name, ms in
+              (("places", places), ("actors", actors), ("weapons", weapons), ("cues", cues), ("dates", dates))}
     sentences: list[Sentence] = []
     para = 0
     last_end = 0
@@ -183,11 +204,11 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
         if not segs:
             continue
         for s in segs:
-            s.places = [m for m in places if s.start <= m.start < s.end]
-            s.actors = [m for m in actors if s.start <= m.start < s.end]
-            s.weapons = [m for m in weapons if s.start <= m.start < s.end]
-            s.cues = [m for m in cues if s.start <= m.start < s.end]
-            s.dates = [d for d in dates if s.start <= d.start < s.end]
+            s.places = _between(places, starts["places"], s.start, s.end)
+            s.actors = _between(actors, starts["actors"], s.start, s.end)
+            s.weapons = _between(weapons, starts["weapons"], s.start, s.end)
+            s.cues = _between(cues, starts["cues"], s.start, s.end)
+            s.dates = _between(dates, starts["dates"], s.start, s.end)
             s.number_words = sum(1 for t in doc[s.tok:s.tok_end] if t.like_num or t.lower_ in _NUMBER_WORDS)
         sentences.append(Sentence(len(sentences), para, sent.start_char, sent.end_char, segs))
     return Annotated(text=text, folded=folded, sentences=sentences, published=published)

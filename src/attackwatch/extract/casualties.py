@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -82,6 +83,7 @@ _ZERO = [
 ]
 
 
+@lru_cache(maxsize=4096)
 def zero_casualties(text: str) -> tuple[bool, bool]:
     """(killed stated as none, injured stated as none)."""
     k = i = False
@@ -97,6 +99,7 @@ def zero_casualties(text: str) -> tuple[bool, bool]:
     return k, i
 
 
+@lru_cache(maxsize=4096)
 def casualties_in(text: str) -> Casualties:
     """Counts stated in one clause (folded text). Zero only for explicit 'no casualties' cues,
     which the caller handles from the cue matcher."""

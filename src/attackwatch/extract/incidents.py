@@ -60,8 +60,7 @@ class Incident:
 
     @property
     def weapon(self) -> str | None:
-        strong = [f.weapon.weapon for f in self.frames if f.weapon and f.weapon.strong]
-        return strong[0] if strong else None
+        return next((f.weapon.weapon for f in self.frames if f.weapon and f.weapon.strong), None)
 
     @property
     def background_cue(self) -> bool:

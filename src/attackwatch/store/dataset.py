@@ -37,7 +37,8 @@ class IngestSummary:
 
     def line(self) -> str:
         return (f"{self.new} articles new, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed; "
-                f"{self.reports} reports; incidents: {self.incidents_created} created, {self.incidents_merged} merged into")
+                f"{self.reports} reports; incidents: {self.incidents_created} created, "
+                f"{self.incidents_merged} reports joined existing ones")
 
 
 def content_hash(article: Article) -> str:

@@ -287,8 +287,31 @@ def worker(kind: str, root: Path, profile_n: int) -> None:
             text = out.getvalue()
             return (text[text.index("ncalls"):] if "ncalls" in text else text).rstrip()
 
+        # where the time goes, by pipeline stage (cumulative time of the stage's entry point)
+        stats = pstats.Stats(prof).stats  # type: ignore[attr-defined]
+        total = sum(ct for (f, _, fn), (_, _, _, ct, _) in stats.items() if fn == "consume") or 1.0
+
+        def cum(path_end: str, func: str) -> float:
+            return sum(ct for (f, _, fn), (_, _, _, ct, _) in stats.items()
+                       if fn == func and f.replace("\\", "/").endswith(path_end))
+
+        stages = [("clean: load_article (read, decode, clean page)", cum("attackwatch/pipeline.py", "load_article")),
+                  ("  of which trafilatura (extract_html)", cum("attackwatch/clean/html.py", "extract_html")),
+                  ("  of which language check (language_problem)", cum("attackwatch/clean/language.py",
+                                                                      "language_problem")),
+                  ("  of which publication-date choice (metadata)", cum("attackwatch/clean/metadata.py",
+                                                                       "choose_published")
+                   + cum("attackwatch/clean/metadata.py", "byline_candidates")),
+                  ("extract: extract_article", cum("attackwatch/extract/__init__.py", "extract_article")),
+                  ("  of which annotate (body + title)", cum("attackwatch/extract/annotate.py", "annotate")),
+                  ("    of which spaCy pipeline (Language.__call__)", cum("spacy/language.py", "__call__")),
+                  ("  of which resolve (frames -> incidents)", cum("attackwatch/extract/incidents.py", "resolve")),
+                  ("  of which build_report", cum("attackwatch/extract/assemble.py", "build_report")),
+                  ("find_dates, all calls (annotate + metadata)", cum("attackwatch/extract/dates.py", "find_dates"))]
+        table = "\n".join(f"{name:<50} {t:7.2f} s  {100 * t / total:5.1f} %  {1000 * t / max(n, 1):6.1f} ms/article"
+                          for name, t in stages)
         print(json.dumps({"kind": kind, "code": code, "profiled_articles": n, "profile": top("cumulative", 15),
-                          "profile_tottime": top("tottime", 10)}))
+                          "profile_tottime": top("tottime", 10), "stages": table}))
         return
 
     n = errors = reports = 0
@@ -540,14 +563,16 @@ def main() -> int:
         for kind, p in profiles.items():
             details += ["", f"### Profile: {kind}, {p['profiled_articles']} articles after warm-up "
                             f"(cProfile, top 15 by cumulative time)", "", "```", p["profile"], "```",
-                        "", "Same run, top 10 by own (tottime) time:", "", "```", p["profile_tottime"], "```"]
+                        "", "Same run, top 10 by own (tottime) time:", "", "```", p["profile_tottime"], "```",
+                        "", "Same run, by pipeline stage (cumulative; profiler overhead inflates absolute times):",
+                        "", "```", p["stages"], "```"]
         details_text = "\n".join(details)
         if not args.no_write:
             write_results(row, details_text)
             print(f"wrote {RESULTS}")
         print(verdict)
         for kind, p in profiles.items():
-            print(f"\n--- profile {kind} ---\n{p['profile']}")
+            print(f"\n--- profile {kind} ---\n{p['profile']}\n\n{p['stages']}")
         assert import_ok, f"importing attackwatch loaded heavy modules: {imp}"
         return 0 if not misses else 1
     finally:

@@ -167,7 +167,11 @@ def test_rule_rows(pack: Path) -> None:
     for name in ("weapons.jsonl", "cues.jsonl"):
         for r in rows(pack, name):
             pat = r.get("pattern")
-            if not (isinstance(pat, str) and pat.strip()) and not (isinstance(pat, list) and pat):
+            if "regex" in r:
+                re.compile(r["regex"])
+                if re.search(r["regex"], "", re.I):
+                    problems.append(f"{name} {r['id']}: regex matches the empty string")
+            elif not (isinstance(pat, str) and pat.strip()) and not (isinstance(pat, list) and pat):
                 problems.append(f"{name} {r['id']}: empty pattern")
     for r in rows(pack, "chrome.jsonl"):
         if r.get("kind") not in ("line", "cut", "header"):

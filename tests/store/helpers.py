@@ -32,3 +32,50 @@ def dump(path: Path | str) -> list[str]:
         return list(conn.iterdump())
     finally:
         conn.close()
+
+
+# Short articles written for these tests: (outlet, published, text). Not taken from any outlet.
+ARTICLES: dict[str, tuple[str, str, str]] = {
+    # one rocket attack on Ain al-Asad, told three ways (counts differ, one claims, one confirms)
+    "asad_local": ("Alpha Times", "2024-03-06",
+                   "Rockets land inside Ain al-Asad base\n\nRockets fell inside Ain al-Asad air base in Anbar on Tuesday, "
+                   "wounding two American soldiers, according to Iraqi security officials."),
+    "asad_claim": ("Bravo News", "2024-03-06",
+                   "Militia says it fired rockets at al-Asad base\n\nThe Islamic Resistance in Iraq said in a statement that "
+                   "its fighters fired five rockets at the al-Asad airbase in western Iraq on Tuesday."),
+    "asad_centcom": ("Charlie Post", "2024-03-07",
+                     "Pentagon confirms rocket attack on Ain al-Assad\n\nUS Central Command confirmed on Wednesday that three "
+                     "rockets hit Ain al-Assad air base in Anbar province on Tuesday, wounding four American service members."),
+    # a coarse telling that fits only that attack
+    "asad_month": ("Echo Wire", "2024-03-27",
+                   "Anbar base under fire\n\nEarlier this month, rockets were fired at Ain al-Asad air base, officials said."),
+    # a drone attack on Harir, told by two outlets a day apart
+    "harir_a": ("Alpha Times", "2023-10-30",
+                "Drone targets Harir base\n\nA drone targeted Harir air base, which hosts US troops north of Erbil, on Sunday, "
+                "causing no casualties, the Kurdistan Region's counter-terrorism service said."),
+    "harir_b": ("Delta Daily", "2023-10-31",
+                "Harir base hit by drone\n\nAn explosive-laden drone struck the Harir airbase in Erbil province on Monday, "
+                "a day after US officials warned of more attacks."),
+    # a roadside bomb on a convoy
+    "convoy": ("Echo Wire", "2021-05-25",
+               "Bomb hits supply convoy\n\nA roadside bomb hit a convoy carrying supplies for the US-led coalition near "
+               "Diwaniyah on Monday, police said. Nobody was hurt."),
+    # another telling of the February 2021 Erbil airport rocket attack in the example corpus
+    "erbil_feb2021": ("Foxtrot Gazette", "2021-02-16",
+                      "Rockets hit Erbil airport\n\nRockets struck the coalition base at Erbil International Airport on "
+                      "Monday night, killing a contractor and wounding several people, officials said."),
+    # an unrelated attack in Iraq the day after the Ain al-Asad one
+    "erbil_drone": ("Golf Herald", "2024-03-07",
+                    "Drone downed near Erbil\n\nA drone was shot down near Erbil International Airport on Wednesday, the "
+                    "Kurdistan Region's counter-terrorism service said."),
+}
+# a revised version of asad_local (same id and URL, a corrected figure)
+ASAD_LOCAL_V2 = ("Alpha Times", "2024-03-06",
+                 "Rockets land inside Ain al-Asad base\n\nRockets fell inside Ain al-Asad air base in Anbar on Tuesday, "
+                 "wounding three American soldiers, according to Iraqi security officials. The toll was revised upward.")
+
+
+def article_page(key: str, version: tuple[str, str, str] | None = None, rename: str | None = None) -> PageResult:
+    """The pipeline result for ARTICLES[key] (or `version` of it), under the id `rename` if given."""
+    outlet, published, text = version or ARTICLES[key]
+    return page(rename or key, text, published, outlet)

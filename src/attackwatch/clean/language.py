@@ -18,14 +18,21 @@ def english_ratio(text: str) -> float:
     return sum(w in _STOPWORDS for w in words) / len(words)
 
 
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+
+
 def dominant_script(text: str) -> str | None:
     """The Unicode script most letters belong to ("LATIN", "ARABIC", "CYRILLIC", ...)."""
-    counts: Counter[str] = Counter()
-    for ch in text[:20000]:
-        if ch.isalpha():
-            name = unicodedata.name(ch, "")
-            counts[name.split(" ")[0] if name else "OTHER"] += 1
-    return counts.most_common(1)[0][0] if counts else None
+    sample = text[:20000]
+    ascii_letters = len(_ASCII_LETTERS.findall(sample))
+    others = [ch for ch in sample if ch.isalpha() and not ch.isascii()]
+    if ascii_letters >= len(others):
+        return "LATIN" if ascii_letters else None  # the common case, without naming every character
+    counts: Counter[str] = Counter({"LATIN": ascii_letters})
+    for ch in others:
+        name = unicodedata.name(ch, "")
+        counts[name.split(" ")[0] if name else "OTHER"] += 1
+    return counts.most_common(1)[0][0]
 
 
 def language_problem(text: str) -> str | None:

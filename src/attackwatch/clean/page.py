@@ -35,7 +35,7 @@ def clean_page(raw: RawPage, pack: Pack, *, published: date | None = None) -> Ar
         source_text = raw.content
     if not page.text.strip():
         raise InputError(raw.path, "no article text left after removing page chrome")
-    if problem := language_problem(page.text):
+    if raw.kind == "html" and (problem := language_problem(page.text)):
         raise InputError(raw.path, problem)
     candidates = byline_candidates(page.byline_lines) + candidates
     if published is not None:

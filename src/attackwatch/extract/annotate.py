@@ -182,6 +182,10 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
     cues.sort(key=lambda m: m.start)
     starts = {name: [m.start for m in ms] for name, ms in
               (("places", places), ("actors", actors), ("weapons", weapons), ("cues", cues), ("dates", dates))}
+    # running count of number-like tokens, so a clause's count is one subtraction
+    numeric = [0]
+    for t in doc:
+        numeric.append(numeric[-1] + (1 if t.like_num or t.lower_ in _NUMBER_WORDS else 0))
     sentences: list[Sentence] = []
     para = 0
     last_end = 0
@@ -192,13 +196,15 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
         last_end = sent.start_char
         segs: list[Segment] = []
         seg_start_tok = sent.start
+        prev_low = ""
         for tok in sent:
             low = tok.lower_
             is_boundary = (tok.text in BOUNDARY_PUNCT and (tok.text != "-" or tok.whitespace_)) or (
-                low in SUBORDINATORS and tok.i > sent.start and doc[tok.i - 1].lower_ not in ("as", "even", "just"))
+                low in SUBORDINATORS and tok.i > sent.start and prev_low not in ("as", "even", "just"))
             if is_boundary and tok.i > seg_start_tok:
                 segs.append(_segment(doc, seg_start_tok, tok.i, len(sentences), para))
                 seg_start_tok = tok.i
+            prev_low = low
         segs.append(_segment(doc, seg_start_tok, sent.end, len(sentences), para))
         segs = [s for s in segs if folded[s.start:s.end].strip(" ,;:()[]-\"'\n")]
         if not segs:
@@ -209,7 +215,7 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
             s.weapons = _between(weapons, starts["weapons"], s.start, s.end)
             s.cues = _between(cues, starts["cues"], s.start, s.end)
             s.dates = _between(dates, starts["dates"], s.start, s.end)
-            s.number_words = sum(1 for t in doc[s.tok:s.tok_end] if t.like_num or t.lower_ in _NUMBER_WORDS)
+            s.number_words = numeric[s.tok_end] - numeric[s.tok]
         sentences.append(Sentence(len(sentences), para, sent.start_char, sent.end_char, segs))
     return Annotated(text=text, folded=folded, sentences=sentences, published=published)
 

@@ -194,14 +194,31 @@ def _relative(rel: str, g: dict[str, str | None], pub: date) -> tuple[str | None
     return pub.isoformat(), "day"
 
 
+# every date phrase contains one of these; the full patterns run only in windows around them
+_HINT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|"
+                   r"yesterday|this|last|earlier|ago|past|over|(?:19|20)\d\d|\d{1,2}/)", re.I)
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in _HINT.finditer(text):
+        lo, hi = max(0, m.start() - 60), min(len(text), m.end() + 60)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """All date phrases in `text` (already folded), resolved against `published`."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)  # characters already inside a found date
+    windows = _windows(text)
     for kind, rx in _PATTERNS:
-        for m in rx.finditer(text):
+        for m in (m for lo, hi in windows for m in rx.finditer(text, lo, hi)):
             s, e = m.span()
-            if any(s < te and e > ts for ts, te in taken):
+            if taken.find(1, s, e) >= 0:
                 continue
             g = m.groupdict()
             if g.get("month") and g["month"].lower() == "may" and text[s:e].find("May") < 0:
@@ -216,6 +233,6 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             if anchor and _EVENT_AFTER.match(text[e:e + 40]):
                 anchor = False  # "since the December rocket attack": the date of an event, not a range bound
             found.append(DateMention(s, e, text[s:e], kind, value, precision, anchor))
-            taken.append((s, e))
+            taken[s:e] = b"\x01" * (e - s)
     found.sort(key=lambda d: d.start)
     return found

@@ -105,7 +105,7 @@ def _compatible(f: Frame, inc: Incident, current: Incident | None, pack: Pack) -
     same_landmark = bool(f.landmark and inc.landmark and f.landmark.id == inc.landmark.id)
     if same_landmark:
         return True
-    if inc.place is None and f.place is not None and f.place.rank >= 2 and not f.anaphor:
+    if inc.place is None and f.place is not None and f.place.rank >= 2 and (not f.anaphor or inc is not current):
         return False  # the placeless telling is folded in later, as a coarse one (see absorb)
     if f.background_cue and not f.date and not (same_place or f.anaphor):
         return False  # a reference to an earlier event only joins the incident it names
@@ -177,7 +177,9 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                     continue
                 if not f.specific:
                     continue
-            for inc in reversed(incidents):
+            # an incident at the very place named comes first, then the others, latest first
+            ordered = sorted(reversed(incidents), key=lambda i: not (f.place and i.place and i.place.id == f.place.id))
+            for inc in ordered:
                 if f.another and (inc is current or any(g.sent == f.sent for g in inc.frames)):
                     continue
                 if _compatible(f, inc, current, pack):

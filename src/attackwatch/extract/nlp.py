@@ -6,6 +6,7 @@ Spans land in `doc.spans[KEY]` for KEY in places, actors, weapons, cues; each sp
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -21,15 +22,16 @@ ABBREVIATIONS = {"maj", "gen", "lt", "col", "sgt", "brig", "capt", "adm", "cpl",
 def _sentence_bounds(doc):  # type: ignore[no-untyped-def]
     """Force a sentence start after every line break and every MAX_SENT_TOKENS tokens."""
     since = 0
+    prev = prev2 = None
     for i, tok in enumerate(doc):
         if i == 0:
             tok.is_sent_start = True
             since = 0
+            prev = tok
             continue
-        prev = doc[i - 1]
-        if "\n" in prev.text or (prev.is_space and "\n" in prev.text_with_ws) or "\n" in prev.whitespace_:
+        if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
-        elif tok.is_sent_start and i >= 2 and prev.text == "." and doc[i - 2].lower_.rstrip(".") in ABBREVIATIONS:
+        elif tok.is_sent_start and prev2 is not None and prev.text == "." and prev2.lower_.rstrip(".") in ABBREVIATIONS:
             tok.is_sent_start = False
         elif tok.is_sent_start and prev.text.endswith(".") and prev.lower_.rstrip(".") in ABBREVIATIONS:
             tok.is_sent_start = False
@@ -42,6 +44,7 @@ def _sentence_bounds(doc):  # type: ignore[no-untyped-def]
             if since >= MAX_SENT_TOKENS:
                 tok.is_sent_start = True
                 since = 0
+        prev2, prev = prev, tok
     return doc
 
 
@@ -73,7 +76,29 @@ def _phrase_patterns(entries: Any, cased: bool) -> list[dict[str, Any]]:
 
 
 def _rule_patterns(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{"label": r["label"], "pattern": r["pattern"], "id": r["id"]} for r in rows]
+    return [{"label": r["label"], "pattern": r["pattern"], "id": r["id"]} for r in rows if "pattern" in r]
+
+
+class RegexCues:
+    """Cue rows given as a `regex` (faster than token patterns for the few multi-word
+    shapes with optional words): matched on the text, added to doc.spans["cues"]."""
+
+    def __init__(self, rows: list[dict[str, Any]]):
+        self.rules = [(re.compile(r["regex"], 0 if r.get("case_sensitive") else re.I), r["label"], r["id"])
+                      for r in rows if "regex" in r]
+
+    def __call__(self, doc):  # type: ignore[no-untyped-def]
+        from spacy.tokens import Span
+
+        found = list(doc.spans.get("cues", []))
+        text = doc.text
+        for rx, label, rid in self.rules:
+            for m in rx.finditer(text):
+                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is not None:
+                    found.append(Span(doc, span.start, span.end, label=label, span_id=rid))
+        doc.spans["cues"] = found
+        return doc
 
 
 def build_pipeline(pack: Pack):  # type: ignore[no-untyped-def]
@@ -101,6 +126,10 @@ def build_pipeline(pack: Pack):  # type: ignore[no-untyped-def]
     weapons.add_patterns(_rule_patterns(pack.rules("weapons")))
     cues = nlp.add_pipe("span_ruler", name="cues_ruler", config={"spans_key": "cues", "phrase_matcher_attr": "LOWER"})
     cues.add_patterns(_rule_patterns(pack.rules("cues")))
+    regex_cues = RegexCues(pack.rules("cues"))
+    name = f"aw_regex_cues_{id(regex_cues)}"
+    Language.component(name)(regex_cues)
+    nlp.add_pipe(name)
     return nlp
 
 

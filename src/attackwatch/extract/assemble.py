@@ -244,8 +244,8 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
         if perp is not None:
             weapon, row, state_strike = "airstrike", {"weapon": "airstrike", "event_type": "Air/drone strike"}, True
             target_type = _target_type(own, place, True, pack)
-    if weapon == "unknown" and perp is not None and perp.kind in ("state", "coalition") and perp.side in ("us", "israel"):
-        # "US forces struck two facilities": the US strikes from the air
+    if weapon in ("unknown", "drone") and perp is not None and perp.kind in ("state", "coalition") and perp.side in ("us", "israel"):
+        # "US forces struck two facilities", "a US drone strike": the US strikes from the air
         weapon, row, state_strike = "airstrike", {"weapon": "airstrike", "event_type": "Air/drone strike"}, True
         target_type = _target_type(own, place, True, pack)
     if perp is None and inc.hint_actor in pack.actors:

@@ -1,11 +1,12 @@
 """Incremental clustering of reports into incidents, with blocking so it stays near-linear.
 
-Reports are indexed by (country, day): a report is compared only with incidents whose
-dates it can reach. Two reports of one article never share an incident (the extractor
-already merged what the article itself tells as one). A coarse report ("an attack on US
-forces in Syria this month") joins an incident only when exactly one fits, and never
-gathers precise ones around itself: precise reports are placed first, and a coarse-only
-incident is folded into a precise one only when that one is its sole match.
+Incidents told at day precision are indexed by (country, day) and by (admin1, day); a
+report is compared only with incidents whose day it can reach, in its province when it
+names one. Two reports of one article never share an incident (the extractor already
+merged what the article itself tells as one). A coarse report ("an attack on US forces in
+Syria this month") joins an incident only when exactly one fits, and never gathers precise
+ones: precise reports are placed first and never join a coarse-only incident; a coarse-only
+incident is folded into a precise one afterwards only when that one is its sole match.
 """
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ from typing import Iterable
 
 from attackwatch.resolve.keys import ReportKey
 from attackwatch.resolve.match import THRESHOLD, compatible, score
+
+# a coarse telling that reaches more candidates than this cannot be placed unambiguously
+MAX_COARSE_CANDIDATES = 60
 
 
 def incident_id_for(report_id: str) -> str:
@@ -27,51 +31,80 @@ class Cluster:
     id: str
     members: list[ReportKey] = field(default_factory=list)
     articles: set[str] = field(default_factory=set)
+    rep: ReportKey | None = None  # the most precise telling stands for the incident
+    precise: int = 0  # how many members are precise
 
-    @property
-    def rep(self) -> ReportKey:
-        """The most precise telling stands for the incident in comparisons."""
-        return max(self.members, key=lambda k: (k.precision, k.place_rank, -len(k.id)))
+    def add(self, key: ReportKey) -> bool:
+        """Add a member; True when the representative changed."""
+        self.members.append(key)
+        self.articles.add(key.article_id)
+        if not key.coarse:
+            self.precise += 1
+        if self.rep is None or _rank(key) > _rank(self.rep):
+            self.rep = key
+            return True
+        return False
 
     @property
     def coarse_only(self) -> bool:
-        return all(m.coarse for m in self.members)
+        return self.precise == 0
+
+
+def _rank(k: ReportKey) -> tuple[int, int, int]:
+    return (k.precision, k.place_rank, -len(k.id))
 
 
 class Resolver:
     def __init__(self) -> None:
         self.clusters: dict[str, Cluster] = {}
         self.of_report: dict[str, str] = {}
-        self._index: dict[tuple[str | None, int], set[str]] = {}
-        self._indexed: dict[str, list[tuple[str | None, int]]] = {}
+        self._by_day: dict[tuple[str | None, int], set[str]] = {}
+        self._by_admin1: dict[tuple[str, int], set[str]] = {}
+        self._indexed: dict[str, list[tuple[dict, tuple]]] = {}  # type: ignore[type-arg]
 
-    # -- index -------------------------------------------------------------------------
+    # -- index: only clusters with a precise representative, under its one day -------------------
+    def _unindex(self, cid: str) -> None:
+        for index, k in self._indexed.pop(cid, []):
+            index.get(k, set()).discard(cid)
+
     def _reindex(self, c: Cluster) -> None:
-        for k in self._indexed.pop(c.id, []):
-            self._index.get(k, set()).discard(c.id)
+        self._unindex(c.id)
         rep = c.rep
-        if not rep.dated:
+        if rep is None or not rep.dated or c.coarse_only:
             return
-        keys = [(rep.country, d) for d in range(rep.lo, rep.hi + 1)]
-        for k in keys:
-            self._index.setdefault(k, set()).add(c.id)
-        self._indexed[c.id] = keys
+        entries: list[tuple[dict, tuple]] = []  # type: ignore[type-arg]
+        for d in range(rep.lo, rep.hi + 1):
+            entries.append((self._by_day, (rep.country, d)))
+            if rep.admin1:
+                entries.append((self._by_admin1, (rep.admin1, d)))
+        for index, k in entries:
+            index.setdefault(k, set()).add(c.id)
+        self._indexed[c.id] = entries
 
-    def _candidates(self, key: ReportKey) -> set[str]:
+    def _candidates(self, key: ReportKey) -> set[str] | None:
+        """Incidents this report may belong to; None when too many to choose among."""
         if not key.dated or not key.country:
             return set()
+        days = range(key.lo - 1, key.hi + 2)
         out: set[str] = set()
-        for d in range(key.lo - 1, key.hi + 2):
-            out |= self._index.get((key.country, d), set())
+        if key.admin1 and len(days) > 4:
+            for d in days:  # a month in one province: look only there
+                out |= self._by_admin1.get((key.admin1, d), set())
+        elif len(days) <= 9:
+            for d in days:
+                out |= self._by_day.get((key.country, d), set())
+        else:
+            return None  # "this month, somewhere in Syria": no way to single out one incident
+        if key.coarse and len(out) > MAX_COARSE_CANDIDATES:
+            return None
         return out
 
-    # -- building ------------------------------------------------------------------------
+    # -- building ------------------------------------------------------------------------------
     def seed(self, cluster_id: str, keys: Iterable[ReportKey]) -> None:
         """Load an existing incident (from the store) as it is."""
         c = self.clusters.setdefault(cluster_id, Cluster(cluster_id))
         for k in keys:
-            c.members.append(k)
-            c.articles.add(k.article_id)
+            c.add(k)
             self.of_report[k.id] = cluster_id
         if c.members:
             self._reindex(c)
@@ -86,24 +119,29 @@ class Resolver:
 
     def _join(self, cid: str, key: ReportKey) -> None:
         c = self.clusters[cid]
-        c.members.append(key)
-        c.articles.add(key.article_id)
+        was_coarse = c.coarse_only
+        if c.add(key) or was_coarse != c.coarse_only or cid not in self._indexed:
+            self._reindex(c)
         self.of_report[key.id] = cid
-        self._reindex(c)
+
+    def _eligible(self, key: ReportKey, cands: Iterable[str]) -> list[tuple[float, str]]:
+        out = []
+        for cid in cands:
+            c = self.clusters[cid]
+            if key.article_id in c.articles or c.rep is None:
+                continue
+            if compatible(key, c.rep):
+                out.append((score(key, c.rep), cid))
+        return out
 
     def add(self, key: ReportKey) -> str:
         """Place one report; returns its incident id."""
         if key.id in self.of_report:
             return self.of_report[key.id]
-        eligible: list[tuple[float, str]] = []
-        for cid in self._candidates(key):
-            c = self.clusters[cid]
-            if key.article_id in c.articles:
-                continue
-            if not key.coarse and c.coarse_only:
-                continue  # a coarse telling must not gather precise ones
-            if compatible(key, c.rep):
-                eligible.append((score(key, c.rep), cid))
+        cands = self._candidates(key)
+        if cands is None:
+            return self._new(key)
+        eligible = self._eligible(key, cands)
         if key.coarse:
             if len(eligible) == 1:
                 self._join(eligible[0][1], key)
@@ -126,22 +164,22 @@ class Resolver:
         """Fold each coarse-only incident into the one precise incident it fits, if unique."""
         for cid in [c.id for c in self.clusters.values() if c.coarse_only]:
             c = self.clusters.get(cid)
-            if c is None:
+            if c is None or c.rep is None:
                 continue
-            rep = c.rep
-            fits = [o for o in (self.clusters[x] for x in self._candidates(rep))
-                    if o.id != cid and not o.coarse_only and not (o.articles & c.articles) and compatible(rep, o.rep)]
+            cands = self._candidates(c.rep)
+            if not cands:
+                continue
+            fits = [o for o in (self.clusters[x] for x in cands)
+                    if o.id != cid and not (o.articles & c.articles) and o.rep is not None and compatible(c.rep, o.rep)]
             if len(fits) == 1:
                 self.merge(fits[0].id, cid)
 
-    # -- analyst corrections ------------------------------------------------------------------
+    # -- analyst corrections -------------------------------------------------------------------
     def merge(self, keep: str, other: str) -> None:
         a, b = self.clusters[keep], self.clusters.pop(other)
-        for k in self._indexed.pop(other, []):
-            self._index.get(k, set()).discard(other)
+        self._unindex(other)
         for m in b.members:
-            a.members.append(m)
-            a.articles.add(m.article_id)
+            a.add(m)
             self.of_report[m.id] = keep
         self._reindex(a)
 
@@ -149,12 +187,15 @@ class Resolver:
         """Take one report out of its incident into an incident of its own."""
         cid = self.of_report[report_id]
         c = self.clusters[cid]
-        key = next(m for m in c.members if m.id == report_id)
         if len(c.members) == 1:
             return cid
-        c.members.remove(key)
-        c.articles = {m.article_id for m in c.members}
-        self._reindex(c)
+        rest = [m for m in c.members if m.id != report_id]
+        key = next(m for m in c.members if m.id == report_id)
+        fresh = Cluster(cid)
+        for m in rest:
+            fresh.add(m)
+        self.clusters[cid] = fresh
+        self._reindex(fresh)
         del self.of_report[report_id]
         new = incident_id_for("split:" + report_id)
         self.clusters[new] = Cluster(new)

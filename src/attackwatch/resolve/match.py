@@ -55,7 +55,9 @@ def score(a: ReportKey, b: ReportKey) -> float:
     """Agreement of a compatible pair; higher is more alike."""
     s = 1.0
     if a.precision == 3 and b.precision == 3:
-        s += 1.0 if a.lo == b.lo else 0.5
+        # a day apart needs more agreement than the place alone: attacks on one base on
+        # consecutive days are common
+        s += 1.0 if a.lo == b.lo else -0.5
     if a.place_id and a.place_id == b.place_id:
         s += 2.0
     elif a.admin1 and a.admin1 == b.admin1:

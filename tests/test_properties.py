@@ -169,7 +169,6 @@ def test_extract_returns_contract_reports_quickly(text):
 # BUG (clean/plaintext.py, closing credit-line rule): a last paragraph of <= 15 words that holds a full
 # date is dropped as a "signature", so a one-sentence article with a full date is rejected as
 # "no article text left after removing page chrome". Pinned with @example so the xfail is deterministic.
-@pytest.mark.xfail(strict=True, reason="BUG: short last paragraph with a full date dropped as a signature")
 @settings(max_examples=30, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
 @example("Two rockets hit Ain al-Asad on 5 January 2024, officials said.")
 @given(sentences)
@@ -178,7 +177,6 @@ def test_plain_attack_sentences_are_accepted(text):
     assert run_extract(text) is not None
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: short last paragraph with a full date dropped as a signature")
 def test_short_last_paragraph_with_a_full_date_keeps_its_incident():
     text = ("Rockets struck near the US embassy in Baghdad on Sunday, Iraqi security officials said, and the "
             "embassy's air defences were activated.\n\n"

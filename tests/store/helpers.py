@@ -68,6 +68,9 @@ ARTICLES: dict[str, tuple[str, str, str]] = {
     "erbil_drone": ("Golf Herald", "2024-03-07",
                     "Drone downed near Erbil\n\nA drone was shot down near Erbil International Airport on Wednesday, the "
                     "Kurdistan Region's counter-terrorism service said."),
+    # a rocket attack on Camp Taji four years earlier
+    "taji_2020": ("Hotel Review", "2020-03-12",
+                  "Rockets hit Camp Taji\n\nSeveral rockets hit Camp Taji north of Baghdad on Wednesday, the coalition said."),
 }
 # a revised version of asad_local (same id and URL, a corrected figure)
 ASAD_LOCAL_V2 = ("Alpha Times", "2024-03-06",

@@ -83,7 +83,7 @@ def test_field_edit(example_db_copy: Path, open_dataset) -> None:
 
 def test_edits_survive_rebuild(example_db_copy: Path, open_dataset) -> None:
     ds = open_dataset(example_db_copy)
-    ds.rebuild()  # settle first (see test_first_rebuild_after_batched_ingest_changes_nothing)
+    ds.rebuild()  # settle first, so only the edits below move reports
     keep, other = _two_single_report_incidents(ds.store)
     merged = sorted(ds.store.members(keep) + ds.store.members(other))
     ds.merge(keep, other, author="ana")
@@ -185,7 +185,7 @@ def test_rebuild_keeps_every_id_whose_incident_is_unchanged(example_db_copy: Pat
 
 def test_rebuild_with_no_edits_keeps_the_same_ids(example_db_copy: Path, open_dataset) -> None:
     ds = open_dataset(example_db_copy)
-    ds.rebuild()  # settle: see the xfail below for why the first rebuild may move a report
+    ds.rebuild()  # settle first, so this holds even if incremental ingest and rebuild disagree
     settled = groups(ds.store)
     records = {i: ds.store.incident(i) for i in settled}
     for _ in range(2):
@@ -196,10 +196,9 @@ def test_rebuild_with_no_edits_keeps_the_same_ids(example_db_copy: Path, open_da
             assert {k: v for k, v in now.items() if k != "edits"} == {k: v for k, v in r.items() if k != "edits"}
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: incremental ingest is batch-order dependent; the first `resolve` after "
-                                       "ingesting the examples in batches of 25 regroups a coarse report "
-                                       "(tw_asad_march2021#1) and drops one incident id")
 def test_first_rebuild_after_batched_ingest_changes_nothing(example_db_copy: Path, open_dataset) -> None:
+    """Incremental ingest (batches of 25) and full re-resolution agree on the examples. Before
+    b1d03ff they did not: the first rebuild moved a coarse report (tw_asad_march2021#1)."""
     ds = open_dataset(example_db_copy)
     before = groups(ds.store)
     ds.rebuild()
@@ -224,8 +223,6 @@ def test_ingesting_new_articles_keeps_existing_ids(example_db_copy: Path, open_d
 
 
 # -- known bugs (kept as strict xfails: they pass once the bug is fixed, and then must lose the mark) -------
-@pytest.mark.xfail(strict=True, reason="BUG: incremental ingest (Resolver.fold_coarse on seeded incidents) folds an "
-                                       "analyst-split coarse report back into the incident it was split from")
 def test_a_split_report_stays_apart_when_other_articles_arrive(tmp_path: Path, open_dataset) -> None:
     ds = open_dataset(tmp_path / "x.db")
     ds.ingest([article_page("asad_local")])
@@ -237,8 +234,6 @@ def test_a_split_report_stays_apart_when_other_articles_arrive(tmp_path: Path, o
     assert ds.store.members(inc) == ["asad_local#0"]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a field edit made on an incident also applies to a report later split "
-                                       "out of it (recompute applies edits whose anchors overlap any member)")
 def test_a_field_edit_stays_with_the_incident_it_was_made_on(tmp_path: Path, open_dataset) -> None:
     ds = open_dataset(tmp_path / "x.db")
     ds.ingest([article_page("asad_local"), article_page("asad_claim")])
@@ -259,10 +254,6 @@ def _ids_whose_split_id_sorts_first() -> tuple[str, str]:
     raise AssertionError("no such ids")
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: split, merge back, split again; then `resolve` loses a report: "
-                                       "Resolver.split reuses the id incident_id_for('split:'+rid) while a cluster "
-                                       "with that id still exists (Dataset._reapply kept it as the merge target) and "
-                                       "overwrites it")
 def test_split_undo_split_then_rebuild_keeps_every_report(tmp_path: Path, open_dataset) -> None:
     a, b = _ids_whose_split_id_sorts_first()
     ds = open_dataset(tmp_path / "x.db")
@@ -278,10 +269,6 @@ def test_split_undo_split_then_rebuild_keeps_every_report(tmp_path: Path, open_d
     assert sorted(groups(ds.store).values()) == [(f"{a}#0",), (f"{b}#0",)]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: Dataset.split names the new incident incident_id_for('split:'+rid) "
-                                       "without checking it is free; when the report sits in the incident of that "
-                                       "very id (it was split before and others joined it), the split silently "
-                                       "does nothing")
 @pytest.mark.parametrize("how", ["another report joins", "merged back into the split-off incident"])
 def test_split_reuses_a_taken_id(tmp_path: Path, open_dataset, how: str) -> None:
     ds = open_dataset(tmp_path / "x.db")

@@ -136,9 +136,6 @@ def test_parquet_needs_an_output_file(example_db: Path, capsys) -> None:
     assert "needs -o" in capsys.readouterr().err
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: event_id_cnty keeps 7 decimal digits of 32 bits of the incident id, so "
-                                       "ids collide within one country from a few thousand incidents on "
-                                       "(birthday bound ~50% at ~3,700); ACLED's event_id_cnty is a unique key")
 def test_event_ids_are_unique_in_a_large_dataset() -> None:
     ids = [event_id_cnty({"id": incident_id_for(f"article{i}#0"), "country_code": "IQ"}) for i in range(20000)]
     assert len(set(ids)) == len(ids)

@@ -296,10 +296,6 @@ def test_postgres_urls_and_missing_folders_are_clear_errors(tmp_path: Path) -> N
     assert (tmp_path / "u.db").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: an updated article whose new report tells another incident is linked "
-                                       "into its old incident: Resolver._new derives the id incident_id_for('ID#0'), "
-                                       "which still names the old incident (kept alive by another outlet's report) "
-                                       "when that incident is outside the resolution window")
 def test_an_update_that_tells_another_incident_is_not_merged_into_the_old_one(tmp_path: Path, open_dataset) -> None:
     ds = open_dataset(tmp_path / "x.db")
     ds.ingest([article_page("asad_local")])
@@ -309,3 +305,19 @@ def test_an_update_that_tells_another_incident_is_not_merged_into_the_old_one(tm
     summary = ds.ingest([article_page("harir_a", rename="asad_local")])
     assert summary.updated == 1
     assert sorted(groups(ds.store).values()) == [("asad_claim#0",), ("asad_local#0",)]
+
+
+def test_a_batch_only_loads_incidents_near_its_own_dates(tmp_path: Path, open_dataset, monkeypatch) -> None:
+    ds = open_dataset(tmp_path / "x.db")
+    ds.ingest([article_page("convoy"), article_page("harir_a")])  # 2021 and 2023
+    seeded: list[str] = []
+    window = ds.store.window
+
+    def spy(countries, lo, hi):
+        found = window(countries, lo, hi)
+        seeded.extend(found)
+        return found
+
+    monkeypatch.setattr(ds.store, "window", spy)
+    ds.ingest([article_page("taji_2020"), article_page("asad_local")], batch_size=2)  # 2020 and 2024
+    assert seeded == []  # nothing within two days of either new report

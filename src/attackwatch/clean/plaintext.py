@@ -25,6 +25,22 @@ _DATE_LINE = re.compile(
     r"(?:\s*(?:[-–—|,@]|at)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?\W*$",
     re.I)
 _FULL_DATE = re.compile(r"\b(?:\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})\b")
+_CREDIT = re.compile(r"\b(?:reported|reporting|writing|written|wrote|edited|editing|contributed|filed|posted|updated|published)\b", re.I)
+
+
+def _is_credit_line(line: str) -> bool:
+    """A closing credit with the date ("Karim Jaber reported from Baghdad. 23 April 2024"), not a
+    short last paragraph that happens to carry a date ("Rockets hit Harir on 5 January 2024.")."""
+    folded = fold(line).strip()
+    last = None
+    for m in _FULL_DATE.finditer(folded):
+        last = m
+    if last is None or _word_count(line) > 15:
+        return False
+    ends_with_date = len(folded) - last.end() <= 12 and not folded.endswith(".")
+    return ends_with_date or bool(_CREDIT.search(folded[:last.start()]))
+
+
 _SENTENCE_END = re.compile(r"[.!?\"”’)\]:]\s*$")
 
 
@@ -142,7 +158,7 @@ def clean_text(source: str, pack: Pack, *, title: str | None = None, outlet: str
                 byline_lines.append(line)
                 dropped.append(DroppedLine(line, off, "signature"))
                 continue
-            if _word_count(line) <= 15 and _FULL_DATE.search(fold(line)):
+            if _is_credit_line(line):
                 byline_lines.append(line)  # a credit line with the date, e.g. at the foot of wire copy
                 dropped.append(DroppedLine(line, off, "signature"))
                 continue
@@ -159,7 +175,7 @@ def clean_text(source: str, pack: Pack, *, title: str | None = None, outlet: str
         kept.append((off, line))
 
     # a closing credit line with the date ("Karim Jaber reported from Baghdad. 23 April 2024")
-    while kept and _word_count(kept[-1][1]) <= 15 and _FULL_DATE.search(fold(kept[-1][1])):
+    while kept and _is_credit_line(kept[-1][1]):
         off, line = kept.pop()
         byline_lines.append(line)
         dropped.append(DroppedLine(line, off, "signature"))

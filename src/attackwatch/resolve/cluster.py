@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable
 
 from attackwatch.resolve.keys import ReportKey
 from attackwatch.resolve.match import THRESHOLD, compatible, score
@@ -55,7 +55,13 @@ def _rank(k: ReportKey) -> tuple[int, int, int]:
 
 
 class Resolver:
-    def __init__(self) -> None:
+    def __init__(self, taken: Callable[[str], bool] | None = None, protected: set[str] | None = None) -> None:
+        """`taken(id)`: whether an incident id is already used outside this resolver (in the
+        store), so a new incident never takes the id of one that was not loaded. `protected`:
+        report ids an analyst split out, never folded back automatically."""
+        self._taken = taken or (lambda _id: False)
+        self._protected = protected or set()
+        self._created: set[str] = set()
         self.clusters: dict[str, Cluster] = {}
         self.of_report: dict[str, str] = {}
         self._by_day: dict[tuple[str | None, int], set[str]] = {}
@@ -109,11 +115,16 @@ class Resolver:
         if c.members:
             self._reindex(c)
 
-    def _new(self, key: ReportKey) -> str:
-        cid = incident_id_for(key.id)
-        while cid in self.clusters:  # a report re-added after a split: keep ids unique
+    def free_id(self, seed: str) -> str:
+        cid = incident_id_for(seed)
+        while cid in self.clusters or self._taken(cid):  # a report re-added after a split or an update
             cid = incident_id_for(cid)
+        return cid
+
+    def _new(self, key: ReportKey) -> str:
+        cid = self.free_id(key.id)
         self.clusters[cid] = Cluster(cid)
+        self._created.add(cid)
         self._join(cid, key)
         return cid
 
@@ -161,8 +172,10 @@ class Resolver:
         self.fold_coarse()
 
     def fold_coarse(self) -> None:
-        """Fold each coarse-only incident into the one precise incident it fits, if unique."""
-        for cid in [c.id for c in self.clusters.values() if c.coarse_only]:
+        """Fold each coarse-only incident into the one precise incident it fits, if unique
+        (an incident holding a report an analyst split out stays as it is)."""
+        for cid in [c.id for c in self.clusters.values()
+                    if c.coarse_only and not any(m.id in self._protected for m in c.members)]:
             c = self.clusters.get(cid)
             if c is None or c.rep is None:
                 continue
@@ -197,7 +210,7 @@ class Resolver:
         self.clusters[cid] = fresh
         self._reindex(fresh)
         del self.of_report[report_id]
-        new = incident_id_for("split:" + report_id)
+        new = self.free_id("split:" + report_id)
         self.clusters[new] = Cluster(new)
         self._join(new, key)
         return new

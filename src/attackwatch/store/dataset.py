@@ -68,9 +68,8 @@ class Dataset:
                                           "published": r["published"]}) for r in rows]
         record = merge_reports(incident_id, pairs)
         applied = []
-        member_set = set(members)
         for e in self.store.edits():
-            if e["kind"] == "field" and member_set & set(e["anchors"]):
+            if e["kind"] == "field" and self._edit_home(e["anchors"], e["incident_id"]) == incident_id:
                 record[e["field"]] = e["value"]
                 applied.append({"field": e["field"], "value": e["value"], "note": e["note"], "author": e["author"],
                                 "at": e["created_at"]})
@@ -78,6 +77,22 @@ class Dataset:
         lo, _ = date_interval(record.get("date"), record.get("date_precision"))
         self.store.put_incident(record, lo)
         return record
+
+    def _split_reports(self) -> set[str]:
+        return {e["anchors"]["report"] for e in self.store.edits() if e["kind"] == "split"}
+
+    def _edit_home(self, anchors: list[str], made_on: str) -> str | None:
+        """The incident a field edit belongs to now: the one holding most of the reports it was
+        made on (ties: the incident it was made on, if it still holds some), so a report split
+        out later does not carry the edit along."""
+        homes = [self.store.incident_of(r) for r in anchors]
+        votes = Counter(h for h in homes if h)
+        if not votes:
+            return None
+        top = max(votes.values())
+        if votes.get(made_on) == top:
+            return made_on
+        return next(h for h in homes if h and votes[h] == top)
 
     # -- ingest ---------------------------------------------------------------------------------
     def add_articles(self, batch: list[tuple[Article, list[Report]]], summary: IngestSummary) -> None:
@@ -119,15 +134,13 @@ class Dataset:
         if not new_ids and not touched:
             return 0, 0
         new_keys = self._keys(new_ids)
-        resolver = Resolver()
-        dated = [k for k in new_keys.values() if k.dated]
-        if dated:
-            window = self.store.window({k.country for k in dated if k.country},
-                                       min(k.lo for k in dated) - 2, max(k.hi for k in dated) + 2)
-            seeded_ids = [rid for rids in window.values() for rid in rids]
-            seed_keys = self._keys(seeded_ids)
-            for incident_id, rids in window.items():
-                resolver.seed(incident_id, [seed_keys[r] for r in rids if r in seed_keys])
+        resolver = Resolver(taken=lambda cid: self.store.incident(cid) is not None, protected=self._split_reports())
+        window: dict[str, list[str]] = {}
+        for countries, lo, hi in _date_ranges([k for k in new_keys.values() if k.dated]):
+            window.update(self.store.window(countries, lo - 2, hi + 2))
+        seed_keys = self._keys([rid for rids in window.values() for rid in rids])
+        for incident_id, rids in window.items():
+            resolver.seed(incident_id, [seed_keys[r] for r in rids if r in seed_keys])
         before = {cid: {m.id for m in c.members} for cid, c in resolver.clusters.items()}
         resolver.add_all(new_keys.values())
         created = merged = 0
@@ -197,6 +210,8 @@ class Dataset:
                 raise ValueError(f"incident {incident_id} has only that report")
             self.store.add_edit("split", incident_id, {"report": report_id}, note=note, author=author)  # type: ignore[arg-type]
             new_id = incident_id_for("split:" + report_id)
+            while self.store.members(new_id) or self.store.incident(new_id) is not None:
+                new_id = incident_id_for(new_id)
             self.store.link(report_id, new_id)
             self.recompute(new_id)
             self.recompute(incident_id)
@@ -221,7 +236,7 @@ class Dataset:
             old = {rid: inc for rid, inc in self.store.conn.execute("SELECT report_id, incident_id FROM incident_reports")}
             rows = list(self.store.all_report_rows())
             keys = [report_key(json.loads(r["data"]), r["id"], r["outlet"]) for r in rows]
-            resolver = Resolver()
+            resolver = Resolver(protected=self._split_reports())
             resolver.add_all(keys)
             self._reapply(resolver)
             groups = _stable_ids(resolver.groups(), old)
@@ -245,6 +260,21 @@ class Dataset:
                         resolver.merge(ids[0], other)
             elif e["kind"] == "split" and anchors["report"] in resolver.of_report:
                 resolver.split(anchors["report"])
+
+
+def _date_ranges(keys: list[ReportKey]) -> list[tuple[set[str], int, int]]:
+    """The batch's dates as a few short ranges (with their countries), so resolution loads only
+    the incidents near them, not everything between the oldest and the newest."""
+    out: list[tuple[set[str], int, int]] = []
+    for k in sorted(keys, key=lambda k: k.lo):
+        if not k.country:
+            continue
+        if out and k.lo <= out[-1][2] + 7:
+            countries, lo, hi = out[-1]
+            out[-1] = (countries | {k.country}, lo, max(hi, k.hi))
+        else:
+            out.append(({k.country}, k.lo, k.hi))
+    return out
 
 
 def _stable_ids(groups: dict[str, list[str]], old: dict[str, str]) -> dict[str, list[str]]:

@@ -28,7 +28,8 @@ FORMATS = ("jsonl", "csv", "geojson", "parquet")
 
 def event_id_cnty(record: dict[str, Any]) -> str:
     prefix = ISO3.get(record.get("country_code") or "", record.get("country_code") or "XXX")
-    return f"{prefix}{int(record['id'][4:12], 16) % 10**7:07d}"
+    # 48 bits of the incident id: unique in practice (ACLED treats event_id_cnty as a key)
+    return f"{prefix}{int(record['id'][4:16], 16) % 10**12:012d}"
 
 
 def first_day(record: dict[str, Any]) -> str | None:

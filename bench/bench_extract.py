@@ -445,13 +445,20 @@ def _git_commit() -> str:
         return "unknown"
 
 
+_NOTES_START = "<!-- notes:start (kept across runs; edit by hand) -->"
+_NOTES_END = "<!-- notes:end -->"
+
+
 def write_results(row: str, details: str) -> None:
     rows: list[str] = []
+    notes = ""
     if RESULTS.exists():
         old = RESULTS.read_text(encoding="utf-8")
         if _TABLE_START in old and _TABLE_END in old:
             block = old.split(_TABLE_START, 1)[1].split(_TABLE_END, 1)[0]
             rows = [ln for ln in block.strip().splitlines() if ln.startswith("| 2")]
+        if _NOTES_START in old and _NOTES_END in old:
+            notes = old.split(_NOTES_START, 1)[1].split(_NOTES_END, 1)[0].strip()
     rows.append(row)
     doc = f"""# Extraction benchmark results
 
@@ -467,6 +474,10 @@ per process. Importing `attackwatch` must not import spaCy, dateparser or trafil
 {_HEADER}
 {chr(10).join(rows)}
 {_TABLE_END}
+
+{_NOTES_START}
+{notes}
+{_NOTES_END}
 
 {details}
 """
@@ -550,7 +561,8 @@ def main() -> int:
             print("WARNING: attackwatch's code changed during the run; the figures mix versions")
         now = datetime.now().strftime("%Y-%m-%d %H:%M")
         machine = f"{_nproc()}; {_cpu_model()}; Python {platform.python_version()}"
-        row = (f"| {now} ({commit}) | {machine} | {args.n} | {res['text']['rate']:.1f} | {res['html']['rate']:.1f} | "
+        flag = " - code changed mid-run, figures mix versions" if len(codes) > 1 else ""
+        row = (f"| {now} ({commit}){flag} | {machine} | {args.n} | {res['text']['rate']:.1f} | {res['html']['rate']:.1f} | "
                f"{res['text']['build_s']:.2f} / {res['html']['build_s']:.2f} | "
                f"{res['text']['peak_rss_mb']:.0f} / {res['html']['peak_rss_mb']:.0f} | "
                f"{imp['import_s'] * 1000:.0f} ms ({imp['wall_s'] * 1000:.0f} ms wall) | "

@@ -166,9 +166,9 @@ def test_extract_returns_contract_reports_quickly(text):
     event("rejected" if reports is None else "reports" if reports else "no reports")
 
 
-# BUG (clean/plaintext.py, closing credit-line rule): a last paragraph of <= 15 words that holds a full
-# date is dropped as a "signature", so a one-sentence article with a full date is rejected as
-# "no article text left after removing page chrome". Pinned with @example so the xfail is deterministic.
+# Regression (found by this property): the closing credit-line rule in clean/plaintext.py used to drop
+# a last paragraph of <= 15 words holding a full date as a "signature", so a one-sentence article with
+# a full date was rejected as "no article text left after removing page chrome". Pinned with @example.
 @settings(max_examples=30, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
 @example("Two rockets hit Ain al-Asad on 5 January 2024, officials said.")
 @given(sentences)

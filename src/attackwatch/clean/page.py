@@ -33,6 +33,13 @@ def clean_page(raw: RawPage, pack: Pack, *, published: date | None = None) -> Ar
         page = clean_text(raw.content, pack, title=title, outlet=outlet)
         title = title or page.title
         source_text = raw.content
+    if not page.text.strip() and raw.kind == "text" and not meta.get("title") and raw.content.strip():
+        # a bare sentence or two with no final full stop reads like a headline; with nothing
+        # else on the page it is the article itself
+        body = raw.content.strip()
+        start = raw.content.index(body[0])
+        page.text, page.segments, page.title = body, [(0, start, len(body))], None
+        title = None
     if not page.text.strip():
         raise InputError(raw.path, "no article text left after removing page chrome")
     if raw.kind == "html" and (problem := language_problem(page.text)):

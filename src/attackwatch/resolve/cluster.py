@@ -169,7 +169,30 @@ class Resolver:
         """Precise reports first, so coarse ones find the incidents they may belong to."""
         for k in sorted(keys, key=lambda k: (k.coarse, k.lo, k.id)):
             self.add(k)
+        self.unfold_ambiguous()
         self.fold_coarse()
+
+    def unfold_ambiguous(self) -> None:
+        """A coarse telling placed earlier in its one fitting incident leaves it when a second
+        incident now fits as well: the grouping must not depend on the order reports arrive in."""
+        for c in [c for c in self.clusters.values() if not c.coarse_only and c.precise < len(c.members)]:
+            for m in [m for m in c.members if m.coarse and m is not c.rep and m.id not in self._protected]:
+                cands = self._candidates(m)
+                fits = [] if cands is None else [
+                    x for x in cands if m.article_id not in self.clusters[x].articles or x == c.id]
+                fits = [x for x in fits if self.clusters[x].rep is not None and compatible(m, self.clusters[x].rep)]
+                if cands is None or len(fits) > 1:
+                    self._detach(c, m)
+
+    def _detach(self, c: Cluster, m: ReportKey) -> None:
+        fresh = Cluster(c.id)
+        for other in c.members:
+            if other is not m:
+                fresh.add(other)
+        self.clusters[c.id] = fresh
+        self._reindex(fresh)
+        del self.of_report[m.id]
+        self._new(m)
 
     def fold_coarse(self) -> None:
         """Fold each coarse-only incident into the one precise incident it fits, if unique

@@ -19,13 +19,14 @@ def english_ratio(text: str) -> float:
 
 
 _ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def dominant_script(text: str) -> str | None:
     """The Unicode script most letters belong to ("LATIN", "ARABIC", "CYRILLIC", ...)."""
     sample = text[:20000]
     ascii_letters = len(_ASCII_LETTERS.findall(sample))
-    others = [ch for ch in sample if ch.isalpha() and not ch.isascii()]
+    others = [ch for ch in _NON_ASCII.findall(sample) if ch.isalpha()]
     if ascii_letters >= len(others):
         return "LATIN" if ascii_letters else None  # the common case, without naming every character
     counts: Counter[str] = Counter({"LATIN": ascii_letters})

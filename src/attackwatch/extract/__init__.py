@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import re
 import sys
 import types
 
@@ -32,10 +33,14 @@ class _CallableModule(types.ModuleType):
 sys.modules[__name__].__class__ = _CallableModule
 
 
+_HEADLINE_EVENT = re.compile(r"attack|strik|rocket|drone|bomb|blew|blast|explo|missile|\bIED|convoy|\bhit|target|shell|"
+                             r"raid|mortar|katyusha|ambush|fire", re.I)
+
+
 def _title_frames(title: str | None, article: Article, pack_name: str, pack: Pack) -> tuple[list[Frame], Annotated | None]:
     """Frames of the headline (offsets into the headline's own Annotated; used only as hints)."""
-    if not title:
-        return [], None
+    if not title or not _HEADLINE_EVENT.search(title):
+        return [], None  # a headline with no attack word lends no hint: skip the second pass
     ann = annotate(title, article.published, pack_name)
     return [f for sent in ann.sentences for f in frames_in_sentence(sent, ann, pack, from_title=True)], ann
 

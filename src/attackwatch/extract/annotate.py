@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+
+from numpy import isin
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -183,9 +185,11 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
     starts = {name: [m.start for m in ms] for name, ms in
               (("places", places), ("actors", actors), ("weapons", weapons), ("cues", cues), ("dates", dates))}
     # running count of number-like tokens, so a clause's count is one subtraction
-    numeric = [0]
-    for t in doc:
-        numeric.append(numeric[-1] + (1 if t.like_num or t.lower_ in _NUMBER_WORDS else 0))
+    from spacy.attrs import LIKE_NUM, LOWER
+
+    arr = doc.to_array([LIKE_NUM, LOWER])
+    number_hashes = [doc.vocab.strings.add(w) for w in _NUMBER_WORDS]
+    numeric = [0, *((arr[:, 0] + isin(arr[:, 1], number_hashes)) > 0).cumsum().tolist()]
     sentences: list[Sentence] = []
     para = 0
     last_end = 0

@@ -40,12 +40,12 @@ def _sentence_segments(ann: Annotated, seg: Segment) -> list[Segment]:
 
 
 def _weapon_row(pack: Pack, segs: list[Segment]) -> list[dict]:
-    rows = {r["id"]: r for r in pack.rules("weapons")}
+    rows = pack.rows_by_id("weapons")
     return [rows[w.id] for s in segs for w in s.weapons if w.id in rows]
 
 
 def _target_type(segs: list[Segment], place: Place | None, state_strike: bool, pack: Pack) -> str:
-    rows = {r["id"]: r for r in pack.rules("cues")}
+    rows = pack.rows_by_id("cues")
     said = {rows[c.id].get("target_type") for s in segs for c in s.cues if c.label == "TARGET" and c.id in rows}
     site = place.site_type if place is not None and place.site_type in ("military_base", "airport", "diplomatic") else None
     if state_strike:

@@ -72,7 +72,7 @@ def _own_date(segs: list[Segment], trigger_tok: int | None = None) -> DateMentio
 
 
 def _weapon(segs: list[Segment], pack: Pack, trigger_tok: int) -> WeaponHit | None:
-    rows = {r["id"]: r for r in pack.rules("weapons")}
+    rows = pack.rows_by_id("weapons")
     hits = []
     for s in segs:
         for w in s.weapons:
@@ -88,7 +88,7 @@ def _weapon(segs: list[Segment], pack: Pack, trigger_tok: int) -> WeaponHit | No
 
 
 def _weapon_before(segs: list[Segment], pack: Pack, tok: int) -> WeaponHit | None:
-    rows = {r["id"]: r for r in pack.rules("weapons")}
+    rows = pack.rows_by_id("weapons")
     before = [(w.tok, rows[w.id]) for s in segs for w in s.weapons if w.id in rows and w.tok < tok
               and rows[w.id].get("strength", "strong") != "weak"]
     if not before:

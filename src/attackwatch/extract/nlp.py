@@ -50,11 +50,11 @@ def _sentence_bounds(doc):  # type: ignore[no-untyped-def]
 
 def _apostrophe_free_norms(doc):  # type: ignore[no-untyped-def]
     """NORM = lower case without apostrophes, so "Qa'im" matches "Qaim" and "Kata'ib" "Kataib"."""
+    if "'" not in doc.text:
+        return doc
     for tok in doc:
         if "'" in tok.text and tok.text not in ("'", "'s"):
             tok.norm_ = tok.lower_.replace("'", "")
-        else:
-            tok.norm_ = tok.lower_
     return doc
 
 

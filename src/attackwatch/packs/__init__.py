@@ -180,6 +180,13 @@ class Pack:
             cache[name] = [o for _, o in read_jsonl(path)] if path.exists() else []
         return cache[name]
 
+    def rows_by_id(self, name: str) -> dict[str, dict[str, Any]]:
+        """Rows of a rules file keyed by id (built once)."""
+        cache = self.__dict__.setdefault("_rows_by_id", {})
+        if name not in cache:
+            cache[name] = {r["id"]: r for r in self.rules(name)}
+        return cache[name]
+
     def place_by_name(self, name: str) -> Place | None:
         key = name.lower()
         for p in self.places.values():

@@ -38,7 +38,11 @@ class SqliteStore:
         self._retrying(lambda: self.conn.execute("PRAGMA journal_mode = WAL"))
         self.conn.execute("PRAGMA synchronous = NORMAL")
         self._in_tx = False
-        self.migrate()
+        try:
+            self.migrate()
+        except BaseException:
+            self.conn.close()  # a database this version cannot open leaves no handle behind
+            raise
 
     # -- transactions ---------------------------------------------------------------------
     def _retrying(self, fn, attempts: int = 30):  # type: ignore[no-untyped-def]

@@ -9,15 +9,12 @@ places is split into one frame per place ("three bombs in Anbar, Muthanna and Ba
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from attackwatch.extract.annotate import Annotated, Mention, Segment, Sentence
 from attackwatch.extract.dates import DateMention
 from attackwatch.extract.places import only_references, overlaps, select_places
 from attackwatch.packs import Landmark, Pack, Place
-
-STRIKE_WEAPONS = {"airstrike"}
-PROJECTILES = {"rocket", "missile", "drone", "mortar", "unknown"}
 
 
 @dataclass(slots=True)
@@ -177,10 +174,3 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
             out.append(g)
     return out
 
-
-@dataclass
-class FrameSet:
-    """All frames of an article, in reading order, and the segments with no trigger."""
-
-    frames: list[Frame] = field(default_factory=list)
-    bare: list[Segment] = field(default_factory=list)  # active segments of sentences without frames

@@ -237,11 +237,6 @@ class Pack:
             return self.actors[actor.parent]
         return actor
 
-    def weapon_words(self, label: str) -> frozenset[str]:
-        """Lower-case words of one cue label, for checks outside the matcher."""
-        return frozenset(str(r["pattern"]).lower() for r in self.rules("cues")
-                         if r.get("label") == label and isinstance(r.get("pattern"), str))
-
 
 @lru_cache(maxsize=8)
 def get_pack(name: str = DEFAULT_PACK) -> Pack:

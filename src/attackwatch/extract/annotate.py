@@ -91,8 +91,9 @@ class Segment:
         trig = self.triggers
         if not trig or not all(t.text.lower() in GENERIC_PLURALS for t in trig):
             return False
+        # "both attacks", "the attacks": particular incidents, not attacks in general
         return not (self.dates or self.weapons and any(w.text[:1].isdigit() for w in self.weapons)
-                    or any(c.label in ("ANAPHOR",) for c in self.cues) or self.has_number)
+                    or any(c.label in ("ANAPHOR", "COLLECTIVE") for c in self.cues) or self.has_number)
 
     @property
     def has_number(self) -> bool:

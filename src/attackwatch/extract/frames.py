@@ -154,7 +154,10 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
         # Jordan") lends no place
         mentions = [p for s in f.segs for p in s.places if not (s.has("BACKGROUND") and not s.triggers)]
         places = select_places(mentions, ann.folded, pack)
-        if f.anaphor and not f.date and (only_references(mentions, ann.folded) or all(p.kind == "country" for p in places)):
+        same_place = any(s.has("SAME_PLACE") for s in f.segs)
+        if same_place and only_references(mentions, ann.folded):
+            places = []  # "fired at the same airport from the Nineveh plains": the airport told before
+        elif f.anaphor and not f.date and (only_references(mentions, ann.folded) or all(p.kind == "country" for p in places)):
             # "The attack came as the region braced ...", "The rocket attack complicates talks between
             # Baghdad and Washington": an echo of the incident in focus, not a new place for it
             places = []

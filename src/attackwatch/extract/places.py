@@ -23,6 +23,7 @@ _REFERENCE_BEFORE = re.compile(
     r"returned\s+from|visit\s+to|trip\s+to|withdraw(?:al)?\s+from|leave|out\s+of|heading\s+(?:\w+\s+)?(?:to|for|towards?)|bound\s+for|"
     r"en\s+route\s+to)\s+(?:the\s+)?"
     r"|\b(?:talks|relations|negotiations|tensions|ties|dialogue|agreement|deal)\s+(?:\w+\s+){0,2}between\s+"
+    r"|\bfrom\s+(?:the\s+)?(?:\w+\s+){0,2}of\s+(?:the\s+)?"
     r"|\b(?:officials?|authorities|government|spokesm[ae]n|ministry|sources?|residents|police|reporters?|correspondents?|"
     r"bureau|embassy\s+staff)\s+(?:based\s+)?in\s+(?:the\s+)?)$",
     re.I)

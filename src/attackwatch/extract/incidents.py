@@ -218,9 +218,11 @@ def absorb(incidents: list[Incident], pack: Pack) -> list[Incident]:
         rank = coarse.place.rank if coarse.place else -1
         if rank >= 4:
             continue
+        loose = coarse.date_source in ("published", "context")  # its date is only a guess
         targets = [i for i in out if i is not coarse and i.place is not None and i.place.rank > rank
                    and (coarse.place is None or contains(coarse.place, i.place, pack))
-                   and _dates_compatible(coarse.date_value, i.date_value)
+                   and (_dates_compatible(coarse.date_value, i.date_value)
+                        or loose and (_days_apart(coarse.date_value, i.date_value) or 99) <= 3)
                    and (coarse.date_source == "own" and i.date_source == "own" and coarse.date_value == i.date_value
                         or coarse.date_source != "own" or i.date_source != "own")
                    and not (coarse.weapon and i.weapon and coarse.weapon != i.weapon)]

@@ -332,7 +332,7 @@ def _background(inc: Incident, ctx: ArticleContext) -> bool:
     if ctx.lead_date and inc.date_value and len(inc.date_value) == 10 and len(ctx.lead_date) == 10 and not ctx.roundup:
         from datetime import date
 
-        return (date.fromisoformat(ctx.lead_date) - date.fromisoformat(inc.date_value)).days > 2
+        return (date.fromisoformat(ctx.lead_date) - date.fromisoformat(inc.date_value)).days >= 2
     return False
 
 

@@ -160,6 +160,7 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
     actors = _drop_nested(_mentions(doc, "actors"))
     # "Iran-aligned parties", "US-backed forces": an adjective, not the actor itself
     actors = [a for a in actors if not _ADJECTIVAL.match(folded[a.end:a.end + 14])]
+    places = [p for p in places if not _ADJECTIVAL.match(folded[p.end:p.end + 14])]
     # a place inside an actor's name ("Islamic Resistance in Iraq") is not a place
     actors.sort(key=lambda m: m.start)
     actor_starts = [a.start for a in actors]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 from dataclasses import dataclass
 
 from attackwatch.extract.actors import actor_roles, perpetrator, target_actor
@@ -330,8 +331,6 @@ def _background(inc: Incident, ctx: ArticleContext) -> bool:
     if inc.background_cue and inc.date_source == "own":
         return True
     if ctx.lead_date and inc.date_value and len(inc.date_value) == 10 and len(ctx.lead_date) == 10 and not ctx.roundup:
-        from datetime import date
-
         return (date.fromisoformat(ctx.lead_date) - date.fromisoformat(inc.date_value)).days >= 2
     return False
 

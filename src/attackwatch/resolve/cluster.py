@@ -184,7 +184,8 @@ class Resolver:
                 if cands is None or len(fits) > 1:
                     self._detach(c, m)
 
-    def _detach(self, c: Cluster, m: ReportKey) -> None:
+    def _take_out(self, c: Cluster, m: ReportKey) -> None:
+        """Remove one member; the rest are re-added so the representative is recomputed."""
         fresh = Cluster(c.id)
         for other in c.members:
             if other is not m:
@@ -192,6 +193,9 @@ class Resolver:
         self.clusters[c.id] = fresh
         self._reindex(fresh)
         del self.of_report[m.id]
+
+    def _detach(self, c: Cluster, m: ReportKey) -> None:
+        self._take_out(c, m)
         self._new(m)
 
     def fold_coarse(self) -> None:
@@ -225,14 +229,8 @@ class Resolver:
         c = self.clusters[cid]
         if len(c.members) == 1:
             return cid
-        rest = [m for m in c.members if m.id != report_id]
         key = next(m for m in c.members if m.id == report_id)
-        fresh = Cluster(cid)
-        for m in rest:
-            fresh.add(m)
-        self.clusters[cid] = fresh
-        self._reindex(fresh)
-        del self.of_report[report_id]
+        self._take_out(c, key)
         new = self.free_id("split:" + report_id)
         self.clusters[new] = Cluster(new)
         self._join(new, key)

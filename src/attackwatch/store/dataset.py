@@ -57,8 +57,9 @@ class Dataset:
         return {row["id"]: report_key(json.loads(row["data"]), row["id"], row["outlet"])
                 for row in self.store.report_rows(report_ids)}
 
-    def recompute(self, incident_id: str) -> dict[str, Any] | None:
-        """Rebuild one incident's canonical record from its reports and the edits on it."""
+    def recompute(self, incident_id: str, edits: list[dict[str, Any]] | None = None) -> dict[str, Any] | None:
+        """Rebuild one incident's canonical record from its reports and the edits on it
+        (`edits`: the edit log, when the caller recomputes many incidents and read it once)."""
         members = self.store.members(incident_id)
         if not members:
             self.store.delete_incident(incident_id)
@@ -68,7 +69,7 @@ class Dataset:
                                           "published": r["published"]}) for r in rows]
         record = merge_reports(incident_id, pairs)
         applied = []
-        for e in self.store.edits():
+        for e in self.store.edits() if edits is None else edits:
             if e["kind"] == "field" and self._edit_home(e["anchors"], e["incident_id"]) == incident_id:
                 record[e["field"]] = e["value"]
                 applied.append({"field": e["field"], "value": e["value"], "note": e["note"], "author": e["author"],
@@ -159,8 +160,9 @@ class Dataset:
             if cid not in resolver.clusters:  # folded into another by fold_coarse
                 self.store.delete_incident(cid)
                 touched.discard(cid)
+        edits = self.store.edits()
         for cid in touched:
-            self.recompute(cid)
+            self.recompute(cid, edits)
         return created, merged
 
     def ingest(self, results: Iterable[Any], batch_size: int = 25,
@@ -244,8 +246,9 @@ class Dataset:
             for cid, rids in groups.items():
                 for rid in rids:
                     self.store.link(rid, cid)
+            edits = self.store.edits()
             for cid in groups:
-                self.recompute(cid)
+                self.recompute(cid, edits)
             return len(groups)
 
     def _reapply(self, resolver: Resolver) -> None:

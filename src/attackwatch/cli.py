@@ -90,6 +90,11 @@ def cmd_clean(args: argparse.Namespace) -> int:
     return status
 
 
+COMMAND_MODULES = [
+    "attackwatch.cli_dataset",
+]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="attackwatch", description="Turn news pages into an incident dataset.")
     parser.add_argument("--version", action="version", version="attackwatch 0.1.0")
@@ -110,9 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
     cl.add_argument("--pack", default="default")
     cl.set_defaults(func=cmd_clean)
 
-    from attackwatch.cli_dataset import register
+    import importlib
 
-    register(sub, None)
+    # each command family lives in its own module with a `register(sub)` function
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).register(sub, None)
     return parser
 
 

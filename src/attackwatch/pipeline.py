@@ -11,7 +11,7 @@ from attackwatch.ingest.files import InputError, RawPage, iter_page_paths, read_
 from attackwatch.models import Article, Report
 from attackwatch.packs import get_pack
 
-__all__ = ["PageResult", "article_from_text", "extract_article", "extract_paths", "load_article"]
+__all__ = ["PageResult", "article_from_text", "extract_article", "extract_paths", "load_article", "process_raw"]
 
 
 @dataclass
@@ -37,6 +37,20 @@ def article_from_text(text: str, *, published: str | date | None = None, article
 
 def load_article(path: str, *, published: date | None = None, pack: str = "default") -> Article:
     return clean_page(read_page(path), get_pack(pack), published=published)
+
+
+def process_raw(raw: RawPage, *, published: date | None = None, pack: str = "default",
+                any_theatre: bool = False) -> PageResult:
+    """Clean and extract one page already read into memory (from a file, a WARC record, a
+    JSONL or Parquet row, a feed); a bad page gives a result with `error` set, never raises."""
+    try:
+        article = clean_page(raw, get_pack(pack), published=published)
+        reports = extract_article(article, pack_name=pack, any_theatre=any_theatre)
+    except InputError as exc:
+        return PageResult(path=raw.path, error=str(exc))
+    except RecursionError as exc:  # pathological nesting in a page
+        return PageResult(path=raw.path, error=f"{raw.path}: could not be processed ({exc.__class__.__name__})")
+    return PageResult(path=raw.path, article=article, reports=reports)
 
 
 def extract_paths(paths: list[str], *, published: date | None = None, pack: str = "default",

@@ -13,3 +13,4 @@ if [ -n "$extras" ]; then
 else
   .venv/bin/python -m pip install --quiet -e .
 fi
+bash scripts/build_web.sh

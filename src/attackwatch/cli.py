@@ -92,6 +92,10 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 COMMAND_MODULES = [
     "attackwatch.cli_dataset",
+    "attackwatch.cli_feeds",
+    "attackwatch.cli_serve",
+    "attackwatch.cli_analyze",
+    "attackwatch.cli_scale",
 ]
 
 

@@ -23,30 +23,83 @@ def _dataset(args: argparse.Namespace) -> Iterator[Any]:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from attackwatch.ingest.files import iter_page_paths
-    from attackwatch.pipeline import extract_paths
+    """Pages of any source kind (page files and folders, WARC/ARC, JSONL, Parquet) are
+    extracted and stored; an `attackwatch batch` output folder is stored as extracted."""
+    from attackwatch.ingest.records import expand_sources, process_records, source_kind
+    from attackwatch.scale.load import is_batch_output
 
-    paths = list(iter_page_paths(args.paths))
-    results = extract_paths(paths, pack=args.pack, any_theatre=args.any_theatre)
+    outputs = [p for p in args.paths if is_batch_output(p)]
+    sources = expand_sources([p for p in args.paths if not is_batch_output(p)])
+
+    def skipped(message: str) -> None:
+        print(f"attackwatch: skipped {message}", file=sys.stderr)
 
     def reporting(it):  # type: ignore[no-untyped-def]
         for r in it:
             if r.error:
-                print(f"attackwatch: skipped {r.error}", file=sys.stderr)
+                skipped(r.error)
             yield r
 
+    summaries = []
     with _dataset(args) as ds:
+        progress = task = None
         if sys.stderr.isatty() and not args.quiet:
             from rich.progress import Progress
 
-            with Progress(transient=True) as progress:
-                task = progress.add_task("ingesting", total=len(paths))
-                summary = ds.ingest(reporting(results), batch_size=args.batch,
-                                    on_progress=lambda n: progress.advance(task, n))
-        else:
-            summary = ds.ingest(reporting(results), batch_size=args.batch)
+            # a count is known up front only for page files (one page each) and batch outputs
+            # (Parquet metadata); archives and JSONL files get a bar without an end
+            total = len(sources) if all(source_kind(s) == "page" for s in sources) else None
+            if total is not None and outputs:
+                total += sum(_batch_rows(o) for o in outputs)
+            progress = Progress(transient=True)
+            progress.start()
+            task = progress.add_task("ingesting", total=total)
+        advance = (lambda n: progress.advance(task, n)) if progress else None
+        try:
+            if sources:
+                results = process_records(sources, pack=args.pack, any_theatre=args.any_theatre)
+                summaries.append(ds.ingest(reporting(results), batch_size=args.batch, on_progress=advance))
+            for out_dir in outputs:
+                summaries.append(_ingest_batch_output(ds, out_dir, args, skipped, advance))
+        finally:
+            if progress:
+                progress.stop()
+    summary = summaries[0]
+    for more in summaries[1:]:
+        for name in ("new", "updated", "unchanged", "failed", "reports", "incidents_created", "incidents_merged"):
+            setattr(summary, name, getattr(summary, name) + getattr(more, name))
     print(summary.line())
     return 1 if summary.failed else 0
+
+
+def _batch_rows(out_dir: str) -> int:
+    import pyarrow.parquet as pq
+
+    from attackwatch.scale.load import part_files
+
+    return sum(pq.ParquetFile(f).metadata.num_rows for f in part_files(out_dir))
+
+
+def _ingest_batch_output(ds: Any, out_dir: str, args: argparse.Namespace, skipped: Any, advance: Any) -> Any:
+    from attackwatch.scale.load import load_batch_output, missing_partitions
+
+    missing = missing_partitions(out_dir)
+    if missing:
+        print(f"attackwatch: {out_dir}: {missing} partition(s) of the batch are not written yet "
+              "(re-run `attackwatch batch` to finish them); storing the rest", file=sys.stderr)
+    client = cluster = None
+    if args.scheduler or args.workers:
+        from attackwatch.scale.batch import start_client
+
+        client, cluster = start_client(args.workers, args.scheduler)
+    try:
+        return load_batch_output(ds, out_dir, batch_size=args.batch, client=client, on_error=skipped,
+                                 on_progress=advance)
+    finally:
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 def _filter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -216,12 +269,17 @@ def register(sub: argparse._SubParsersAction, db_default: str | None) -> None:  
         p.add_argument("--db", default=db_default, help="SQLite file or postgresql:// URL (default: ATTACKWATCH_DB or ./attackwatch.db)")
         return p
 
-    p = parser("ingest", "extract pages and store them, resolving reports into incidents")
-    p.add_argument("paths", nargs="+")
+    p = parser("ingest", "extract pages (files, folders, WARC/ARC, JSONL, Parquet) and store them, resolving "
+                         "reports into incidents; an `attackwatch batch` output folder is stored as extracted")
+    p.add_argument("paths", nargs="+", help="pages, folders, globs, .warc(.gz)/.arc(.gz), .jsonl(.gz), .parquet, "
+                                            "or a batch output folder")
     p.add_argument("--pack", default="default")
     p.add_argument("--any-theatre", action="store_true")
     p.add_argument("--batch", type=int, default=25, help="articles per transaction")
     p.add_argument("--quiet", action="store_true")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=int, help="resolve a batch output on a local Dask cluster of N workers")
+    where.add_argument("--scheduler", help="resolve a batch output on this Dask scheduler (tcp://host:8786)")
     p.set_defaults(func=cmd_ingest)
 
     p = parser("incidents", "list incidents")

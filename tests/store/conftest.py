@@ -17,6 +17,7 @@ from attackwatch.store import open_store
 from attackwatch.store.dataset import Dataset
 
 from .helpers import EXAMPLES
+from .pg_server import pg_examples, pg_examples_copy, pg_server, pg_url  # noqa: F401  (PostgreSQL fixtures)
 
 
 @pytest.fixture(scope="session")

@@ -48,6 +48,19 @@ def content_hash(article: Article) -> str:
     return h.hexdigest()
 
 
+# the article fields a store keeps (besides ingested_at), as `extracted_row` gives them
+ARTICLE_FIELDS = ("id", "url", "outlet", "title", "published", "content_hash", "text", "path", "author")
+
+
+def extracted_row(article: Article, reports: list[Report]) -> dict[str, Any]:
+    """An extracted article as a plain row: the article fields a store keeps and its reports as
+    contract dicts. What `add_extracted` stores and `attackwatch batch` writes to Parquet."""
+    return {"id": article.id, "url": article.url, "outlet": article.outlet, "title": article.title,
+            "published": article.published.isoformat() if article.published else None,
+            "content_hash": content_hash(article), "text": article.text, "path": article.path,
+            "author": article.author, "reports": [r.to_dict() for r in reports]}
+
+
 class Dataset:
     def __init__(self, store: SqliteStore):
         self.store = store
@@ -98,38 +111,56 @@ class Dataset:
     # -- ingest ---------------------------------------------------------------------------------
     def add_articles(self, batch: list[tuple[Article, list[Report]]], summary: IngestSummary) -> None:
         """Store a batch of extracted articles and resolve their reports, in one transaction."""
+        self.add_extracted([extracted_row(article, reports) for article, reports in batch], summary)
+
+    def add_extracted(self, rows: list[dict[str, Any]], summary: IngestSummary, *, resolve: bool = True) -> list[str]:
+        """Store a batch of already-extracted articles (`extracted_row` dicts, e.g. read back
+        from `attackwatch batch` Parquet) in one transaction, and resolve their reports.
+        With `resolve=False` the reports are stored but left unlinked, for a caller that
+        resolves them itself in the same transaction (the bulk load of attackwatch.scale.load
+        into an empty store); returns the ids of the reports stored."""
         with self.store.write():
             new_ids: list[str] = []
             touched: set[str] = set()
-            for article, reports in batch:
-                digest = content_hash(article)
+            # a store that can COPY takes the batch's rows in one stream at the end, when no
+            # article of the batch could find another one of it (same id, URL or text) meanwhile
+            bulk = hasattr(self.store, "copy_articles") and _distinct(rows)
+            article_rows: list[dict[str, Any]] = []
+            report_rows: list[tuple[str, str, int, dict[str, Any], int, int]] = []
+            for row in rows:
+                digest = row["content_hash"]
                 same = self.store.article_by_hash(digest)
                 if same is not None:
                     summary.unchanged += 1
                     continue
-                previous = self.store.article_row(article.id)
-                if previous is None and article.url:
-                    by_url = self.store.article_by_url(article.url)
+                previous = self.store.article_row(row["id"])
+                if previous is None and row.get("url"):
+                    by_url = self.store.article_by_url(row["url"])
                     previous = self.store.article_row(by_url["id"]) if by_url else None
                 if previous is not None:
                     touched |= self.store.delete_article(previous["id"])
                     summary.updated += 1
                 else:
                     summary.new += 1
-                self.store.insert_article({
-                    "id": article.id, "url": article.url, "outlet": article.outlet, "title": article.title,
-                    "published": article.published.isoformat() if article.published else None, "content_hash": digest,
-                    "text": article.text, "path": article.path, "ingested_at": now(), "author": article.author})
-                for n, report in enumerate(reports):
-                    rid = f"{article.id}#{n}"
-                    data = report.to_dict()
+                (article_rows.append if bulk else self.store.insert_article)({
+                    **{k: row.get(k) for k in ARTICLE_FIELDS}, "ingested_at": now()})
+                for n, data in enumerate(row["reports"]):
+                    rid = f"{row['id']}#{n}"
                     lo, hi = date_interval(data.get("date"), data.get("date_precision"))
-                    self.store.insert_report(rid, article.id, n, data, lo, hi)
+                    if bulk:
+                        report_rows.append((rid, row["id"], n, data, lo, hi))
+                    else:
+                        self.store.insert_report(rid, row["id"], n, data, lo, hi)
                     new_ids.append(rid)
+            if bulk:
+                self.store.copy_articles(article_rows)  # type: ignore[attr-defined]
+                self.store.bulk_insert_reports(report_rows)  # type: ignore[attr-defined]
             summary.reports += len(new_ids)
-            created, merged = self._resolve(new_ids, touched)
-            summary.incidents_created += created
-            summary.incidents_merged += merged
+            if resolve:
+                created, merged = self._resolve(new_ids, touched)
+                summary.incidents_created += created
+                summary.incidents_merged += merged
+            return new_ids
 
     def _resolve(self, new_ids: list[str], touched: set[str]) -> tuple[int, int]:
         if not new_ids and not touched:
@@ -235,7 +266,7 @@ class Dataset:
         """Re-resolve every report from scratch, keep incident ids stable where the membership
         allows, and re-apply merges and splits in the order they were made."""
         with self.store.write():
-            old = {rid: inc for rid, inc in self.store.conn.execute("SELECT report_id, incident_id FROM incident_reports")}
+            old = self.store.links()
             rows = list(self.store.all_report_rows())
             keys = [report_key(json.loads(r["data"]), r["id"], r["outlet"]) for r in rows]
             resolver = Resolver(protected=self._split_reports())
@@ -263,6 +294,13 @@ class Dataset:
                         resolver.merge(ids[0], other)
             elif e["kind"] == "split" and anchors["report"] in resolver.of_report:
                 resolver.split(anchors["report"])
+
+
+def _distinct(rows: list[dict[str, Any]]) -> bool:
+    ids = [r["id"] for r in rows]
+    urls = [r["url"] for r in rows if r.get("url")]
+    hashes = [r["content_hash"] for r in rows]
+    return len(set(ids)) == len(ids) and len(set(urls)) == len(urls) and len(set(hashes)) == len(hashes)
 
 
 def _date_ranges(keys: list[ReportKey]) -> list[tuple[set[str], int, int]]:

@@ -2,9 +2,33 @@
 (no SQL is ever built from user strings)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_prefix_query(text: str) -> str | None:
+    """Words of free text as an FTS5 query: every word must start a word of the evidence.
+    Each word is quoted, so FTS operators in user text (AND, NEAR, *, ") mean nothing."""
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    return " ".join(f'"{w}"*' for w in words[:20])
+
+
+class FilterSQL(str):
+    """The WHERE text of IncidentFilter.sql() (SQLite's dialect), remembering the filter it came
+    from, so a PostgreSQL store handed it compiles the same filter in its own dialect."""
+
+    filter: "IncidentFilter"
+
+    def __new__(cls, text: str, flt: "IncidentFilter") -> "FilterSQL":
+        obj = super().__new__(cls, text)
+        obj.filter = flt
+        return obj
 
 
 @dataclass
@@ -20,8 +44,9 @@ class IncidentFilter:
     claimed: bool | None = None
     confirmation: str | None = None
     min_sources: int | None = None
-    text: str | None = None  # words in the evidence
+    text: str | None = None  # words in the evidence (each a word prefix)
     bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
+    include_background: bool = True  # background mentions (e.g. the 2020 Soleimani strike in a 2024 story)
 
     def sql(self) -> tuple[str, tuple[Any, ...]]:
         clauses: list[str] = []
@@ -36,10 +61,10 @@ class IncidentFilter:
             clauses.append("country_code = ?")
             params.append(self.country.upper())
         if self.admin1:
-            clauses.append("(admin1_code = ? OR lower(json_extract(data, '$.admin1')) = lower(?))")
+            clauses.append("(admin1_code = ? OR lower(admin1_name) = lower(?))")
             params += [self.admin1.upper(), self.admin1]
         if self.actor:
-            clauses.append("(lower(actor) = lower(?) OR lower(json_extract(data, '$.actor_parent')) = lower(?))")
+            clauses.append("(lower(actor) = lower(?) OR lower(actor_parent) = lower(?))")
             params += [self.actor, self.actor]
         if self.weapon:
             clauses.append("weapon = ?")
@@ -48,21 +73,27 @@ class IncidentFilter:
             clauses.append("event_type = ?")
             params.append(self.event_type)
         if self.target_type:
-            clauses.append("json_extract(data, '$.target_type') = ?")
+            clauses.append("target_type = ?")
             params.append(self.target_type)
         if self.claimed is not None:
-            clauses.append("json_extract(data, '$.claimed') = ?")
+            clauses.append("claimed = ?")
             params.append(1 if self.claimed else 0)
         if self.confirmation:
-            clauses.append("json_extract(data, '$.confirmation') = ?")
+            clauses.append("confirmation = ?")
             params.append(self.confirmation)
         if self.min_sources:
             clauses.append("n_sources >= ?")
             params.append(self.min_sources)
-        if self.text:
-            clauses.append("instr(lower(data), lower(?)) > 0")
-            params.append(self.text)
+        if self.text is not None and self.text.strip():
+            query = fts_prefix_query(self.text)
+            if query is None:  # only punctuation: no evidence can contain "no words"
+                clauses.append("0")
+            else:
+                clauses.append("rowid IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?)")
+                params.append(query)
         if self.bbox:
-            clauses.append("json_extract(data, '$.longitude') BETWEEN ? AND ? AND json_extract(data, '$.latitude') BETWEEN ? AND ?")
+            clauses.append("longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?")
             params += [self.bbox[0], self.bbox[2], self.bbox[1], self.bbox[3]]
-        return " AND ".join(clauses), tuple(params)
+        if not self.include_background:
+            clauses.append("(background IS NULL OR background = 0)")
+        return FilterSQL(" AND ".join(clauses), self), tuple(params)

@@ -164,6 +164,10 @@ class SqliteStore:
         self.conn.execute("INSERT INTO incident_reports(report_id, incident_id) VALUES (?, ?) "
                           "ON CONFLICT(report_id) DO UPDATE SET incident_id = excluded.incident_id", (report_id, incident_id))
 
+    def links(self) -> dict[str, str]:
+        """report id -> incident id, for every linked report."""
+        return {r[0]: r[1] for r in self.conn.execute("SELECT report_id, incident_id FROM incident_reports")}
+
     def members(self, incident_id: str) -> list[str]:
         return [r[0] for r in self.conn.execute(
             "SELECT report_id FROM incident_reports WHERE incident_id = ? ORDER BY report_id", (incident_id,))]
@@ -173,15 +177,26 @@ class SqliteStore:
         return row[0] if row else None
 
     def put_incident(self, record: dict[str, Any], day_lo: int) -> None:
+        killed, injured = _int_or_none(record.get("killed")), _int_or_none(record.get("injured"))
         self.conn.execute(
             "INSERT INTO incidents(id, date, day_lo, country_code, admin1_code, actor, weapon, event_type, n_sources, data, "
-            "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET date=excluded.date, "
+            "updated_at, actor_parent, country_name, admin1_name, target_type, claimed, confirmation, background, "
+            "date_precision, killed, injured, casualties, latitude, longitude) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET date=excluded.date, "
             "day_lo=excluded.day_lo, country_code=excluded.country_code, admin1_code=excluded.admin1_code, "
             "actor=excluded.actor, weapon=excluded.weapon, event_type=excluded.event_type, n_sources=excluded.n_sources, "
-            "data=excluded.data, updated_at=excluded.updated_at",
+            "data=excluded.data, updated_at=excluded.updated_at, actor_parent=excluded.actor_parent, "
+            "country_name=excluded.country_name, admin1_name=excluded.admin1_name, target_type=excluded.target_type, "
+            "claimed=excluded.claimed, confirmation=excluded.confirmation, background=excluded.background, "
+            "date_precision=excluded.date_precision, killed=excluded.killed, injured=excluded.injured, "
+            "casualties=excluded.casualties, latitude=excluded.latitude, longitude=excluded.longitude",
             (record["id"], record.get("date"), day_lo, record.get("country_code"), record.get("admin1_code"),
              record.get("actor"), record.get("weapon"), record.get("event_type"), record.get("n_sources", 0),
-             json.dumps(record, ensure_ascii=False), now()))
+             json.dumps(record, ensure_ascii=False), now(), record.get("actor_parent"), record.get("country"),
+             record.get("admin1"), record.get("target_type"), _bool_or_none(record.get("claimed")),
+             record.get("confirmation"), _bool_or_none(record.get("background")), record.get("date_precision"),
+             killed, injured, (killed or 0) + (injured or 0), _float_or_none(record.get("latitude")),
+             _float_or_none(record.get("longitude"))))
 
     def delete_incident(self, incident_id: str) -> None:
         self.conn.execute("DELETE FROM incidents WHERE id = ?", (incident_id,))
@@ -200,6 +215,69 @@ class SqliteStore:
             sql += f" LIMIT {int(limit)}"
         for row in self.conn.execute(sql, params):
             yield json.loads(row[0])
+
+    # -- API queries (keyset pages, counts, statistics, facets); `where`/`params` come from
+    # IncidentFilter.sql(), sort and split keys from the whitelists below, never from user text
+    def incident_page(self, where: str, params: tuple[Any, ...], sort: str = "date", after: tuple[Any, str] | None = None,
+                      limit: int = 100) -> list[tuple[Any, dict[str, Any]]]:
+        """One page of incidents in `sort` order (date|-date|sources|-sources|casualties|-casualties,
+        ties broken by id), starting after the (sort value, id) `after`; returns (sort value, record) pairs."""
+        column = SORT_COLUMNS[sort.lstrip("-")]
+        desc = sort.startswith("-")
+        clauses = [where] if where else []
+        args: list[Any] = list(params)
+        if after is not None:
+            clauses.append(f"({column}, id) {'<' if desc else '>'} (?, ?)")
+            args += [after[0], after[1]]
+        direction = "DESC" if desc else "ASC"
+        # two steps: find the page's rows through the (often covering) indexes, then read only
+        # those records; sorting whole records of every match would read them all
+        sql = (f"SELECT rowid, {column} FROM incidents" + (f" WHERE {' AND '.join(clauses)}" if clauses else "")
+               + f" ORDER BY {column} {direction}, id {direction} LIMIT ?")
+        keys = self.conn.execute(sql, (*args, int(limit))).fetchall()
+        if not keys:
+            return []
+        data = dict(self.conn.execute(
+            f"SELECT rowid, data FROM incidents WHERE rowid IN ({','.join('?' * len(keys))})", [k[0] for k in keys]))
+        return [(value, json.loads(data[rowid])) for rowid, value in keys]
+
+    def count_incidents(self, where: str = "", params: tuple[Any, ...] = ()) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM incidents" + (f" WHERE {where}" if where else ""),
+                                     params).fetchone()[0])
+
+    def incident_day_counts(self, where: str, params: tuple[Any, ...], split: str = "none") -> list[tuple[Any, ...]]:
+        """(day_lo, date_precision, split key, incidents, killed, injured) per day, precision and key;
+        `split` is none|actor (fronts rolled up to their umbrella)|weapon|country|admin1. Reads only
+        the covering indexes incidents_stats_*, never the records."""
+        key = SPLIT_COLUMNS[split]
+        sql = (f"SELECT day_lo, date_precision, {key} AS k, COUNT(*), COALESCE(SUM(killed), 0), COALESCE(SUM(injured), 0) "
+               "FROM incidents" + (f" WHERE {where}" if where else "") + " GROUP BY day_lo, date_precision, k")
+        return [tuple(r) for r in self.conn.execute(sql, params)]
+
+    def incident_facets(self) -> dict[str, list[tuple[Any, ...]]]:
+        """Counts of incidents per value of each filterable field, for the dashboard's pickers
+        (the GROUP BYs read the covering index incidents_facets, not the records)."""
+        queries = {
+            "countries": "SELECT country_code, MAX(country_name), COUNT(*) FROM incidents INDEXED BY incidents_facets "
+                         "WHERE country_code IS NOT NULL GROUP BY country_code ORDER BY COUNT(*) DESC",
+            "admin1": "SELECT admin1_code, MAX(admin1_name), MAX(country_code), COUNT(*) FROM incidents INDEXED BY "
+                      "incidents_facets WHERE admin1_code IS NOT NULL GROUP BY admin1_code ORDER BY COUNT(*) DESC",
+            "actors": "SELECT actor, MAX(actor_parent), COUNT(*) FROM incidents INDEXED BY incidents_facets "
+                      "WHERE actor IS NOT NULL GROUP BY actor ORDER BY COUNT(*) DESC",
+            "weapons": "SELECT weapon, COUNT(*) FROM incidents GROUP BY weapon ORDER BY COUNT(*) DESC",
+            "event_types": "SELECT event_type, COUNT(*) FROM incidents GROUP BY event_type ORDER BY COUNT(*) DESC",
+            "target_types": "SELECT target_type, COUNT(*) FROM incidents GROUP BY target_type ORDER BY COUNT(*) DESC",
+            "confirmations": "SELECT confirmation, COUNT(*) FROM incidents GROUP BY confirmation ORDER BY COUNT(*) DESC",
+            "dates": "SELECT MIN(day_lo), MAX(day_lo) FROM incidents WHERE day_lo >= 0",
+        }
+        return {name: [tuple(r) for r in self.conn.execute(sql)] for name, sql in queries.items()}
+
+    def article_reports(self, article_id: str) -> list[tuple[str, str | None, dict[str, Any]]]:
+        """(report id, incident id, report record) for each report of an article, in order."""
+        rows = self.conn.execute(
+            "SELECT r.id, ir.incident_id, r.data FROM reports r LEFT JOIN incident_reports ir ON ir.report_id = r.id "
+            "WHERE r.article_id = ? ORDER BY r.ordinal", (article_id,)).fetchall()
+        return [(r[0], r[1], json.loads(r[2])) for r in rows]
 
     def clear_incidents(self) -> None:
         self.conn.execute("DELETE FROM incident_reports")
@@ -257,6 +335,23 @@ class SqliteStore:
     def counts(self) -> dict[str, int]:
         return {t: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
                 for t in ("articles", "reports", "incidents", "edits")}
+
+
+SORT_COLUMNS = {"date": "day_lo", "sources": "n_sources", "casualties": "casualties"}
+SPLIT_COLUMNS = {"none": "''", "actor": "COALESCE(actor_parent, actor, 'unknown')", "weapon": "COALESCE(weapon, 'unknown')",
+                 "country": "COALESCE(country_code, 'unknown')", "admin1": "COALESCE(admin1_code, 'unknown')"}
+
+
+def _int_or_none(value: Any) -> int | None:
+    return int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _float_or_none(value: Any) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _bool_or_none(value: Any) -> int | None:
+    return None if value is None else int(bool(value))
 
 
 def _chunks(items: list[str], n: int) -> Iterator[list[str]]:

@@ -1,0 +1,170 @@
+"""The report as a list of format-neutral blocks (headings, paragraphs, tables, images), so
+the HTML, Markdown and PDF renderers share one layout and differ only in syntax.
+
+All text here is plain text; each renderer escapes it for its own format.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+from attackwatch.analyze.report.data import ReportData
+
+EVIDENCE_CHARS = 220
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    url: str | None  # only http(s) links are kept as links
+
+
+Cell = Union[str, Link, list[Link]]
+
+
+@dataclass
+class Heading:
+    text: str
+    anchor: str
+
+
+@dataclass
+class Paragraph:
+    text: str
+    small: bool = False
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[list[Cell]] = field(default_factory=list)
+    widths: list[int] | None = None  # relative column widths (PDF)
+
+
+@dataclass
+class Image:
+    name: str  # file stem for Markdown ("map", "timeline")
+    alt: str
+    png: bytes
+
+
+Block = Union[Heading, Paragraph, Table, Image]
+
+
+def safe_url(url: Any) -> str | None:
+    url = str(url or "").strip()
+    return url if url.lower().startswith(("http://", "https://")) else None
+
+
+def _n(v: Any) -> str:
+    return "-" if v is None else str(v)
+
+
+def _sources(r: dict[str, Any]) -> list[Link]:
+    out = []
+    for rep in r.get("reports") or []:
+        label = str(rep.get("outlet") or rep.get("article_id") or "source")
+        if rep.get("published"):
+            label += f" ({str(rep['published'])[:10]})"
+        out.append(Link(label, safe_url(rep.get("url"))))
+    return out
+
+
+def _evidence(r: dict[str, Any]) -> str:
+    for rep in r.get("reports") or []:
+        for e in rep.get("evidence") or []:
+            text = " ".join(str(e.get("text") or "").split())
+            if text:
+                return text if len(text) <= EVIDENCE_CHARS else text[:EVIDENCE_CHARS - 3] + "..."
+    return ""
+
+
+def _where(r: dict[str, Any]) -> str:
+    parts = [r.get("place"), r.get("admin1"), r.get("country_code")]
+    seen: list[str] = []
+    for p in parts:
+        if p and str(p) not in seen:
+            seen.append(str(p))
+    return ", ".join(seen) or "-"
+
+
+def _actor(r: dict[str, Any]) -> str:
+    actor = r.get("actor")
+    if not actor:
+        return "-"
+    text = str(actor)
+    if r.get("actor_parent"):
+        text += f" ({r['actor_parent']})"
+    if r.get("claimed"):
+        text += " - claimed"
+    return text
+
+
+def incident_rows(records: list[dict[str, Any]]) -> list[list[Cell]]:
+    return [[str(r.get("date") or "-"), _where(r), str(r.get("weapon") or "-"), _actor(r),
+             str(r.get("confirmation") or "-").replace("_", " "), f"{_n(r.get('killed'))}/{_n(r.get('injured'))}",
+             _sources(r), _evidence(r), str(r.get("id"))] for r in records]
+
+
+INCIDENT_HEADERS = ["date", "place", "weapon", "actor", "confirmation", "k/i", "sources", "evidence (first sentence)", "id"]
+INCIDENT_WIDTHS = [9, 16, 7, 16, 9, 5, 14, 30, 11]
+
+
+def build_document(d: ReportData, map_png: bytes, timeline_png: bytes) -> list[Block]:
+    c = d.summary_counts
+    blocks: list[Block] = [
+        Paragraph(f"Period {d.start.isoformat()} to {d.end.isoformat()}; data as of {d.as_of.isoformat()}"
+                  + (f"; filters: {d.filters}" if d.filters else "") + ". Background incidents "
+                  + ("count (they happened)." if "background excluded" not in d.filters else "are excluded."), small=True),
+        Heading("Summary", "summary"), Paragraph(d.headline),
+        Heading("Map", "map"), Image("map", "map of the period's incidents", map_png),
+        Heading("Timeline", "timeline"), Image("timeline", "incidents per week", timeline_png),
+        Heading(f"Incidents ({c['incidents']})", "incidents"),
+    ]
+    if d.incidents:
+        blocks.append(Table(INCIDENT_HEADERS, incident_rows(d.incidents), INCIDENT_WIDTHS))
+    else:
+        blocks.append(Paragraph("No incident dated within the period."))
+    if d.maybe:
+        blocks.append(Paragraph(f"Dated only coarsely, may fall in the period ({len(d.maybe)}):"))
+        blocks.append(Table(INCIDENT_HEADERS, incident_rows(d.maybe), INCIDENT_WIDTHS))
+
+    blocks.append(Heading("Claims and confirmations", "claims"))
+    confs = ["confirmed", "denied", "unconfirmed", "not_mentioned"]
+    table = Table(["", *[x.replace("_", " ") for x in confs], "total"])
+    for row in ("claimed", "unclaimed"):
+        values = d.claims.get(row, {})
+        table.rows.append([row, *[str(values.get(x, 0)) for x in confs], str(sum(values.values()))])
+    blocks.append(table)
+    open_claims = [r for r in d.incidents if r.get("claimed") and r.get("confirmation") != "confirmed"]
+    if open_claims:
+        blocks.append(Paragraph(f"Claimed but not confirmed by an official side: {len(open_claims)} ("
+                                + "; ".join(f"{r.get('date')} {r.get('actor')} at {_where(r)}" for r in open_claims[:8])
+                                + (" ..." if len(open_claims) > 8 else "") + ")."))
+
+    blocks.append(Heading("Notable firsts", "firsts"))
+    blocks += _alert_table(d.rule_alerts("new_actor_claim", "new_weapon_at_site"), "No first claim by a group and no first "
+                           "use of a weapon at a site in the period.")
+    blocks.append(Heading("Lulls", "lulls"))
+    lull_rows: list[list[Cell]] = [[lu.before.label, lu.after.label if lu.after else "ongoing",
+                                    ("at least " if lu.lower_bound else "") + str(lu.days), lu.text] for lu in d.lulls]
+    if d.current is not None:
+        lull_rows.append([d.current.before.label, "ongoing", str(d.current.days), d.current.text])
+    if lull_rows:
+        blocks.append(Table(["from", "to", "days", "what"], lull_rows, [14, 14, 8, 64]))
+    else:
+        blocks.append(Paragraph(f"No pause of at least {d.min_lull_days} days ended in the period."))
+    blocks.append(Heading("Surges", "surges"))
+    blocks += _alert_table(d.rule_alerts("surge"), "No weekly count reached its surge threshold in the period.")
+    blocks.append(Heading(f"All alerts ({len(d.alerts)})", "alerts"))
+    blocks += _alert_table(d.alerts, "No alert in the period.")
+    blocks.append(Paragraph("Rules and thresholds: docs/analytics.md and packs/default/alerts.json. Numbers are counts of "
+                            "deduplicated incidents as stored; casualty figures are those stated in the reports.", small=True))
+    return blocks
+
+
+def _alert_table(alerts: list[Any], empty: str) -> list[Block]:
+    if not alerts:
+        return [Paragraph(empty)]
+    return [Table(["date", "rule", "alert", "incidents"],
+                  [[a.date.isoformat(), a.rule, a.title, ", ".join(a.incidents)] for a in alerts], [10, 14, 56, 20])]

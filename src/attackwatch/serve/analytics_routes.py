@@ -1,0 +1,91 @@
+"""GET /api/alerts and GET /api/lulls (docs/api_contract: the analytics endpoints).
+
+Both read the whole filtered history (a lull or a surge baseline starts before any window);
+`since`/`until` then pick the alerts dated in the window, or the pauses overlapping it.
+The app includes this router with its read-access dependency (open unless --private).
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date
+from typing import Annotated, Any, Iterator, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+
+from attackwatch.analyze.alerts import compute_alerts
+from attackwatch.analyze.lulls import find_lulls
+from attackwatch.analyze.records import UnknownSide, latest_date, load_incidents
+from attackwatch.analyze.thresholds import load_thresholds
+from attackwatch.serve.params import DATE_PATTERN, incident_filter
+from attackwatch.store.filters import IncidentFilter
+
+router = APIRouter(tags=["analytics"])
+
+Rule = Literal["resumption", "surge", "new_actor_claim", "new_weapon_at_site", "casualties"]
+
+
+@contextmanager
+def _store(request: Request) -> Iterator[Any]:
+    """The app's per-thread store when it keeps one (attackwatch serve), else a store opened
+    for this request from app.state.db_url."""
+    stores = getattr(request.app.state, "stores", None)
+    if stores is not None:
+        yield stores.get()
+        return
+    from attackwatch.store import open_store
+
+    store = open_store(request.app.state.db_url)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _as_of(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise HTTPException(422, "as_of: not a calendar date (YYYY-MM-DD)") from None
+
+
+def _history(request: Request, flt: IncidentFilter, exclude_side: list[str] | None,
+             as_of: date | None) -> list[dict[str, Any]]:
+    whole = replace(flt, since=None, until=None)
+    with _store(request) as store:
+        try:
+            return load_incidents(store, whole, include_background=flt.include_background,
+                                  exclude_sides=exclude_side or (), as_of=as_of)
+        except UnknownSide as exc:
+            raise HTTPException(422, f"exclude_side: {exc}") from None
+
+
+AsOf = Annotated[str | None, Query(pattern=DATE_PATTERN, description="read the data as of this day (default: the "
+                                                                    "latest date in the data)")]
+ExcludeSide = Annotated[list[str] | None, Query(description="leave out incidents whose actor is on this side "
+                                                            "(us: the US strikes in return)")]
+
+
+@router.get("/api/alerts", summary="Alerts: resumption, surge, first claims, first weapon at a site, casualties")
+def get_alerts(request: Request, flt: Annotated[IncidentFilter, Depends(incident_filter)], as_of: AsOf = None,
+               rule: Annotated[list[Rule] | None, Query(description="only these rules")] = None,
+               exclude_side: ExcludeSide = None) -> dict[str, Any]:
+    when = _as_of(as_of)
+    records = _history(request, flt, exclude_side, when)
+    when = when or latest_date(records) or date.today()
+    alerts = compute_alerts(records, load_thresholds(), as_of=when, since=flt.since, until=flt.until, rules=rule)
+    return {"as_of": when.isoformat(), "alerts": [a.to_dict() for a in alerts]}
+
+
+@router.get("/api/lulls", summary="Pauses between incidents (date precision honoured)")
+def get_lulls(request: Request, flt: Annotated[IncidentFilter, Depends(incident_filter)],
+              min_days: Annotated[int, Query(ge=0, le=100_000)] = 14, as_of: AsOf = None,
+              exclude_side: ExcludeSide = None) -> dict[str, Any]:
+    when = _as_of(as_of)
+    records = _history(request, flt, exclude_side, when)
+    when = when or latest_date(records) or date.today()
+    lulls = [lu for lu in find_lulls(records, min_days, when)
+             if (flt.since is None or (lu.end or when) >= flt.since) and (flt.until is None or lu.start <= flt.until)]
+    return {"as_of": when.isoformat(), "lulls": [lu.to_dict() for lu in lulls]}

@@ -108,6 +108,9 @@ def build(path: Path, n: int) -> float:
     return time.perf_counter() - t0
 
 
+VARY_SINCE = object()  # marks a query whose `since` changes on every request
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -158,22 +161,32 @@ def main() -> int:
             "a. list country=IQ weapon=rocket since=2023-06-01 limit=100":
                 ("/api/incidents", {"country": "IQ", "weapon": "rocket", "since": "2023-06-01", "limit": 100}),
             "b. text q='rocket attack' limit=100": ("/api/incidents", {"q": "rocket attack", "limit": 100}),
-            "c. stats by=week split=actor country=IQ": ("/api/stats", {"by": "week", "split": "actor", "country": "IQ"}),
+            # every request a new `since`, so each one misses the result cache and runs the SQL
+            "c. stats by=week split=actor country=IQ since=(new each request: uncached)":
+                ("/api/stats", {"by": "week", "split": "actor", "country": "IQ", "since": VARY_SINCE}),
+            "c2. the same stats repeated (served from the result cache)":
+                ("/api/stats", {"by": "week", "split": "actor", "country": "IQ"}),
             "d. deep cursor page (after 50,000) limit=100": ("/api/incidents", {"limit": 100, "cursor": cursor}),
-            "e. /api/facets (the dashboard's pickers)": ("/api/facets", {}),
+            "e. /api/facets repeated (result cache; the first request after a change: see below)": ("/api/facets", {}),
         }
         rows = []
+        since0 = date(2021, 1, 1)
         for name, (path, params) in queries.items():
-            first = client.get(path, params=params)
+            vary = params.get("since") is VARY_SINCE
+
+            def with_since(i: int, params: dict[str, Any] = params, vary: bool = vary) -> dict[str, Any]:
+                return {**params, "since": (since0 + timedelta(days=i)).isoformat()} if vary else params
+
+            first = client.get(path, params=with_since(10_000))
             assert first.status_code == 200, first.text
             body = first.json()
             size = body.get("total")
-            for _ in range(10):
-                client.get(path, params=params)
+            for i in range(10):
+                client.get(path, params=with_since(5_000 + i))
             times = []
-            for _ in range(args.requests):
+            for i in range(args.requests):
                 t = time.perf_counter()
-                r = client.get(path, params=params)
+                r = client.get(path, params=with_since(i))
                 times.append((time.perf_counter() - t) * 1000)
                 assert r.status_code == 200
             rows.append((name, size, statistics.median(times), percentile(times, 99), max(times), len(r.content)))
@@ -185,7 +198,7 @@ def main() -> int:
     table += [f"| {n} | {s if s is not None else '-'} | {p50:.1f} | {p99:.1f} | {mx:.1f} | {b:,} |"
               for n, s, p50, p99, mx, b in rows]
     print("\n".join(table))
-    missed = [n for n, _, _, p99, _, _ in rows if p99 > 100 and not n.startswith("e.")]
+    missed = [n for n, _, _, p99, _, _ in rows if p99 > 100 and not n.startswith(("e.", "c2."))]
     if not args.no_write:
         write_results(args, table, build_s, db, missed)
     return 0
@@ -214,11 +227,14 @@ after 10 warm-up requests; times are the full HTTP round trip including JSON of 
 
 {chr(10).join(table)}
 
-Target: p99 <= 100 ms for a-d (e is loaded once per dashboard visit); {verdict}
+Target: p99 <= 100 ms for a-d (row c is the honest stats figure: each request has a filter
+never seen before, so it runs the SQL; c2 and e are what a dashboard reload costs); {verdict}
 
-/api/facets (e) is not under the target: seven GROUP BYs over 100,000 entries of the covering
-index incidents_facets, ~0.4-0.6 s; the dashboard loads it once per visit. Caching it per
-database change, or a counts table kept by triggers, would make it instant (not done).
+Stats and facets are kept in a result cache (src/attackwatch/serve/result_cache.py) until the
+database changes (SQLite's data_version and the connection's own change count; any write by
+the API or another process empties it). The first /api/facets request after a change still
+costs seven GROUP BYs over 100,000 entries of the covering index incidents_facets (the first
+request of row e, ~0.4-0.6 s on this machine); the dashboard loads it once per visit.
 
 What makes it fast: schema migration 3 keeps the filtered/sorted fields as
 real columns (no json_extract per row), indexes (country_code, weapon, day_lo, id), (day_lo, id),

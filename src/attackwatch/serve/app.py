@@ -19,6 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from attackwatch.serve.deps import StoreCache, require_read
 from attackwatch.serve.limits import BodyLimitMiddleware
 from attackwatch.serve.responses import SafeJSONResponse, error
+from attackwatch.serve.result_cache import ResultCache
 
 STATIC_DIR = Path(__file__).parent / "static"
 MAX_BODY_BYTES = 6 * 1024 * 1024  # a 5 MB page plus multipart/JSON overhead
@@ -80,6 +81,7 @@ def create_app(db_url: str, token: str | None = None, private: bool = False) -> 
     app.state.token = token
     app.state.private = private
     app.state.stores = stores
+    app.state.results = ResultCache()
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> SafeJSONResponse:

@@ -159,7 +159,8 @@ def get_article(request: Request, article_id: Annotated[str, Path(max_length=300
 
 @router.get("/facets", summary="the values present for each filter, with counts")
 def facets(request: Request) -> dict[str, Any]:
-    f = thread_store(request).incident_facets()
+    store = thread_store(request)
+    f = request.app.state.results.get_or_compute(store, ("facets",), store.incident_facets)
     lo, hi = f["dates"][0] if f["dates"] else (None, None)
     return {
         "countries": [{"code": c, "name": n, "count": k} for c, n, k in f["countries"]],

@@ -91,4 +91,8 @@ def stats(request: Request, flt: Annotated[IncidentFilter, Depends(incident_filt
           by: Literal["day", "week", "month"] = "week",
           split: Literal["none", "actor", "weapon", "country", "admin1"] = "none") -> SafeJSONResponse:
     where, params = flt.sql()
-    return SafeJSONResponse(build_stats(thread_store(request).incident_day_counts(where, params, split), by, split))
+    store = thread_store(request)
+    key = ("stats", where, params, by, split)
+    result = request.app.state.results.get_or_compute(
+        store, key, lambda: build_stats(store.incident_day_counts(where, params, split), by, split))
+    return SafeJSONResponse(result)

@@ -503,6 +503,11 @@ class PostgresStore:
             "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND NOT i.indisvalid")]
         return problems
 
+    def change_token(self) -> None:
+        """None: other servers and processes write to a shared PostgreSQL database without this
+        connection seeing it cheaply, so answers derived from it are never cached."""
+        return None
+
     def counts(self) -> dict[str, int]:
         return {t: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
                 for t in ("articles", "reports", "incidents", "edits")}

@@ -332,6 +332,11 @@ class SqliteStore:
             problems.append(f"full-text index out of sync: {exc}")
         return problems
 
+    def change_token(self) -> tuple[int, int]:
+        """Moves whenever the database changed since this connection last asked: another
+        connection's commit (data_version) or this connection's own writes (total_changes)."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes
+
     def counts(self) -> dict[str, int]:
         return {t: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
                 for t in ("articles", "reports", "incidents", "edits")}

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterator
 
+from attackwatch.clean.metadata import latest_body_date
 from attackwatch.clean.page import clean_page
 from attackwatch.extract import extract_article
 from attackwatch.ingest.files import InputError, RawPage, iter_page_paths, read_page
@@ -42,9 +43,18 @@ def load_article(path: str, *, published: date | None = None, pack: str = "defau
 def process_raw(raw: RawPage, *, published: date | None = None, pack: str = "default",
                 any_theatre: bool = False) -> PageResult:
     """Clean and extract one page already read into memory (from a file, a WARC record, a
-    JSONL or Parquet row, a feed); a bad page gives a result with `error` set, never raises."""
+    JSONL or Parquet row, a feed); a bad page gives a result with `error` set, never raises.
+
+    `raw.meta["crawl_date"]` (a web archive's capture date) is a last resort: a page that
+    gives its own date keeps it, and a crawl date earlier than a full date the body reports
+    as past is no publication date."""
     try:
         article = clean_page(raw, get_pack(pack), published=published)
+        crawled = raw.meta.get("crawl_date")
+        if crawled is not None and article.published is None:
+            latest = latest_body_date(article.text)
+            if latest is None or latest <= crawled:
+                article.published, article.published_source = crawled, "crawl"
         reports = extract_article(article, pack_name=pack, any_theatre=any_theatre)
     except InputError as exc:
         return PageResult(path=raw.path, error=str(exc))
@@ -58,12 +68,8 @@ def extract_paths(paths: list[str], *, published: date | None = None, pack: str 
     """Extract every page under `paths`; a bad page yields a result with `error` set."""
     for path in iter_page_paths(paths):
         try:
-            article = load_article(path, published=published, pack=pack)
-            reports = extract_article(article, pack_name=pack, any_theatre=any_theatre)
+            raw = read_page(path)
         except InputError as exc:
             yield PageResult(path=path, error=str(exc))
             continue
-        except RecursionError as exc:  # pathological nesting in a page
-            yield PageResult(path=path, error=f"{path}: could not be processed ({exc.__class__.__name__})")
-            continue
-        yield PageResult(path=path, article=article, reports=reports)
+        yield process_raw(raw, published=published, pack=pack, any_theatre=any_theatre)

@@ -108,31 +108,10 @@ def iter_records(paths: list[str]) -> Iterator[RawPage | InputError]:
 
 
 def process_page(raw: RawPage, *, pack: str = "default", any_theatre: bool = False) -> PageResult:
-    """Clean and extract one page (as attackwatch.pipeline.process_raw), using an archive's
-    crawl date only as a last resort: a page that gives its own date keeps it, and a crawl
-    date earlier than a full date the body reports as past is no publication date."""
-    from attackwatch.clean.metadata import latest_body_date
-    from attackwatch.clean.page import clean_page
-    from attackwatch.extract import extract_article
-    from attackwatch.packs import get_pack
+    """Clean and extract one record's page (an archive's crawl date only as a last resort)."""
+    from attackwatch.pipeline import process_raw
 
-    hint = raw.meta.get("crawl_date")
-    if hint is None:
-        from attackwatch.pipeline import process_raw
-
-        return process_raw(raw, pack=pack, any_theatre=any_theatre)
-    try:
-        article = clean_page(raw, get_pack(pack))
-        if article.published is None:
-            latest = latest_body_date(article.text)
-            if latest is None or latest <= hint:
-                article.published, article.published_source = hint, "crawl"
-        reports = extract_article(article, pack_name=pack, any_theatre=any_theatre)
-    except InputError as exc:
-        return PageResult(path=raw.path, error=str(exc))
-    except RecursionError as exc:  # pathological nesting in a page
-        return PageResult(path=raw.path, error=f"{raw.path}: could not be processed ({exc.__class__.__name__})")
-    return PageResult(path=raw.path, article=article, reports=reports)
+    return process_raw(raw, pack=pack, any_theatre=any_theatre)
 
 
 def process_records(paths: list[str], *, pack: str = "default", any_theatre: bool = False) -> Iterator[PageResult]:

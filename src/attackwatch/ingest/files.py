@@ -67,18 +67,23 @@ def parse_published(value: Any, where: str) -> date | None:
     raise InputError(where, f"'published' is not an ISO date: {value!r}")
 
 
+def parse_sidecar(data: bytes, where: str) -> dict[str, Any]:
+    """A sidecar's JSON object, with `published` parsed (`where` names it in errors)."""
+    try:
+        meta = json.loads(data.decode("utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(where, f"malformed sidecar: {exc}") from exc
+    if not isinstance(meta, dict):
+        raise InputError(where, "malformed sidecar: expected a JSON object")
+    meta["published"] = parse_published(meta.get("published"), where)
+    return meta
+
+
 def read_sidecar(path: Path) -> dict[str, Any]:
     side = sidecar_path(path)
     if not side.exists():
         return {}
-    try:
-        meta = json.loads(side.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(str(side), f"malformed sidecar: {exc}") from exc
-    if not isinstance(meta, dict):
-        raise InputError(str(side), "malformed sidecar: expected a JSON object")
-    meta["published"] = parse_published(meta.get("published"), str(side))
-    return meta
+    return parse_sidecar(side.read_bytes(), str(side))
 
 
 _WESTERN = ("cp1252", "latin_1", "iso8859_15")

@@ -7,12 +7,12 @@ fields and the same rules (`page_from_row`).
 """
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 from typing import IO, Any, Iterator
 
 from attackwatch.ingest.files import MAX_BYTES, InputError, RawPage, parse_published
+from attackwatch.ingest.remote import open_maybe_gzip
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 META_FIELDS = ("id", "url", "title", "outlet", "published")
@@ -54,7 +54,7 @@ def page_from_row(row: Any, where: str, fallback_id: str, label: str) -> RawPage
 
 
 def _open(path: str) -> IO[bytes]:
-    return gzip.open(path, "rb") if path.lower().endswith(".gz") else open(path, "rb")
+    return open_maybe_gzip(path)
 
 
 def count_lines(path: str) -> int:

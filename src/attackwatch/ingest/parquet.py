@@ -8,6 +8,7 @@ from typing import Iterator
 
 from attackwatch.ingest.files import InputError, RawPage
 from attackwatch.ingest.jsonl import page_from_row
+from attackwatch.ingest.remote import open_binary
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
 
@@ -20,7 +21,7 @@ def count_rows(path: str) -> int:
     import pyarrow.parquet as pq
 
     try:
-        return pq.ParquetFile(path).metadata.num_rows
+        return pq.ParquetFile(open_binary(path)).metadata.num_rows
     except Exception as exc:  # pyarrow raises several types for a file that is not Parquet
         raise InputError(path, f"not a readable Parquet file: {exc}") from exc
 
@@ -30,7 +31,7 @@ def scan_parquet(path: str, start: int = 0, stop: int | None = None) -> Iterator
     import pyarrow.parquet as pq
 
     try:
-        pf = pq.ParquetFile(path)
+        pf = pq.ParquetFile(open_binary(path))
     except Exception as exc:
         yield -1, InputError(path, f"not a readable Parquet file: {exc}")
         return

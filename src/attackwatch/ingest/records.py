@@ -17,6 +17,7 @@ from typing import Iterator
 from attackwatch.ingest.files import PAGE_SUFFIXES, InputError, RawPage, read_page
 from attackwatch.ingest.jsonl import is_jsonl, scan_jsonl
 from attackwatch.ingest.parquet import is_parquet, scan_parquet
+from attackwatch.ingest.remote import expand_url, is_file, is_url, read_url_page
 from attackwatch.ingest.warc import is_warc, scan_warc
 from attackwatch.pipeline import PageResult
 
@@ -47,6 +48,12 @@ def expand_sources(paths: list[str]) -> list[str]:
     for p in paths:
         if p == "-":
             out.append(p)
+            continue
+        if is_url(p):
+            try:
+                out += expand_url(p, lambda name: _in_folder(Path(name)))
+            except InputError:
+                out.append(p)  # reading it reports why (a missing fsspec backend, say)
             continue
         matches = sorted(glob.glob(p, recursive=True)) if glob.has_magic(p) else [p]
         if not matches:
@@ -85,11 +92,16 @@ def read_span(span: Span) -> Iterator[RawPage | InputError]:
     """The pages of one span, bad records as InputErrors (never raises for bad input)."""
     if span.kind == "page":
         try:
-            yield read_page(span.path)
+            yield read_url_page(span.path) if is_url(span.path) else read_page(span.path)
         except InputError as exc:
             yield exc
         return
-    if span.path != "-" and not Path(span.path).is_file():
+    try:
+        exists = span.path == "-" or (is_file(span.path) if is_url(span.path) else Path(span.path).is_file())
+    except InputError as exc:
+        yield exc
+        return
+    if not exists:
         yield InputError(span.path, "no such file")
         return
     scan = {"warc": scan_warc, "jsonl": scan_jsonl, "parquet": scan_parquet}[span.kind]

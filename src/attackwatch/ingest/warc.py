@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Any, Iterator
 
 from attackwatch.ingest.files import MAX_BYTES, InputError, RawPage, decode
+from attackwatch.ingest.remote import open_binary
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
@@ -142,7 +143,7 @@ def scan_warc(path: str, start: int = 0, stop: int | None = None, *, read_pages:
 
     gz = path.lower().endswith(".gz")
     pos: int | None = start
-    with open(path, "rb") as fh:
+    with open_binary(path) as fh:
         while pos is not None and (stop is None or pos < stop):
             fh.seek(pos)
             records = ArchiveIterator(fh, arc2warc=True)

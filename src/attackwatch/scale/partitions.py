@@ -21,6 +21,9 @@ from attackwatch.ingest.files import InputError
 from attackwatch.ingest.jsonl import count_lines
 from attackwatch.ingest.parquet import count_rows
 from attackwatch.ingest.records import Span, expand_sources, source_kind
+from attackwatch.ingest.remote import is_file as remote_is_file
+from attackwatch.ingest.remote import is_url
+from attackwatch.ingest.remote import size as remote_size
 from attackwatch.ingest.warc import scan_warc
 
 
@@ -66,6 +69,11 @@ class Partition:
 
 
 def _span_key(span: Span) -> str:
+    if is_url(span.path):  # an object's URL is its identity; its size tells a rewritten object apart
+        try:
+            return f"{span.path}:{remote_size(span.path)}:{span.kind}:{span.start}-{span.stop}"
+        except InputError:
+            return f"{span.path}:-1:{span.kind}:{span.start}-{span.stop}"
     path = Path(span.path)
     size = path.stat().st_size if path.is_file() else -1
     return f"{path.resolve()}:{size}:{span.kind}:{span.start}-{span.stop}"
@@ -77,8 +85,12 @@ def _units(path: str, size: int) -> Iterator[tuple[Span, int]]:
     if kind == "page":
         yield Span(path, kind), 1
         return
-    if not Path(path).is_file():
-        yield Span(path, kind), 0  # reading it reports 'no such file'
+    try:
+        exists = remote_is_file(path) if is_url(path) else Path(path).is_file()
+    except InputError:
+        exists = False
+    if not exists:
+        yield Span(path, kind), 0  # reading it reports 'no such file' (or why a URL cannot be read)
         return
     if kind == "warc":
         offsets = [off for off, item in scan_warc(path, read_pages=False) if item is not None
@@ -120,8 +132,9 @@ def plan(paths: list[str], size: int, rules: str) -> list[Partition]:
         spans, count = [], 0
 
     for path in expand_sources(paths):
-        # absolute paths: a worker may run elsewhere (same shared filesystem, another cwd)
-        for span, n in _units(os.path.abspath(path), size):
+        # absolute paths: a worker may run elsewhere (same shared filesystem, another cwd);
+        # URLs (s3://...) are read by each worker from the object store itself
+        for span, n in _units(path if is_url(path) else os.path.abspath(path), size):
             if count and count + n > size:
                 close()
             spans.append(span)

@@ -20,6 +20,6 @@ rm -f out/attackwatch.db out/attackwatch.db-wal out/attackwatch.db-shm
 $AW ingest examples/ --db out/attackwatch.db --quiet
 $AW export --db out/attackwatch.db --format jsonl -o out/incidents.jsonl
 echo "wrote out/incidents.jsonl ($(wc -l < out/incidents.jsonl) incidents)"
-$AW lulls --db out/attackwatch.db --min-days 60 | tail -n 5
+$AW lulls --db out/attackwatch.db --min-days 60 --format table
 $AW report --db out/attackwatch.db --from 2023-10-01 --to 2024-02-29 -o out/report.html
-echo "wrote out/report.html; now try: .venv/bin/attackwatch serve --db out/attackwatch.db  (http://127.0.0.1:8000/)"
+echo "now try: .venv/bin/attackwatch serve --db out/attackwatch.db  (http://127.0.0.1:8000/)"

@@ -6,9 +6,12 @@ export function getToken() {
   return sessionStorage.getItem(TOKEN_KEY) || "";
 }
 
+/** Store the token for this tab; every token field (Ingest page, corrections) hears of it. */
 export function setToken(token) {
+  if (token === getToken()) return;
   if (token) sessionStorage.setItem(TOKEN_KEY, token);
   else sessionStorage.removeItem(TOKEN_KEY);
+  window.dispatchEvent(new CustomEvent("attackwatch:token"));
 }
 
 export class ApiError extends Error {

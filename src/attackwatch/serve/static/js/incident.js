@@ -1,6 +1,7 @@
 // The incident panel: every field, claim and confirmation with who says so, what the outlets
 // disagree on, and each report with its article text and the evidence highlighted in it.
 import { ApiError, getJSON } from "./api.js";
+import { correctionsSection, editHistory, splitButton } from "./corrections.js";
 import { el, highlighted, label, safeUrl } from "./dom.js";
 
 const FIELDS = [
@@ -50,12 +51,6 @@ function conflicts(incident) {
   return section;
 }
 
-function edits(list) {
-  if (!list || !list.length) return null;
-  return el("section", { "aria-labelledby": "edits-h" }, el("h3", { id: "edits-h", text: "Analyst edits" }),
-    el("ul", {}, list.map((e) => el("li", { text: `${e.field || e.kind || "edit"}: ${value(e.value)}${e.note ? ` — ${e.note}` : ""}${e.author ? ` (${e.author})` : ""}` }))));
-}
-
 async function articleText(report, box) {
   try {
     const article = await getJSON(`/api/articles/${encodeURIComponent(report.article_id)}`);
@@ -70,7 +65,7 @@ async function articleText(report, box) {
   }
 }
 
-function reportBlock(report, index) {
+function reportBlock(report, index, split) {
   const url = safeUrl(report.url);
   const evidence = (report.record && report.record.evidence) || [];
   const textBox = el("div", { class: "article-box" }, el("p", { text: "Loading article…" }));
@@ -88,22 +83,28 @@ function reportBlock(report, index) {
   load();
   return el("li", { class: "report" },
     el("p", { class: "report-head" }, el("strong", { text: report.outlet || "unknown outlet" }), ` · ${report.published || "undated"} · `,
-      url ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer", text: report.title || url }) : (report.title || report.article_id)),
+      url ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer", text: report.title || url }) : (report.title || report.article_id),
+      split ? [" ", split] : null),
     evidence.length ? el("blockquote", { class: "evidence-quote" }, evidence.map((e) => el("p", {}, el("mark", { text: e.text || "" })))) : null,
     details);
 }
 
-/** Render incident `id` into `panel`; returns the heading (to move focus there) and the record. */
-export async function showIncident(panel, id) {
+/**
+ * Render incident `id` into `panel`; returns the heading (to move focus there) and the record.
+ * With `hooks` ({changed(id), open(id)}: redraw after a correction, open another incident) the
+ * panel offers the analyst corrections.
+ */
+export async function showIncident(panel, id, hooks = null) {
   panel.replaceChildren(el("p", { text: "Loading incident…" }));
   const data = await getJSON(`/api/incidents/${encodeURIComponent(id)}`);
   const incident = data.incident;
   const title = `${incident.date || "Undated"} — ${label(incident.weapon)} attack${incident.place ? ` on ${incident.place}` : ""}`;
   const heading = el("h2", { id: "incident-h", tabindex: "-1", text: title });
   const parts = [heading, fieldList(incident), claimAndConfirmation(incident), conflicts(incident),
-    edits(data.edits || incident.edits),
+    editHistory(incident.id, data.edits, incident.edits),
+    hooks ? correctionsSection(incident, hooks, new Map(FIELDS)) : null,
     el("section", { "aria-labelledby": "reports-h" }, el("h3", { id: "reports-h", text: `Reports (${data.reports.length})` }),
-      el("ol", { class: "reports" }, data.reports.map(reportBlock)))];
+      el("ol", { class: "reports" }, data.reports.map((r, i) => reportBlock(r, i, splitButton(incident, r, data.reports.length, hooks)))))];
   panel.replaceChildren(...parts.filter(Boolean));
   return { heading, incident };
 }

@@ -30,6 +30,8 @@ export function setupIngest({ onOpenIncident }) {
   const storeButton = document.getElementById("ingest-store");
   token.value = getToken();
   token.addEventListener("change", () => setToken(token.value.trim()));
+  // the incident panel's corrections section may set the token too
+  window.addEventListener("attackwatch:token", () => { if (token.value.trim() !== getToken()) token.value = getToken(); });
 
   function request(dryRun) {
     const file = document.getElementById("ingest-file").files[0];

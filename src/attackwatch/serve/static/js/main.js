@@ -133,8 +133,15 @@ async function refresh() {
   });
 }
 
-async function openIncident(id, from) {
-  returnFocus = from || document.activeElement;
+// The incident panel's analyst corrections (corrections.js): after a write, reload the filter
+// options, list, map and timeline, and redraw the panel without moving focus to its heading.
+const correctionHooks = {
+  changed: (id) => { loadFacets().then(refresh); return openIncident(id, null, true); },
+  open: (id) => openIncident(id),
+};
+
+async function openIncident(id, from, afterCorrection = false) {
+  if (!afterCorrection) returnFocus = from || document.activeElement;
   state.view.incident = id;
   state.view.page = "dashboard";
   showPage();
@@ -145,8 +152,8 @@ async function openIncident(id, from) {
   const panel = $("incident-panel");
   panel.hidden = false;
   try {
-    const { heading, incident } = await showIncident($("incident-body"), id);
-    heading.focus();
+    const { heading, incident } = await showIncident($("incident-body"), id, correctionHooks);
+    if (!afterCorrection) heading.focus();
     mapView.highlight(incident);
   } catch (error) {
     $("incident-body").replaceChildren(el("p", { class: "error", role: "alert", text: `Could not load incident ${id}: ${error instanceof ApiError ? error.detail : error.message}` }));

@@ -61,6 +61,15 @@ def extracted_row(article: Article, reports: list[Report]) -> dict[str, Any]:
             "author": article.author, "reports": [r.to_dict() for r in reports]}
 
 
+@dataclass
+class RecomputeReads:
+    """What `Dataset.recompute` needs for a set of incidents, read in bulk."""
+    members: dict[str, list[str]]  # incident id -> report ids (incidents without members left out)
+    rows: dict[str, Any]  # report id -> report row (report_rows)
+    field_edits: list[dict[str, Any]]  # the field edits, in the order they were made
+    homes: list[str | None]  # the incident each of them belongs to now
+
+
 class Dataset:
     def __init__(self, store: SqliteStore):
         self.store = store
@@ -70,20 +79,24 @@ class Dataset:
         return {row["id"]: report_key(json.loads(row["data"]), row["id"], row["outlet"])
                 for row in self.store.report_rows(report_ids)}
 
-    def recompute(self, incident_id: str, edits: list[dict[str, Any]] | None = None) -> dict[str, Any] | None:
+    def recompute(self, incident_id: str, edits: list[dict[str, Any]] | None = None,
+                  reads: RecomputeReads | None = None) -> dict[str, Any] | None:
         """Rebuild one incident's canonical record from its reports and the edits on it
-        (`edits`: the edit log, when the caller recomputes many incidents and read it once)."""
-        members = self.store.members(incident_id)
+        (`edits`: the edit log, when the caller recomputes many incidents and read it once;
+        `reads`: what `recompute_reads` read at once for many incidents, this one among them)."""
+        if reads is None:
+            reads = self.recompute_reads([incident_id], edits)
+        members = reads.members.get(incident_id)
         if not members:
             self.store.delete_incident(incident_id)
             return None
-        rows = self.store.report_rows(members)
         pairs = [(json.loads(r["data"]), {"id": r["article_id"], "outlet": r["outlet"], "url": r["url"],
-                                          "published": r["published"]}) for r in rows]
+                                          "published": r["published"]})
+                 for r in (reads.rows[rid] for rid in members if rid in reads.rows)]
         record = merge_reports(incident_id, pairs)
         applied = []
-        for e in self.store.edits() if edits is None else edits:
-            if e["kind"] == "field" and self._edit_home(e["anchors"], e["incident_id"]) == incident_id:
+        for e, home in zip(reads.field_edits, reads.homes):
+            if home == incident_id:
                 record[e["field"]] = e["value"]
                 applied.append({"field": e["field"], "value": e["value"], "note": e["note"], "author": e["author"],
                                 "at": e["created_at"]})
@@ -92,21 +105,26 @@ class Dataset:
         self.store.put_incident(record, lo)
         return record
 
-    def _split_reports(self) -> set[str]:
-        return {e["anchors"]["report"] for e in self.store.edits() if e["kind"] == "split"}
+    def recompute_reads(self, incident_ids: Iterable[str], edits: list[dict[str, Any]] | None = None) -> RecomputeReads:
+        """Everything `recompute` reads for these incidents, in a few bulk queries (their
+        members, their reports, the current home of every field edit) instead of a handful
+        per incident: on a server each query is a round trip. Recomputing does not move
+        reports between incidents, so the reads stay valid while the incidents are rebuilt."""
+        ids = list(incident_ids)
+        members = self.store.members_of(ids)
+        rows = {r["id"]: r for r in self.store.report_rows([rid for cid in ids for rid in members.get(cid, [])])}
+        field_edits = [e for e in (self.store.edits() if edits is None else edits) if e["kind"] == "field"]
+        homes = self._edit_homes(field_edits) if field_edits and members else []
+        return RecomputeReads(members, rows, field_edits, homes)
 
-    def _edit_home(self, anchors: list[str], made_on: str) -> str | None:
-        """The incident a field edit belongs to now: the one holding most of the reports it was
-        made on (ties: the incident it was made on, if it still holds some), so a report split
-        out later does not carry the edit along."""
-        homes = [self.store.incident_of(r) for r in anchors]
-        votes = Counter(h for h in homes if h)
-        if not votes:
-            return None
-        top = max(votes.values())
-        if votes.get(made_on) == top:
-            return made_on
-        return next(h for h in homes if h and votes[h] == top)
+    def _split_reports(self, edits: list[dict[str, Any]] | None = None) -> set[str]:
+        return {e["anchors"]["report"] for e in (self.store.edits() if edits is None else edits) if e["kind"] == "split"}
+
+    def _edit_homes(self, field_edits: list[dict[str, Any]]) -> list[str | None]:
+        """The incident each field edit belongs to now (see `_edit_home`), with one lookup of
+        all their anchors."""
+        of = self.store.incident_of_many([r for e in field_edits for r in e["anchors"]])
+        return [_edit_home([of.get(r) for r in e["anchors"]], e["incident_id"]) for e in field_edits]
 
     # -- ingest ---------------------------------------------------------------------------------
     def add_articles(self, batch: list[tuple[Article, list[Report]]], summary: IngestSummary) -> None:
@@ -124,21 +142,22 @@ class Dataset:
             touched: set[str] = set()
             # a store that can COPY takes the batch's rows in one stream at the end, when no
             # article of the batch could find another one of it (same id, URL or text) meanwhile
-            bulk = hasattr(self.store, "copy_articles") and _distinct(rows)
+            distinct = _distinct(rows)
+            bulk = hasattr(self.store, "copy_articles") and distinct
+            # the same holds for the lookups: read the articles the batch may find at once
+            known = _KnownArticles(self.store, rows) if distinct else _LiveArticles(self.store)
             article_rows: list[dict[str, Any]] = []
             report_rows: list[tuple[str, str, int, dict[str, Any], int, int]] = []
             for row in rows:
-                digest = row["content_hash"]
-                same = self.store.article_by_hash(digest)
-                if same is not None:
+                if known.has_hash(row["content_hash"]):
                     summary.unchanged += 1
                     continue
-                previous = self.store.article_row(row["id"])
+                previous = known.by_id(row["id"])
                 if previous is None and row.get("url"):
-                    by_url = self.store.article_by_url(row["url"])
-                    previous = self.store.article_row(by_url["id"]) if by_url else None
+                    previous = known.by_url(row["url"])
                 if previous is not None:
                     touched |= self.store.delete_article(previous["id"])
+                    known.deleted(previous["id"])
                     summary.updated += 1
                 else:
                     summary.new += 1
@@ -166,16 +185,20 @@ class Dataset:
         if not new_ids and not touched:
             return 0, 0
         new_keys = self._keys(new_ids)
-        resolver = Resolver(taken=lambda cid: self.store.incident(cid) is not None, protected=self._split_reports())
-        window: dict[str, list[str]] = {}
-        for countries, lo, hi in _date_ranges([k for k in new_keys.values() if k.dated]):
-            window.update(self.store.window(countries, lo - 2, hi + 2))
+        edits = self.store.edits()
+        window = self.store.windows([(countries, lo - 2, hi + 2)
+                                     for countries, lo, hi in _date_ranges([k for k in new_keys.values() if k.dated])])
         seed_keys = self._keys([rid for rids in window.values() for rid in rids])
+        # a new incident is named after the report founding it: a new one, or a loaded one
+        # that leaves its incident
+        resolver = Resolver(taken=self._taken_ids([incident_id_for(rid) for rid in [*new_keys, *seed_keys]]),
+                            protected=self._split_reports(edits))
         for incident_id, rids in window.items():
             resolver.seed(incident_id, [seed_keys[r] for r in rids if r in seed_keys])
         before = {cid: {m.id for m in c.members} for cid, c in resolver.clusters.items()}
         resolver.add_all(new_keys.values())
         created = merged = 0
+        links: list[tuple[str, str]] = []
         for cid, c in resolver.clusters.items():
             ids = {m.id for m in c.members}
             if cid not in before:
@@ -184,17 +207,25 @@ class Dataset:
                 merged += len(ids - before[cid])
             else:
                 continue
-            for rid in ids:
-                self.store.link(rid, cid)
+            links += [(rid, cid) for rid in ids]
             touched.add(cid)
+        self.store.link_many(links)
         for cid in before:
             if cid not in resolver.clusters:  # folded into another by fold_coarse
                 self.store.delete_incident(cid)
                 touched.discard(cid)
-        edits = self.store.edits()
+        reads = self.recompute_reads(touched, edits)
         for cid in touched:
-            self.recompute(cid, edits)
+            self.recompute(cid, edits, reads)
         return created, merged
+
+    def _taken_ids(self, likely: list[str]) -> Callable[[str], bool]:
+        """`Resolver(taken=...)`: whether an incident id has a record in the store, answered
+        from one bulk lookup of the ids new reports would found incidents under (the
+        rehashed ids a collision asks for are looked up one by one)."""
+        known = set(likely)
+        existing = self.store.incidents_exist(likely) if likely else set()
+        return lambda cid: cid in existing if cid in known else self.store.incident(cid) is not None
 
     def ingest(self, results: Iterable[Any], batch_size: int = 25,
                on_progress: Callable[[int], None] | None = None) -> IngestSummary:
@@ -278,8 +309,9 @@ class Dataset:
                 for rid in rids:
                     self.store.link(rid, cid)
             edits = self.store.edits()
+            reads = self.recompute_reads(groups, edits)
             for cid in groups:
-                self.recompute(cid, edits)
+                self.recompute(cid, edits, reads)
             return len(groups)
 
     def _reapply(self, resolver: Resolver) -> None:
@@ -294,6 +326,74 @@ class Dataset:
                         resolver.merge(ids[0], other)
             elif e["kind"] == "split" and anchors["report"] in resolver.of_report:
                 resolver.split(anchors["report"])
+
+
+class _LiveArticles:
+    """A batch's article lookups, one query each (rows of the batch may find one another)."""
+
+    def __init__(self, store: SqliteStore):
+        self.store = store
+
+    def has_hash(self, digest: str) -> bool:
+        return self.store.article_by_hash(digest) is not None
+
+    def by_id(self, article_id: str) -> Any:
+        return self.store.article_row(article_id)
+
+    def by_url(self, url: str) -> Any:
+        found = self.store.article_by_url(url)
+        return self.store.article_row(found["id"]) if found else None
+
+    def deleted(self, article_id: str) -> None:
+        pass
+
+
+class _KnownArticles(_LiveArticles):
+    """A batch's article lookups answered from one read of every article its rows may find
+    (by id, URL or content hash). Valid while no row of the batch can find another one of it
+    (`_distinct`): then the only change the batch makes to the answers is the articles it
+    deletes. A URL held by several remaining articles is asked of the store, whose pick wins."""
+
+    def __init__(self, store: SqliteStore, rows: list[dict[str, Any]]):
+        super().__init__(store)
+        found = store.articles_matching([r["id"] for r in rows], [r["url"] for r in rows if r.get("url")],
+                                        [r["content_hash"] for r in rows])
+        self.rows = {a["id"]: a for a in found}
+        self.urls: dict[str, list[str]] = {}
+        self.hashes: dict[str, list[str]] = {}
+        for a in found:
+            if a["url"]:
+                self.urls.setdefault(a["url"], []).append(a["id"])
+            self.hashes.setdefault(a["content_hash"], []).append(a["id"])
+        self.gone: set[str] = set()
+
+    def has_hash(self, digest: str) -> bool:
+        return any(i not in self.gone for i in self.hashes.get(digest, ()))
+
+    def by_id(self, article_id: str) -> Any:
+        return None if article_id in self.gone else self.rows.get(article_id)
+
+    def by_url(self, url: str) -> Any:
+        ids = [i for i in self.urls.get(url, ()) if i not in self.gone]
+        if len(ids) > 1:
+            return super().by_url(url)
+        return self.rows[ids[0]] if ids else None
+
+    def deleted(self, article_id: str) -> None:
+        self.gone.add(article_id)
+
+
+def _edit_home(homes: list[str | None], made_on: str) -> str | None:
+    """The incident a field edit belongs to now, given the incidents its anchor reports are in:
+    the one holding most of them (ties: the incident it was made on, if it still holds some),
+    so a report split out later does not carry the edit along."""
+    votes = Counter(h for h in homes if h)
+    if not votes:
+        return None
+    top = max(votes.values())
+    if votes.get(made_on) == top:
+        return made_on
+    return next(h for h in homes if h and votes[h] == top)
 
 
 def _distinct(rows: list[dict[str, Any]]) -> bool:

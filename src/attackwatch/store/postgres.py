@@ -277,6 +277,13 @@ class PostgresStore:
     def article_by_url(self, url: str) -> PgRow | None:
         return self.conn.execute("SELECT id, content_hash FROM articles WHERE url = %s LIMIT 1", (url,)).fetchone()
 
+    def articles_matching(self, ids: list[str], urls: list[str], hashes: list[str]) -> list[PgRow]:
+        """(id, url, content_hash) of every article with one of these ids, URLs or content
+        hashes: what a batch's per-article lookups would find, read in one round trip."""
+        return self.conn.execute(
+            "SELECT id, url, content_hash FROM articles WHERE id = ANY(%s) OR url = ANY(%s) OR content_hash = ANY(%s)",
+            (sorted(set(ids)), sorted(set(urls)), sorted(set(hashes)))).fetchall()
+
     def article(self, article_id: str) -> dict[str, Any] | None:
         row = self.conn.execute(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE id = %s",
                                 (article_id,)).fetchone()
@@ -341,11 +348,41 @@ class PostgresStore:
             out.setdefault(inc, []).append(rid)
         return out
 
+    def windows(self, ranges: list[tuple[set[str], int, int]]) -> dict[str, list[str]]:
+        """What `window` gives for each of these (countries, lo, hi) ranges, merged as successive
+        dict updates would merge them (an incident keeps the place of the first range that
+        reaches it), in one round trip: the ranges travel as one row per (range, country)."""
+        flat = [(n, c, lo, hi) for n, (countries, lo, hi) in enumerate(ranges) for c in sorted(countries)]
+        if not flat:
+            return {}
+        out: dict[str, list[str]] = {}
+        for inc, rid in self.conn.execute(
+                "WITH q AS (SELECT * FROM unnest(%s::int[], %s::text[], %s::int[], %s::int[]) AS q(n, country, lo, hi)),"
+                " hit AS (SELECT l.incident_id, MIN(q.n) AS first FROM q JOIN reports r ON r.country_code = q.country"
+                " AND r.day_hi >= q.lo AND r.day_lo <= q.hi AND r.day_lo >= 0"
+                " JOIN incident_reports l ON l.report_id = r.id GROUP BY l.incident_id)"
+                " SELECT ir.incident_id, ir.report_id FROM hit JOIN incident_reports ir ON ir.incident_id = hit.incident_id"
+                " ORDER BY hit.first, ir.incident_id, ir.seq",
+                ([f[0] for f in flat], [f[1] for f in flat], [f[2] for f in flat], [f[3] for f in flat])):
+            out.setdefault(inc, []).append(rid)
+        return out
+
     # -- incidents ----------------------------------------------------------------------------
     def link(self, report_id: str, incident_id: str) -> None:
         self._queue("INSERT INTO incident_reports(report_id, incident_id) VALUES (%s, %s) "
                           "ON CONFLICT (report_id) DO UPDATE SET incident_id = excluded.incident_id",
                           (report_id, incident_id))
+
+    def link_many(self, pairs: list[tuple[str, str]]) -> None:
+        """`link` for each (report id, incident id), in the order given (the order the links
+        were made orders `window`'s members), queued as one pipelined batch."""
+        if not pairs:
+            return
+        if self._in_tx and self._pipeline is None:
+            self._pipeline = self.conn.pipeline()
+            self._pipeline.__enter__()
+        self.conn.cursor().executemany("INSERT INTO incident_reports(report_id, incident_id) VALUES (%s, %s) "
+                                       "ON CONFLICT (report_id) DO UPDATE SET incident_id = excluded.incident_id", pairs)
 
     def links(self) -> dict[str, str]:
         """report id -> incident id, for every linked report."""
@@ -358,6 +395,26 @@ class PostgresStore:
     def incident_of(self, report_id: str) -> str | None:
         row = self.conn.execute("SELECT incident_id FROM incident_reports WHERE report_id = %s", (report_id,)).fetchone()
         return row[0] if row else None
+
+    def members_of(self, incident_ids: list[str]) -> dict[str, list[str]]:
+        """incident id -> its report ids (sorted, as `members` gives them); incidents without
+        members are left out."""
+        out: dict[str, list[str]] = {}
+        for inc, rid in self.conn.execute(
+                "SELECT incident_id, report_id FROM incident_reports WHERE incident_id = ANY(%s) "
+                "ORDER BY incident_id, report_id", (sorted(set(incident_ids)),)):
+            out.setdefault(inc, []).append(rid)
+        return out
+
+    def incident_of_many(self, report_ids: list[str]) -> dict[str, str]:
+        """report id -> incident id, for those of these reports that are linked."""
+        return {r[0]: r[1] for r in self.conn.execute(
+            "SELECT report_id, incident_id FROM incident_reports WHERE report_id = ANY(%s)", (sorted(set(report_ids)),))}
+
+    def incidents_exist(self, incident_ids: list[str]) -> set[str]:
+        """Those of these incident ids that have a record."""
+        return {r[0] for r in self.conn.execute("SELECT id FROM incidents WHERE id = ANY(%s)",
+                                                (sorted(set(incident_ids)),))}
 
     def put_incident(self, record: dict[str, Any], day_lo: int) -> None:
         self._queue(

@@ -101,6 +101,17 @@ class SqliteStore:
     def article_by_url(self, url: str) -> sqlite3.Row | None:
         return self.conn.execute("SELECT id, content_hash FROM articles WHERE url = ?", (url,)).fetchone()
 
+    def articles_matching(self, ids: list[str], urls: list[str], hashes: list[str]) -> list[sqlite3.Row]:
+        """(id, url, content_hash) of every article with one of these ids, URLs or content
+        hashes: what a batch's per-article lookups would find, read at once."""
+        found: dict[str, sqlite3.Row] = {}
+        for column, values in (("id", ids), ("url", urls), ("content_hash", hashes)):
+            for chunk in _chunks(sorted(set(values)), 500):
+                for row in self.conn.execute(f"SELECT id, url, content_hash FROM articles WHERE {column} IN "
+                                             f"({','.join('?' * len(chunk))})", chunk):
+                    found.setdefault(row["id"], row)
+        return list(found.values())
+
     def article(self, article_id: str) -> dict[str, Any] | None:
         row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         return dict(row) if row else None
@@ -159,10 +170,37 @@ class SqliteStore:
                 out.setdefault(inc, []).append(rid)
         return out
 
+    def windows(self, ranges: list[tuple[set[str], int, int]]) -> dict[str, list[str]]:
+        """What `window` gives for each of these (countries, lo, hi) ranges, merged as successive
+        dict updates would merge them (an incident keeps the place of the first range that
+        reaches it), with one member query for all of them."""
+        first: dict[str, int] = {}
+        for n, (countries, lo, hi) in enumerate(ranges):
+            if not countries:
+                continue
+            marks = ",".join("?" * len(countries))
+            for (inc,) in self.conn.execute(
+                    f"SELECT DISTINCT ir.incident_id FROM reports r JOIN incident_reports ir ON ir.report_id = r.id "
+                    f"WHERE r.country_code IN ({marks}) AND r.day_hi >= ? AND r.day_lo <= ? AND r.day_lo >= 0",
+                    (*sorted(countries), lo, hi)):
+                first.setdefault(inc, n)
+        members: dict[str, list[str]] = {}
+        for chunk in _chunks(sorted(first), 500):
+            for inc, rid in self.conn.execute(
+                    f"SELECT incident_id, report_id FROM incident_reports WHERE incident_id IN ({','.join('?' * len(chunk))})",
+                    chunk):
+                members.setdefault(inc, []).append(rid)
+        return {inc: members[inc] for inc in sorted(members, key=lambda inc: (first[inc], inc))}
+
     # -- incidents ----------------------------------------------------------------------------
     def link(self, report_id: str, incident_id: str) -> None:
         self.conn.execute("INSERT INTO incident_reports(report_id, incident_id) VALUES (?, ?) "
                           "ON CONFLICT(report_id) DO UPDATE SET incident_id = excluded.incident_id", (report_id, incident_id))
+
+    def link_many(self, pairs: list[tuple[str, str]]) -> None:
+        """`link` for each (report id, incident id), in the order given."""
+        self.conn.executemany("INSERT INTO incident_reports(report_id, incident_id) VALUES (?, ?) "
+                              "ON CONFLICT(report_id) DO UPDATE SET incident_id = excluded.incident_id", pairs)
 
     def links(self) -> dict[str, str]:
         """report id -> incident id, for every linked report."""
@@ -175,6 +213,34 @@ class SqliteStore:
     def incident_of(self, report_id: str) -> str | None:
         row = self.conn.execute("SELECT incident_id FROM incident_reports WHERE report_id = ?", (report_id,)).fetchone()
         return row[0] if row else None
+
+    def members_of(self, incident_ids: list[str]) -> dict[str, list[str]]:
+        """incident id -> its report ids (sorted, as `members` gives them); incidents without
+        members are left out."""
+        out: dict[str, list[str]] = {}
+        for chunk in _chunks(sorted(set(incident_ids)), 500):
+            for inc, rid in self.conn.execute(
+                    f"SELECT incident_id, report_id FROM incident_reports WHERE incident_id IN "
+                    f"({','.join('?' * len(chunk))}) ORDER BY incident_id, report_id", chunk):
+                out.setdefault(inc, []).append(rid)
+        return out
+
+    def incident_of_many(self, report_ids: list[str]) -> dict[str, str]:
+        """report id -> incident id, for those of these reports that are linked."""
+        out: dict[str, str] = {}
+        for chunk in _chunks(sorted(set(report_ids)), 500):
+            out.update((r[0], r[1]) for r in self.conn.execute(
+                f"SELECT report_id, incident_id FROM incident_reports WHERE report_id IN ({','.join('?' * len(chunk))})",
+                chunk))
+        return out
+
+    def incidents_exist(self, incident_ids: list[str]) -> set[str]:
+        """Those of these incident ids that have a record."""
+        out: set[str] = set()
+        for chunk in _chunks(sorted(set(incident_ids)), 500):
+            out.update(r[0] for r in self.conn.execute(
+                f"SELECT id FROM incidents WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        return out
 
     def put_incident(self, record: dict[str, Any], day_lo: int) -> None:
         killed, injured = _int_or_none(record.get("killed")), _int_or_none(record.get("injured"))

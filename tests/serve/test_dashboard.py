@@ -120,14 +120,19 @@ def test_static_code_never_parses_html() -> None:
 
 # ---------------------------------------------------------------- the page in Chromium
 
-@pytest.fixture(scope="module")
-def live(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+def dashboard_server(seed_db: Path, folder: Path) -> LiveServer:
+    """A server with the write token over a copy of the seed database, once the dashboard's
+    vendor files are built (skipped only where npm cannot build them)."""
     if not (VENDOR / "leaflet" / "leaflet.js").exists():
         if shutil.which("npm") is None:
             pytest.skip("node/npm absent: the dashboard's vendor files (Leaflet) could not be built")
         pytest.fail("the dashboard's vendor files are not built: run scripts/build_web.sh")
-    db = copy_db(seed_db, tmp_path_factory.mktemp("dashboard") / "dash.db")
-    with LiveServer(db, TOKEN) as server:
+    return LiveServer(copy_db(seed_db, folder / "dash.db"), TOKEN)
+
+
+@pytest.fixture(scope="module")
+def live(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    with dashboard_server(seed_db, tmp_path_factory.mktemp("dashboard")) as server:
         yield server
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 from typing import Iterator
 
@@ -16,7 +15,7 @@ from attackwatch.store.dataset import EDITABLE
 from .conftest import TOKEN, LiveServer, copy_db
 # `browser` and `page` are test_dashboard's fixtures (page records hosts and script errors); the
 # `page` fixture asks for `live`, which resolves to this module's server below
-from .test_dashboard import AXE, STATIC, VENDOR, browser, page  # noqa: F401
+from .test_dashboard import AXE, STATIC, browser, dashboard_server, page  # noqa: F401
 
 CORRECTIONS_JS = STATIC / "js" / "corrections.js"
 AXE_CHECK = ("async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}))"
@@ -25,12 +24,7 @@ AXE_CHECK = ("async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa
 
 @pytest.fixture(scope="module")
 def live(seed_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    if not (VENDOR / "leaflet" / "leaflet.js").exists():
-        if shutil.which("npm") is None:
-            pytest.skip("node/npm absent: the dashboard's vendor files (Leaflet) could not be built")
-        pytest.fail("the dashboard's vendor files are not built: run scripts/build_web.sh")
-    db = copy_db(seed_db, tmp_path_factory.mktemp("corrections") / "corrections.db")
-    with LiveServer(db, TOKEN) as server:
+    with dashboard_server(seed_db, tmp_path_factory.mktemp("corrections")) as server:
         yield server
 
 

@@ -48,30 +48,45 @@ class IncidentFilter:
     bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
     include_background: bool = True  # background mentions (e.g. the 2020 Soleimani strike in a 2024 story)
 
-    def sql(self) -> tuple[str, tuple[Any, ...]]:
+    def column_clauses(self, mark: str = "?") -> tuple[list[str], list[Any]]:
+        """The clauses both SQL dialects write alike (plain columns of the incidents table),
+        with `mark` as the parameter placeholder; each dialect adds its own for the rest
+        (target type, claim, confirmation, evidence text)."""
         clauses: list[str] = []
         params: list[Any] = []
         if self.since:
-            clauses.append("day_lo >= ?")
+            clauses.append(f"day_lo >= {mark}")
             params.append(self.since.toordinal())
         if self.until:
-            clauses.append("day_lo <= ? AND day_lo >= 0")
+            clauses.append(f"day_lo <= {mark} AND day_lo >= 0")
             params.append(self.until.toordinal())
         if self.country:
-            clauses.append("country_code = ?")
+            clauses.append(f"country_code = {mark}")
             params.append(self.country.upper())
         if self.admin1:
-            clauses.append("(admin1_code = ? OR lower(admin1_name) = lower(?))")
+            clauses.append(f"(admin1_code = {mark} OR lower(admin1_name) = lower({mark}))")
             params += [self.admin1.upper(), self.admin1]
         if self.actor:
-            clauses.append("(lower(actor) = lower(?) OR lower(actor_parent) = lower(?))")
+            clauses.append(f"(lower(actor) = lower({mark}) OR lower(actor_parent) = lower({mark}))")
             params += [self.actor, self.actor]
         if self.weapon:
-            clauses.append("weapon = ?")
+            clauses.append(f"weapon = {mark}")
             params.append(self.weapon)
         if self.event_type:
-            clauses.append("event_type = ?")
+            clauses.append(f"event_type = {mark}")
             params.append(self.event_type)
+        if self.min_sources:
+            clauses.append(f"n_sources >= {mark}")
+            params.append(self.min_sources)
+        if self.bbox:
+            clauses.append(f"longitude BETWEEN {mark} AND {mark} AND latitude BETWEEN {mark} AND {mark}")
+            params += [self.bbox[0], self.bbox[2], self.bbox[1], self.bbox[3]]
+        if not self.include_background:
+            clauses.append("(background IS NULL OR background = 0)")
+        return clauses, params
+
+    def sql(self) -> tuple[str, tuple[Any, ...]]:
+        clauses, params = self.column_clauses()
         if self.target_type:
             clauses.append("target_type = ?")
             params.append(self.target_type)
@@ -81,9 +96,6 @@ class IncidentFilter:
         if self.confirmation:
             clauses.append("confirmation = ?")
             params.append(self.confirmation)
-        if self.min_sources:
-            clauses.append("n_sources >= ?")
-            params.append(self.min_sources)
         if self.text is not None and self.text.strip():
             query = fts_prefix_query(self.text)
             if query is None:  # only punctuation: no evidence can contain "no words"
@@ -91,9 +103,4 @@ class IncidentFilter:
             else:
                 clauses.append("rowid IN (SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?)")
                 params.append(query)
-        if self.bbox:
-            clauses.append("longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?")
-            params += [self.bbox[0], self.bbox[2], self.bbox[1], self.bbox[3]]
-        if not self.include_background:
-            clauses.append("(background IS NULL OR background = 0)")
         return FilterSQL(" AND ".join(clauses), self), tuple(params)

@@ -26,29 +26,7 @@ def prefix_tsquery(text: str) -> str | None:
 
 
 def compile_where(flt: IncidentFilter) -> tuple[str, tuple[Any, ...]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if flt.since:
-        clauses.append("day_lo >= %s")
-        params.append(flt.since.toordinal())
-    if flt.until:
-        clauses.append("day_lo <= %s AND day_lo >= 0")
-        params.append(flt.until.toordinal())
-    if flt.country:
-        clauses.append("country_code = %s")
-        params.append(flt.country.upper())
-    if flt.admin1:
-        clauses.append("(admin1_code = %s OR lower(admin1_name) = lower(%s))")
-        params += [flt.admin1.upper(), flt.admin1]
-    if flt.actor:
-        clauses.append("(lower(actor) = lower(%s) OR lower(actor_parent) = lower(%s))")
-        params += [flt.actor, flt.actor]
-    if flt.weapon:
-        clauses.append("weapon = %s")
-        params.append(flt.weapon)
-    if flt.event_type:
-        clauses.append("event_type = %s")
-        params.append(flt.event_type)
+    clauses, params = flt.column_clauses("%s")
     contains: dict[str, Any] = {}
     if flt.target_type:
         contains["target_type"] = flt.target_type
@@ -59,9 +37,6 @@ def compile_where(flt: IncidentFilter) -> tuple[str, tuple[Any, ...]]:
     if contains:
         clauses.append("data @> %s")
         params.append(Jsonb(contains))
-    if flt.min_sources:
-        clauses.append("n_sources >= %s")
-        params.append(flt.min_sources)
     if flt.text is not None and flt.text.strip():
         query = prefix_tsquery(flt.text)
         if query is None:  # only punctuation: no evidence can contain "no words"
@@ -69,11 +44,6 @@ def compile_where(flt: IncidentFilter) -> tuple[str, tuple[Any, ...]]:
         else:
             clauses.append("evidence_tsv @@ to_tsquery('simple', %s)")
             params.append(query)
-    if flt.bbox:
-        clauses.append("longitude BETWEEN %s AND %s AND latitude BETWEEN %s AND %s")
-        params += [flt.bbox[0], flt.bbox[2], flt.bbox[1], flt.bbox[3]]
-    if not flt.include_background:
-        clauses.append("(background IS NULL OR background = 0)")
     return " AND ".join(clauses), tuple(params)
 
 

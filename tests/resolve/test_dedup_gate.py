@@ -3,7 +3,7 @@
 1. The example corpus is extracted, resolved into incidents (by Resolver + merge_reports, and
    by ingesting into a database and exporting), and scored with the shared scorer's
    `--canonical` dedup pairs; F1 must stay at or above its floor (floors only rise).
-2. Short articles written for this file (not taken from any outlet) tell one incident in
+2. Short articles written for the tests (not taken from any outlet; some shared with the store tests) tell one incident in
    different ways (counts, a claim, a confirmation, spellings, a day apart) and must merge;
    others must not (same day at two bases, one base on two days, two attacks in one article,
    a coarse monthly telling that fits two precise incidents).
@@ -17,12 +17,15 @@ from pathlib import Path
 
 import pytest
 
-from attackwatch.pipeline import PageResult, article_from_text, extract_article
+from attackwatch.pipeline import PageResult
 from attackwatch.resolve.cluster import Resolver
 from attackwatch.resolve.keys import report_key
 from attackwatch.resolve.merge import merge_reports
 from attackwatch.store import open_store
 from attackwatch.store.dataset import Dataset
+
+from store.helpers import ARTICLES as STORE_ARTICLES  # tests/ is on sys.path: the store tests' articles
+from store.helpers import page as article_result
 
 # Dedup pair F1 on the example corpus, measured at b1d03ff: 0.940 (P 1.000, R 0.887) by full
 # resolution (Resolver.add_all, also what `attackwatch resolve` gives) and by incremental ingest
@@ -90,27 +93,11 @@ def test_dedup_gate_database_ingest_and_resolve(shared_dir: Path, examples_dir: 
 
 # -- multi-outlet cases ----------------------------------------------------------------------------
 ARTICLES: dict[str, tuple[str, str, str]] = {  # id: (outlet, published, text)
-    # one rocket attack on Ain al-Asad: counts differ, one claims, one has CENTCOM confirm, two spellings, a day apart
-    "asad_local": ("Alpha Times", "2024-03-06",
-                   "Rockets land inside Ain al-Asad base\n\nRockets fell inside Ain al-Asad air base in Anbar on Tuesday, "
-                   "wounding two American soldiers, according to Iraqi security officials."),
-    "asad_claim": ("Bravo News", "2024-03-06",
-                   "Militia says it fired rockets at al-Asad base\n\nThe Islamic Resistance in Iraq said in a statement that "
-                   "its fighters fired five rockets at the al-Asad airbase in western Iraq on Tuesday."),
-    "asad_centcom": ("Charlie Post", "2024-03-07",
-                     "Pentagon confirms rocket attack on Ain al-Assad\n\nUS Central Command confirmed on Wednesday that three "
-                     "rockets hit Ain al-Assad air base in Anbar province on Tuesday, wounding four American service members."),
-    # a drone on Harir, told a day apart, one with a casualty figure
-    "harir_a": ("Alpha Times", "2023-10-30",
-                "Drone targets Harir base\n\nA drone targeted Harir air base, which hosts US troops north of Erbil, on Sunday, "
-                "causing no casualties, the Kurdistan Region's counter-terrorism service said."),
-    "harir_b": ("Delta Daily", "2023-10-31",
-                "Harir base hit by drone\n\nAn explosive-laden drone struck the Harir airbase in Erbil province on Monday, "
-                "a day after US officials warned of more attacks."),
+    # one rocket attack on Ain al-Asad: counts differ, one claims, one has CENTCOM confirm, two spellings, a day apart;
+    # a drone on Harir, told a day apart, one with a casualty figure (the store tests' articles)
+    **{key: STORE_ARTICLES[key] for key in ("asad_local", "asad_claim", "asad_centcom", "harir_a", "harir_b")},
     # a roadside bomb on a convoy: "roadside bomb" and "improvised explosive device"
-    "convoy_a": ("Alpha Times", "2021-05-25",
-                 "Bomb hits supply convoy\n\nA roadside bomb hit a convoy carrying supplies for the US-led coalition near "
-                 "Diwaniyah on Monday, police said. Nobody was hurt."),
+    "convoy_a": STORE_ARTICLES["convoy"],
     "convoy_b": ("Echo Wire", "2021-05-25",
                  "Convoy attacked in south\n\nAn improvised explosive device struck a logistics convoy of the international "
                  "coalition on a highway near Diwaniyah on Monday, damaging a truck."),
@@ -162,12 +149,7 @@ CASES = {
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, PageResult]:
-    out = {}
-    for aid, (outlet, published, text) in ARTICLES.items():
-        article = article_from_text(text, published=published, article_id=aid)
-        article.outlet, article.url = outlet, f"https://tests.example/{aid}"
-        out[aid] = PageResult(path=aid, article=article, reports=extract_article(article))
-    return out
+    return {aid: article_result(aid, text, published, outlet) for aid, (outlet, published, text) in ARTICLES.items()}
 
 
 def _grouping(groups) -> list[set[str]]:

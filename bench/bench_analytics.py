@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -28,6 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # tests/analyze/synthetic.py: the generator the tests use too
 
 from tests.analyze.synthetic import store_records, synthetic_records  # noqa: E402
+from results_log import commit, cpu_model  # noqa: E402
 
 COMMANDS = {
     "trends --by week --split actor": ["trends", "--by", "week", "--split", "actor", "--format", "jsonl"],
@@ -70,12 +70,8 @@ def main() -> int:
                 seconds = run(argv, args.repeat)
                 print(f"  {label:34} {seconds:6.2f} s")
                 rows.append((n, label, seconds))
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
-                            text=True).stdout.strip()
-    lines = [f"## {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit} (uncommitted analytics work), "
-             f"{os.cpu_count()} cores ({cpu}), shared with other jobs",
+    lines = [f"## {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit()}, "
+             f"{os.cpu_count()} cores ({cpu_model()}), shared with other jobs",
              "", f"Each figure: median of {args.repeat} runs of the command in a fresh process "
              f"(`python -c pass` alone: {python_start:.2f} s); load average at the end "
              f"{', '.join(f'{x:.1f}' for x in os.getloadavg())} (other jobs on the same 2 cores).", "",

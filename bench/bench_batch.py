@@ -41,6 +41,7 @@ sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(REPO / "src"))
 
 from bench_ingest import MONTHS, _published, shift_published, shift_text  # noqa: E402  (one date-shifting rule)
+from results_log import append_section, commit  # noqa: E402
 
 # pairs of places of one country and kind; copy group g swaps pair g % len
 SWAPS = [("Erbil", "Harir"), ("Ain al-Asad", "Balad"), ("Tanf", "Shaddadi"), ("Baghdad", "Kirkuk"),
@@ -232,12 +233,9 @@ def main() -> int:
               f"{load['load_peak_rss_mb']} MB: {load['load_summary']}")
     print(table)
     if not a.no_write:
-        commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
-                                text=True).stdout.strip() or "?"
-        head = (f"\n### attackwatch batch, synthetic WARC of {a.n:,} pages ({datetime.now():%Y-%m-%d %H:%M} UTC, "
-                f"commit {commit}, Python {platform.python_version()}, partition size {a.partition_size})\n\n")
-        with open(BENCH / "RESULTS-batch.md", "a", encoding="utf-8") as fh:
-            fh.write(head + table + "\n")
+        append_section("RESULTS-batch.md", f"attackwatch batch, synthetic WARC of {a.n:,} pages "
+                       f"({datetime.now():%Y-%m-%d %H:%M} UTC, commit {commit()}, Python {platform.python_version()}, "
+                       f"partition size {a.partition_size})", table)
     return 0
 
 

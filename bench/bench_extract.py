@@ -35,6 +35,7 @@ import tempfile
 import time
 from datetime import date, datetime
 from pathlib import Path
+from results_log import commit as git_commit  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
@@ -434,17 +435,6 @@ def _code_fingerprint() -> str:
     return h.hexdigest()[:12]
 
 
-def _git_commit() -> str:
-    try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True,
-                              check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], cwd=REPO, capture_output=True,
-                               text=True, check=True).stdout.strip()
-        return head + ("+dirty src" if dirty else "")
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
-
 _NOTES_START = "<!-- notes:start (kept across runs; edit by hand) -->"
 _NOTES_END = "<!-- notes:end -->"
 
@@ -501,7 +491,7 @@ def main() -> int:
         worker(args.worker, args.root, args.profile_n)
         return 0
 
-    commit = _git_commit()
+    commit = git_commit()
     imp = measure_import()
     print(f"import attackwatch: {imp['import_s'] * 1000:.0f} ms in-process; `python -c 'import attackwatch'` "
           f"{imp['wall_s'] * 1000:.0f} ms wall (bare python {imp['bare_python_s'] * 1000:.0f} ms)")

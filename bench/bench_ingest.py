@@ -31,6 +31,7 @@ import tempfile
 import time
 from datetime import date, datetime
 from pathlib import Path
+from results_log import append_section, commit  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
@@ -219,12 +220,8 @@ def main() -> int:
     ])
     print(table)
     if not a.no_write:
-        commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
-                                text=True).stdout.strip() or "?"
-        head = (f"\n### SQLite ingest rate ({datetime.now():%Y-%m-%d %H:%M}, commit {commit}, "
-                f"{platform.python_version()}, one core)\n\n")
-        with open(BENCH / "RESULTS.md", "a", encoding="utf-8") as fh:  # append only: others write here too
-            fh.write(head + table + "\n")
+        append_section("RESULTS.md", f"SQLite ingest rate ({datetime.now():%Y-%m-%d %H:%M}, commit {commit()}, "
+                       f"{platform.python_version()}, one core)", table)
     return 0
 
 

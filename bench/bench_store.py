@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
-import subprocess
 import sys
 import tempfile
 import time
@@ -43,6 +41,7 @@ from pg_server import PgServer, find_pg_bin  # noqa: E402
 from attackwatch.pipeline import extract_paths  # noqa: E402
 from attackwatch.store import open_store  # noqa: E402
 from attackwatch.store.dataset import Dataset, IngestSummary, extracted_row  # noqa: E402
+from results_log import commit, cpu_model  # noqa: E402
 
 
 class RowByRow:
@@ -141,11 +140,9 @@ def run(n: int, e2e: int, pg_url: str | None) -> dict[str, Any]:
 
 
 def report(out: dict[str, Any], n_e2e: int) -> str:
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
+    cpu = cpu_model()
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
-    lines = [f"### {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit}, {os.cpu_count()} cores ({cpu}), "
+    lines = [f"### {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit()}, {os.cpu_count()} cores ({cpu}), "
              f"shared with other jobs (load average at the end {load})",
              "",
              f"{out['n']} synthetic articles ({out['reports']} reports); extraction alone took {out['extract_s']:.1f} s "

@@ -1,6 +1,7 @@
 """RawPage -> Article: main text, chrome removed, metadata chosen."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from attackwatch.clean.html import extract_html
@@ -11,12 +12,29 @@ from attackwatch.ingest.files import InputError, RawPage
 from attackwatch.models import Article
 from attackwatch.packs import Pack
 
+# a web archive's capture stamp glued before the page's first line (" date 2021-02-26 BAGHDAD ...")
+_ARCHIVE_STAMP = re.compile(r"\A\s*date (\d{4})-(\d{2})-(\d{2})\b")
+
+
+def _archive_stamp(content: str) -> tuple[str, date | None]:
+    """The content with a leading archive stamp blanked (same length, so offsets hold) and its date."""
+    m = _ARCHIVE_STAMP.match(content)
+    if not m:
+        return content, None
+    try:
+        stamped = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        stamped = None
+    return " " * m.end() + content[m.end():], stamped
+
+
 def clean_page(raw: RawPage, pack: Pack, *, published: date | None = None) -> Article:
     """Clean one page; `published` (e.g. from the command line) wins over everything."""
     meta = raw.meta
     if raw.kind == "text" and (problem := language_problem(raw.content)):
         raise InputError(raw.path, problem)
     candidates: list[tuple[str, date]] = []
+    stamped: date | None = None
     title, author, outlet = meta.get("title"), None, meta.get("outlet")
     if raw.kind == "html":
         html = extract_html(raw.content)
@@ -30,7 +48,8 @@ def clean_page(raw: RawPage, pack: Pack, *, published: date | None = None) -> Ar
             candidates.append(("html", html.date))
         source_text = html.text
     else:
-        page = clean_text(raw.content, pack, title=title, outlet=outlet)
+        content, stamped = _archive_stamp(raw.content)
+        page = clean_text(content, pack, title=title, outlet=outlet)
         title = title or page.title
         source_text = raw.content
     if not page.text.strip() and raw.kind == "text" and not meta.get("title") and raw.content.strip():
@@ -45,6 +64,8 @@ def clean_page(raw: RawPage, pack: Pack, *, published: date | None = None) -> Ar
     if raw.kind == "html" and (problem := language_problem(page.text)):
         raise InputError(raw.path, problem)
     candidates = byline_candidates(page.byline_lines) + candidates
+    if raw.kind != "html" and stamped is not None:
+        candidates.append(("archive", stamped))  # the capture date: a last resort
     if published is not None:
         pub, pub_source = published, "argument"
     elif meta.get("published"):

@@ -149,7 +149,15 @@ def _between(items: list, starts: list[int], lo: int, hi: int) -> list:  # type:
 
 
 _ADJECTIVAL = re.compile(r"-(?:backed|aligned|linked|allied|affiliated|sponsored|supported|funded|led|based|leaning|friendly)\b", re.I)
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?\s*(?:\([^)]{1,40}\))?\s*[-:]+\s+")
+# a wire dateline at the head of a paragraph: "BAGHDAD (AP) -", "ERBIL, Kurdistan Region -",
+# "SULAIMANI -", "BAGHDAD:", "WASHINGTON |", or a title-case "Baghdad, Iraq -" (city, then country
+# or region); it says where the story was filed, not where anything happened
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"
+    r"(?:,[ \t]*[A-Z][A-Za-z]+\.?(?: [A-Z][a-z]+)?(?:[ \t]+\d{1,2})?(?:,[ \t]*\d{4})?)?"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?,[ \t]*(?:Iraq|Syria|Jordan|Kurdistan Region|Iraqi Kurdistan))"
+    r"[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:-+|:|\|)[ \t]+(?=[A-Z\"'])")
+_DATELINE_REACH = 2500  # datelines open the story: only the first paragraphs are searched
 
 
 def annotate(text: str, published: date | None, pack_name: str = "default") -> Annotated:
@@ -174,11 +182,10 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
     cues = _mentions(doc, "cues")
     dates = find_dates(folded, published)
     # a wire dateline ("BAGHDAD, Feb 3 (Tigris Wire) -") says where the story was filed, not where it happened
-    m = _DATELINE.match(folded)
-    if m:
-        cut = m.end()
-        places = [p for p in places if p.start >= cut]
-        dates = [d for d in dates if d.start >= cut]
+    for m in _DATELINE.finditer(folded, 0, min(len(folded), _DATELINE_REACH)):
+        lo, hi = m.start(), m.end()
+        places = [p for p in places if not lo <= p.start < hi]
+        dates = [d for d in dates if not lo <= d.start < hi]
 
     places.sort(key=lambda m: m.start)
     actors.sort(key=lambda m: m.start)

@@ -222,7 +222,8 @@ def absorb(incidents: list[Incident], pack: Pack) -> list[Incident]:
         targets = [i for i in out if i is not coarse and i.place is not None and i.place.rank > rank
                    and (coarse.place is None or contains(coarse.place, i.place, pack))
                    and (_dates_compatible(coarse.date_value, i.date_value)
-                        or loose and (_days_apart(coarse.date_value, i.date_value) or 99) <= 3)
+                        or (loose or i.date_source == "published")
+                        and (_days_apart(coarse.date_value, i.date_value) or 99) <= 3)
                    and (coarse.date_source == "own" and i.date_source == "own" and coarse.date_value == i.date_value
                         or coarse.date_source != "own" or i.date_source != "own")
                    and not (coarse.weapon and i.weapon and coarse.weapon != i.weapon)]

@@ -35,6 +35,13 @@ NO_REPORT = [
                  id="routine"),
     pytest.param("Washington has blamed Kata'ib Hezbollah for dozens of rocket attacks on its forces in Iraq "
                  "and Syria since October.", id="aggregate-dozens-blamed"),
+    # a count sweeps its whole sentence: the clauses after it list parts of the count
+    pytest.param("Coalition sites in Syria have faced 120 attacks since last November, including 30 attacks on "
+                 "the Conoco gas field base and 25 attacks on al-Tanf.", id="count-then-breakdown"),
+    pytest.param("Since the Gaza war began last October, American troops have been targeted at least 90 times in "
+                 "Iraq and Syria, mostly with rockets and one-way attack drones.", id="since-war-count-weapons"),
+    pytest.param("Since October 7, armed factions have struck bases in Iraq and Syria hosting US soldiers, and "
+                 "Washington has answered with airstrikes.", id="since-date-generic"),
     # negations and pauses
     pytest.param("No attacks on US forces were reported on Sunday, the Pentagon said.",
                  id="no-attacks-reported"),
@@ -48,6 +55,10 @@ NO_REPORT = [
 ]
 
 ONE_REPORT = [
+    pytest.param("US troops have come under attack 60 times since October 17; on Monday two drones struck the "
+                 "Harir base in Erbil.", id="count-then-dated-incident"),
+    pytest.param("The strikes hit Abu Kamal late on Friday in answer to the August 15 attacks on US forces.",
+                 id="day-number-is-not-a-count"),
     pytest.param("Kata'ib Hezbollah has vowed to keep attacking US forces. On Sunday, a drone struck the US base "
                  "at Shaddadi.", id="vow-then-incident"),
     pytest.param("The Islamic Resistance in Iraq threatened more attacks, hours after it launched two drones at "

@@ -19,6 +19,7 @@ from datetime import date
 from attackwatch.clean.normalize import fold
 from attackwatch.extract.dates import DateMention, find_dates
 from attackwatch.extract.nlp import pipeline_for
+from attackwatch.packs import get_pack
 
 BOUNDARY_PUNCT = {",", ";", ":", "(", ")", "[", "]", "-", "--", '"'}
 SUBORDINATORS = {"after", "following", "while", "before", "whereas", "although", "though", "despite", "when",
@@ -54,6 +55,7 @@ class Segment:
     cues: list[Mention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     number_words: int = 0
+    swept: bool = False  # another clause of its sentence counts attacks ("135 attacks since October")
 
     def has(self, label: str) -> bool:
         return any(c.label == label for c in self.cues)
@@ -82,7 +84,7 @@ class Segment:
 
     @property
     def aggregate(self) -> bool:
-        return self.has("AGGREGATE") or self.generic_plural
+        return self.swept or self.has("AGGREGATE") or self.generic_plural
 
     @property
     def generic_plural(self) -> bool:
@@ -199,6 +201,7 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
     arr = doc.to_array([LIKE_NUM, LOWER])
     number_hashes = [doc.vocab.strings.add(w) for w in _NUMBER_WORDS]
     numeric = [0, *((arr[:, 0] + isin(arr[:, 1], number_hashes)) > 0).cumsum().tolist()]
+    sentence_wide = {r["id"] for r in get_pack(pack_name).rules("cues") if r.get("scope") == "sentence"}
     sentences: list[Sentence] = []
     para = 0
     last_end = 0
@@ -229,8 +232,24 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
             s.cues = _between(cues, starts["cues"], s.start, s.end)
             s.dates = _between(dates, starts["dates"], s.start, s.end)
             s.number_words = numeric[s.tok_end] - numeric[s.tok]
+        _sweep_aggregate(segs, sentence_wide)
         sentences.append(Sentence(len(sentences), para, sent.start_char, sent.end_char, segs))
     return Annotated(text=text, folded=folded, sentences=sentences, published=published)
+
+
+def _sweep_aggregate(segs: list[Segment], sentence_wide: set[str]) -> None:
+    """A count or a "since ..." span makes the whole sentence a statement about many attacks:
+    "bases have been subjected to 135 attacks since October, including 36 on ..." and "has come
+    under attack 100 times, usually with rockets and drones" tell no single incident. A clause
+    with its own date still tells one, and so do the clauses after it ("..., the latest on Monday,
+    when a rocket hit Harir")."""
+    if not any(c.id in sentence_wide for s in segs for c in s.cues if c.label == "AGGREGATE"):
+        return
+    for s in segs:
+        counts = any(c.id in sentence_wide for c in s.cues if c.label == "AGGREGATE")
+        if not counts and any(d.value and not d.anchor for d in s.dates):
+            return  # the date of "since last October" anchors the count; any other dates a clause
+        s.swept = True
 
 
 def _segment(doc, start: int, end: int, sent: int, para: int) -> Segment:  # type: ignore[no-untyped-def]

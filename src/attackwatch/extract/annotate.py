@@ -180,7 +180,10 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
         return any(actors[j].start <= p.start and p.end <= actors[j].end for j in range(max(0, i - 2), i + 1))
 
     places = [p for p in places if not inside_actor(p)]
-    weapons = _mentions(doc, "weapons")
+    pack = get_pack(pack_name)
+    weapon_rows = pack.rows_by_id("weapons")
+    # air defences fired back ("Patriot missiles", "the C-RAM") deliver no attack
+    weapons = [w for w in _mentions(doc, "weapons") if not weapon_rows.get(w.id, {}).get("defensive")]
     cues = _mentions(doc, "cues")
     dates = find_dates(folded, published)
     # a wire dateline ("BAGHDAD, Feb 3 (Tigris Wire) -") says where the story was filed, not where it happened
@@ -201,7 +204,7 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
     arr = doc.to_array([LIKE_NUM, LOWER])
     number_hashes = [doc.vocab.strings.add(w) for w in _NUMBER_WORDS]
     numeric = [0, *((arr[:, 0] + isin(arr[:, 1], number_hashes)) > 0).cumsum().tolist()]
-    sentence_wide = {r["id"] for r in get_pack(pack_name).rules("cues") if r.get("scope") == "sentence"}
+    sentence_wide = {r["id"] for r in pack.rules("cues") if r.get("scope") == "sentence"}
     sentences: list[Sentence] = []
     para = 0
     last_end = 0

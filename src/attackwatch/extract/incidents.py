@@ -90,6 +90,17 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
+# Local officials often call the rockets of a barrage "missiles": for a telling that names no
+# place of its own, or points back ("the base", "the attack"), the two do not tell two incidents.
+_LOOSE_WEAPONS = frozenset({"rocket", "missile"})
+
+
+def _weapons_clash(f: Frame, weapon: str | None, *, loose: bool) -> bool:
+    if not (f.weapon and f.weapon.strong and weapon) or f.weapon.weapon == weapon:
+        return False
+    return not (loose and {f.weapon.weapon, weapon} <= _LOOSE_WEAPONS)
+
+
 def _compatible(f: Frame, inc: Incident, current: Incident | None, pack: Pack) -> bool:
     if f.date and not _dates_compatible(f.date.value, inc.date_value):
         # an incident dated only by the publication date may learn its real date nearby
@@ -97,7 +108,7 @@ def _compatible(f: Frame, inc: Incident, current: Incident | None, pack: Pack) -
         if not (inc.date_source == "published" and gap is not None and gap <= 3 and f.place and inc.place
                 and f.place.id == inc.place.id):
             return False
-    if f.weapon and f.weapon.strong and inc.weapon and f.weapon.weapon != inc.weapon:
+    if _weapons_clash(f, inc.weapon, loose=f.anaphor):
         return False
     if f.landmark and inc.landmark and f.landmark.id != inc.landmark.id:
         return False
@@ -172,7 +183,7 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
             if not f.specific and f.background_cue and not f.anaphor:
                 continue
             if f.place is None and f.date is None and not (f.another and f.specific):
-                if current is not None and not (f.weapon and f.weapon.strong and current.weapon and f.weapon.weapon != current.weapon):
+                if current is not None and not _weapons_clash(f, current.weapon, loose=True):
                     current.add(f)
                     continue
                 if not f.specific:

@@ -55,6 +55,8 @@ NO_REPORT = [
 ]
 
 ONE_REPORT = [
+    pytest.param("Two US soldiers were killed when a drone hit a base in Jordan on Sunday, the first American "
+                 "deaths from hostile fire since the Gaza war began.", id="first-deaths-since-war"),
     pytest.param("US troops have come under attack 60 times since October 17; on Monday two drones struck the "
                  "Harir base in Erbil.", id="count-then-dated-incident"),
     pytest.param("The strikes hit Abu Kamal late on Friday in answer to the August 15 attacks on US forces.",

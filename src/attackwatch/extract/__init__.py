@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 import sys
 import types
+from datetime import date
 
+from attackwatch.extract.dates import find_dates
 from attackwatch.extract.annotate import Annotated, annotate
 from attackwatch.extract.assemble import ArticleContext, build_report, dominant_country
 from attackwatch.extract.frames import Frame, frames_in_sentence
@@ -41,7 +43,7 @@ def _title_frames(title: str | None, article: Article, pack_name: str, pack: Pac
     """Frames of the headline (offsets into the headline's own Annotated; used only as hints)."""
     if not title or not _HEADLINE_EVENT.search(title):
         return [], None  # a headline with no attack word lends no hint: skip the second pass
-    ann = annotate(title, article.published, pack_name)
+    ann = annotate(title, reference_date(article), pack_name)
     return [f for sent in ann.sentences for f in frames_in_sentence(sent, ann, pack, from_title=True)], ann
 
 
@@ -82,10 +84,24 @@ def _is_roundup(ann: Annotated, title_ann_text: str | None) -> bool:
     return any(seg.has("ROUNDUP") for s in first for seg in s.segments)
 
 
+def reference_date(article: Article) -> date | None:
+    """The date relative words ("on Friday", "Feb 3") are read against: the publication date,
+    else the latest complete date the body itself states (a page is never published before
+    the events it reports as past)."""
+    if article.published is not None:
+        return article.published
+    from attackwatch.clean.normalize import fold
+
+    days = [d.day for d in find_dates(fold(article.text), None) if d.kind in ("full", "iso", "numeric") and d.day]
+    return max(days) if days else None
+
+
 def extract_article(article: Article, *, pack_name: str = "default", any_theatre: bool = False) -> list[Report]:
-    """The incidents one article reports, in reading order."""
+    """The incidents one article reports, in reading order. An incident whose date the page
+    does not let us determine at all (no publication date, no year anywhere) is left out: a
+    record with no date is neither placeable on a timeline nor matchable across outlets."""
     pack = get_pack(pack_name)
-    ann = annotate(article.text, article.published, pack_name)
+    ann = annotate(article.text, reference_date(article), pack_name)
     incidents = resolve(ann, pack)
     title_frames, title_ann = _title_frames(article.title, article, pack_name, pack)
     _apply_title_hints(title_frames, title_ann, incidents, pack)
@@ -93,6 +109,6 @@ def extract_article(article: Article, *, pack_name: str = "default", any_theatre
     ctx = ArticleContext(ann=ann, pack=pack, article_id=article.id, lead_date=_lead_date(incidents),
                          roundup=_is_roundup(ann, article.title), country=dominant_country(ann, pack, title_places),
                          any_theatre=any_theatre)
-    reports = [r for r in (build_report(inc, ctx) for inc in incidents) if r is not None]
+    reports = [r for r in (build_report(inc, ctx) for inc in incidents) if r is not None and r.date is not None]
     reports.sort(key=lambda r: r.evidence[0].start if r.evidence else 0)
     return reports

@@ -246,9 +246,12 @@ def _sweep_aggregate(segs: list[Segment], sentence_wide: set[str]) -> None:
     under attack 100 times, usually with rockets and drones" tell no single incident. A clause
     with its own date still tells one, and so do the clauses after it ("..., the latest on Monday,
     when a rocket hit Harir")."""
-    if not any(c.id in sentence_wide for s in segs for c in s.cues if c.label == "AGGREGATE"):
+    counting = [i for i, s in enumerate(segs) if any(c.id in sentence_wide for c in s.cues if c.label == "AGGREGATE")]
+    if not counting:
         return
-    for s in segs:
+    # clauses before the count keep their own reading: "three soldiers were killed when a drone
+    # struck, the first deaths since the war began" tells one incident
+    for s in segs[counting[0]:]:
         counts = any(c.id in sentence_wide for c in s.cues if c.label == "AGGREGATE")
         if not counts and any(d.value and not d.anchor for d in s.dates):
             return  # the date of "since last October" anchors the count; any other dates a clause

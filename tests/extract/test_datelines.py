@@ -1,0 +1,51 @@
+"""Where a story was filed and when a page was captured are not facts about the incident:
+wire datelines at the head of any opening paragraph lend no place, a web archive's capture
+stamp is no article text, and a page without a publication date is read against the latest
+full date it states (incidents it cannot date at all are left out)."""
+from __future__ import annotations
+
+import pytest
+
+from attackwatch.ingest.files import RawPage
+from attackwatch.clean.page import clean_page
+from attackwatch.packs import get_pack
+
+DATELINED = [
+    pytest.param("Rockets hit US base\n\nBAGHDAD (AP) - Three rockets struck Ain al-Asad air base in Anbar on Monday, "
+                 "officials said.", "Ain al-Asad Air Base", id="caps-agency"),
+    pytest.param("Drone downed near airport\n\nSULAIMANI - A drone was shot down near Erbil International Airport on "
+                 "Tuesday, the counter-terrorism service said.", "Erbil International Airport", id="caps-dash"),
+    pytest.param("Convoy hit\n\nERBIL, Kurdistan Region - A roadside bomb struck a coalition supply convoy near "
+                 "Nasiriyah on Wednesday.", "Nasiriyah", id="caps-region"),
+    pytest.param("Rocket attack\n\nBaghdad, Iraq - Two rockets were fired at Victory Base near Baghdad airport on "
+                 "Thursday, two security sources said.", "Victory Base Complex", id="title-case-country"),
+    pytest.param("Convoy hit\n\nKIRKUK: An explosive device hit a convoy carrying coalition equipment in Babil on "
+                 "Sunday.", "Babil", id="caps-colon"),
+]
+
+
+@pytest.mark.parametrize("text, place", DATELINED)
+def test_dateline_city_is_not_an_incident_place(text, place, extract):
+    reports = extract(text, published="2024-03-06", article_id="t")
+    assert [r.place for r in reports] == [place]
+
+
+def test_archive_stamp_is_blanked_and_a_last_resort_date() -> None:
+    content = " date 2021-02-26 BAGHDAD (AP) - A US airstrike hit a militia site near Albukamal in Syria.\n"
+    article = clean_page(RawPage(path="x.txt", id="x", kind="text", content=content, meta={}), get_pack())
+    assert "date 2021" not in article.text
+    assert article.text.strip().startswith("BAGHDAD")
+    assert article.published is not None and article.published.isoformat() == "2021-02-26"
+    assert article.published_source == "archive"
+
+
+def test_page_without_publication_date_reads_weekdays_against_its_latest_full_date(extract):
+    text = ("A caption says the photo was taken on March 8, 2024.\n\n"
+            "Two drones struck the Harir base in Erbil on Thursday, the counter-terrorism service said.")
+    reports = extract(text, published=None, article_id="t")
+    assert [(r.place, r.date) for r in reports] == [("Harir Air Base", "2024-03-07")]
+
+
+def test_incident_the_page_cannot_date_is_left_out(extract):
+    text = "Two drones struck the Harir base in Erbil on Thursday, the counter-terrorism service said."
+    assert extract(text, published=None, article_id="t") == []

@@ -112,7 +112,9 @@ def _compatible(f: Frame, inc: Incident, current: Incident | None, pack: Pack) -
         return False
     if f.landmark and inc.landmark and f.landmark.id != inc.landmark.id:
         return False
-    same_place = bool(f.place and inc.place and f.place.id == inc.place.id)
+    # a site within a site ("the embassy" in "the Green Zone", a base at an airport) is one target
+    same_place = bool(f.place and inc.place and (f.place.id == inc.place.id or f.place.kind == "site"
+                                                 and inc.place.kind == "site" and overlaps(f.place, inc.place, pack)))
     same_landmark = bool(f.landmark and inc.landmark and f.landmark.id == inc.landmark.id)
     if same_landmark:
         return True
@@ -177,6 +179,7 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
             continue
         for f in frames:
             target = None
+            _similar_to_focus(f, current)
             if f.place is None and any(s.has("SAME_PLACE") for s in f.segs):
                 # "six rockets were fired at the same airport": the place of the incident just told
                 f.place = next((i.place for i in reversed(incidents) if i.place is not None), None)
@@ -220,6 +223,29 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
     return absorb(incidents, pack)
 
 
+def _similar_to_focus(f: Frame, current: Incident | None) -> None:
+    """"A similar incident on July 3": another incident of the kind in focus, on its own date,
+    at the place and with the weapon of the incident in focus unless it names its own."""
+    if current is None or not f.date or f.date.value == current.date_value:
+        return
+    if not any(c.id == "anaphor-similar" for c in f.cues("ANAPHOR")):
+        return
+    f.another, f.anaphor = True, False
+    if f.place is None:
+        f.place = current.place
+    if f.weapon is None:
+        f.weapon = next((g.weapon for g in current.frames if g.weapon and g.weapon.strong), None)
+
+
+def _loosely_within(coarse: Incident, inc: Incident) -> bool:
+    """Compass areas have no agreed borders: al-Tanf is told as "southern" and "eastern" Syria.
+    A telling in such an area fits a precise incident of the same country with the same weapon."""
+    if coarse.place is None or inc.place is None or coarse.place.kind != "area":
+        return False
+    return (coarse.place.country_code == inc.place.country_code
+            and bool(coarse.weapon and inc.weapon and coarse.weapon == inc.weapon))
+
+
 def absorb(incidents: list[Incident], pack: Pack) -> list[Incident]:
     """Fold coarse incidents into the precise ones they contain."""
     out = list(incidents)
@@ -231,7 +257,8 @@ def absorb(incidents: list[Incident], pack: Pack) -> list[Incident]:
             continue
         loose = coarse.date_source in ("published", "context")  # its date is only a guess
         targets = [i for i in out if i is not coarse and i.place is not None and i.place.rank > rank
-                   and (coarse.place is None or contains(coarse.place, i.place, pack))
+                   and (coarse.place is None or contains(coarse.place, i.place, pack)
+                        or _loosely_within(coarse, i))
                    and (_dates_compatible(coarse.date_value, i.date_value)
                         or (loose or i.date_source == "published")
                         and (_days_apart(coarse.date_value, i.date_value) or 99) <= 3)

@@ -205,6 +205,8 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
     number_hashes = [doc.vocab.strings.add(w) for w in _NUMBER_WORDS]
     numeric = [0, *((arr[:, 0] + isin(arr[:, 1], number_hashes)) > 0).cumsum().tolist()]
     sentence_wide = {r["id"] for r in pack.rules("cues") if r.get("scope") == "sentence"}
+    # "in response to", "in retaliation for" open a clause about the event answered
+    phrase_starts = {c.tok for c in cues if c.label == "BACKGROUND" and " " in c.text}
     sentences: list[Sentence] = []
     para = 0
     last_end = 0
@@ -219,7 +221,8 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
         for tok in sent:
             low = tok.lower_
             is_boundary = (tok.text in BOUNDARY_PUNCT and (tok.text != "-" or tok.whitespace_)) or (
-                low in SUBORDINATORS and tok.i > sent.start and prev_low not in ("as", "even", "just"))
+                low in SUBORDINATORS and tok.i > sent.start and prev_low not in ("as", "even", "just")) or (
+                tok.i in phrase_starts)
             if is_boundary and tok.i > seg_start_tok:
                 segs.append(_segment(doc, seg_start_tok, tok.i, len(sentences), para))
                 seg_start_tok = tok.i

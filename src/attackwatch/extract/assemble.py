@@ -251,8 +251,7 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
         target_type = _target_type(own, place, True, pack)
     if perp is None and inc.hint_actor in pack.actors:
         perp = pack.resolve_actor(inc.hint_actor)
-    if perp is None and landmark is not None and landmark.fields.get("actor"):
-        perp = pack.actor_by_name(landmark.fields["actor"])
+    # (a landmark's perpetrator is not used: the actor is whom the article names, never outside knowledge)
     perp_side = perp.side if perp else None
     claim, strong_claim, negated = _claims(own + absorbed + inherited)
     confirmation, own_statement = _confirmation(ctx, own, perp_side)

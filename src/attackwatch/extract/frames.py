@@ -61,10 +61,18 @@ def _own_date(segs: list[Segment], trigger_tok: int | None = None) -> DateMentio
         return None
     if trigger_tok is None:
         return dates[0][1]
+    def inside(seg: Segment) -> bool:
+        return seg.tok <= trigger_tok < seg.tok_end
+
+    # "strikes on 85 targets in response to Sunday's drone attack": Sunday dates the attack
+    # answered, not the strikes
+    dates = [(seg, d) for seg, d in dates if inside(seg) or not seg.has("BACKGROUND")]
+    if not dates:
+        return None
+
     def rank(item):  # type: ignore[no-untyped-def]
         seg, d = item
-        inside = seg.tok <= trigger_tok < seg.tok_end
-        return (not inside, abs(seg.tok - trigger_tok))
+        return (not inside(seg), abs(seg.tok - trigger_tok))
     return min(dates, key=rank)[1]
 
 
@@ -108,6 +116,8 @@ def _starts_frame(seg: Segment, frame: Frame | None, pack: Pack, folded: str) ->
     if frame is None or seg.subordinate or seg.has("ANOTHER"):
         return True
     own = _own_date([seg])
+    if own and seg.has("BACKGROUND"):
+        return True  # "in response to Sunday's drone attack on a US base": the event answered
     if own and frame.date and own.value != frame.date.value:
         return True
     if seg.places and frame.segs:

@@ -41,6 +41,7 @@ class Frame:
     landmark: Landmark | None = None
     from_title: bool = False
     trigger_tok: int = 0
+    hint_weapon: str | None = None  # the weapon of the incident this one is "similar" to
 
     @property
     def specific(self) -> bool:

@@ -217,7 +217,7 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                     continue  # a reference to some earlier event that the article does not date
                 if not f.specific:
                     continue  # "hitting inside Syria": too vague to stand as an incident of its own
-                target = Incident(frames=[], distinct=f.another)
+                target = Incident(frames=[], distinct=f.another, hint_weapon=f.hint_weapon)
                 incidents.append(target)
                 target.add(f)
                 if f.anaphor and current is not None and not (f.weapon and f.weapon.strong):
@@ -282,7 +282,7 @@ def _similar_to_focus(f: Frame, current: Incident | None) -> None:
     if f.place is None:
         f.place = current.place
     if f.weapon is None:
-        f.weapon = next((g.weapon for g in current.frames if g.weapon and g.weapon.strong), None)
+        f.hint_weapon = current.weapon or current.hint_weapon
 
 
 def _loosely_within(coarse: Incident, inc: Incident) -> bool:

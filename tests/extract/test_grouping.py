@@ -1,0 +1,40 @@
+"""How an article's tellings group into incidents: one target told by a site within a site,
+a compass area that fits the one precise incident, "a similar incident on <date>", landmark
+events named without a date, the event answered by a strike, air defences, and the places
+an operation hit listed after it. Sentences are our own."""
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    pytest.param("2020-11-18", "Four Katyusha rockets landed in Baghdad's Green Zone on Tuesday night, police said. "
+                 "One of them fell close to the US embassy compound, the embassy said.",
+                 [("2020-11-17", "rocket")], id="site-within-site"),
+    pytest.param("2023-01-21", "Several drones targeted an American base in southern Syria, Central Command said.\n\n"
+                 "The attack on the al-Tanf garrison happened on Friday and involved three drones, two of which were "
+                 "shot down.", [("2023-01-20", "drone")], id="compass-area-fits-one-site"),
+    pytest.param("2025-07-14", "A drone laden with explosives was shot down near Erbil International Airport on "
+                 "Monday. A similar incident on July 3 was blamed on a militia.",
+                 [("2025-07-03", "drone"), ("2025-07-14", "drone")], id="a-similar-incident"),
+    pytest.param("2020-02-01", "Five days after Soleimani's killing, Iran fired ballistic missiles at Ain al-Asad "
+                 "air base in Anbar.", [("2020-01-08", "missile")], id="landmark-offset"),
+    pytest.param("2023-03-25", "US aircraft struck militia depots near Mayadin on Friday in response to Tuesday's "
+                 "rocket attack on the Green Village base.",
+                 [("2023-03-21", "rocket"), ("2023-03-24", "airstrike")], id="event-answered"),
+    pytest.param("2024-10-02", "Two rockets were fired at Victory Base near Baghdad airport on Tuesday; Patriot "
+                 "missiles and the C-RAM system intercepted them.", [("2024-10-01", "rocket")], id="air-defence"),
+]
+
+
+@pytest.mark.parametrize("published, text, expected", CASES)
+def test_grouping(published, text, expected, extract):
+    reports = extract(text, published=published, article_id="t")
+    assert sorted((r.date, r.weapon) for r in reports) == expected, [(r.date, r.place, r.weapon) for r in reports]
+
+
+def test_places_of_the_operation_listed_after_it(extract):
+    text = ("US jets struck Kata'ib Hezbollah weapons depots in Iraq on Thursday, officials said. "
+            "Officials said Karbala and Jurf al-Sakhar were two of the locations.")
+    reports = extract(text, published="2020-03-13", article_id="t")
+    assert {r.place for r in reports} >= {"Karbala", "Jurf al-Sakhar"}
+    assert all(r.weapon == "airstrike" and r.date == "2020-03-12" for r in reports)

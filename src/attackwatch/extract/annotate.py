@@ -206,7 +206,13 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
     numeric = [0, *((arr[:, 0] + isin(arr[:, 1], number_hashes)) > 0).cumsum().tolist()]
     sentence_wide = {r["id"] for r in pack.rules("cues") if r.get("scope") == "sentence"}
     # "in response to", "in retaliation for" open a clause about the event answered
-    phrase_starts = {c.tok for c in cues if c.label == "BACKGROUND" and " " in c.text}
+    phrase_starts: set[int] = set()
+    reach = -1
+    for c in cues:  # sorted by start; "response to the" inside "in response to" is no new clause
+        if c.label == "BACKGROUND" and " " in c.text:
+            if c.start >= reach:
+                phrase_starts.add(c.tok)
+            reach = max(reach, c.end)
     sentences: list[Sentence] = []
     para = 0
     last_end = 0

@@ -144,8 +144,8 @@ def _context_date(ann: Annotated, upto_sent: int, pack: Pack) -> tuple[str | Non
     """The latest event date stated before this sentence (not a range anchor, not modal)."""
     for sent in reversed(ann.sentences[:upto_sent + 1]):
         for seg in reversed(sent.segments):
-            if seg.modal:
-                continue
+            if seg.modal or seg.subordinate or seg.has("BACKGROUND"):
+                continue  # "after last month's strikes" dates the event answered, not the news
             for d in reversed(seg.dates):
                 if d.value and not d.anchor:
                     return d.value, d.precision

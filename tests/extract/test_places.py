@@ -59,6 +59,13 @@ CASES = [
                  "IQ-QA", "IQ", id="province-of-diwaniyah"),
     pytest.param("A drone attack targeted a base housing coalition advisers near Zummar, northwest of Mosul, "
                  "on Saturday.", "IQ-NI", "IQ", id="zummar"),
+    # a road told by its two ends, a clock told by its city: one spot, and not the city
+    pytest.param("A roadside bomb hit a coalition supply convoy on the highway linking Samawah and Nasiriyah on "
+                 "Monday.", "IQ-MU", "IQ", id="road-linking-two-towns"),
+    pytest.param("A convoy carrying coalition equipment was struck by an explosive device on the Basra-Nasiriyah "
+                 "highway on Monday.", "IQ-BA", "IQ", id="road-named-by-ends"),
+    pytest.param("At about 6:30 p.m. (Baghdad time) on Monday, rockets were fired at Ain al-Asad air base.",
+                 "IQ-AN", "IQ", id="city-of-a-clock"),
     # country-level area
     pytest.param("Drones targeted US forces in northeastern Syria on Wednesday, a US official said.",
                  None, "SY", id="northeastern-syria"),

@@ -19,6 +19,7 @@ _REFERENCE_BEFORE = re.compile(
     r"|\b(?:bordering|borders|border\s+with|border\s+town\s+with|frontier\s+with|km|kilometers|kilometres|miles)\s+"
     r"(?:from\s+|of\s+)?(?:the\s+)?(?:\w+\s+)?"
     r"|\b(?:linking|connecting|between)\s+(?:[\w'-]+\s+){0,3}and\s+(?:the\s+)?"
+    r"|\b(?:linking|connecting|road\s+between|highway\s+between|from)\s+(?:the\s+(?:city\s+of\s+)?)?"
     r"|\b(?:based\s+in|launched\s+from|fired\s+from|originating\s+(?:in|from)|headquartered\s+in|from\s+inside|from|"
     r"returned\s+from|visit\s+to|trip\s+to|withdraw(?:al)?\s+from|leave|out\s+of|heading\s+(?:\w+\s+)?(?:to|for|towards?)|bound\s+for|"
     r"en\s+route\s+to)\s+(?:the\s+)?"
@@ -47,8 +48,25 @@ def place_for_mention(m: Mention, alternatives: list[Mention], folded: str, pack
     return max(entries, key=lambda e: e.rank)
 
 
+# after the name: a clock ("6:30 p.m. (Baghdad time)") or a road named by its end points
+# ("the Basra-Dhi Qar highway", "the Baghdad to Kirkuk road"): the incident was on the road
+_REFERENCE_AFTER = re.compile(
+    r"^(?:\s+(?:local\s+)?time\b"
+    r"|\s*(?:-|to)\s*(?:[A-Z][\w'-]*\s*){1,3}(?:highway|road|expressway|motorway|route)\b"
+    r"|\s+(?:highway|road|expressway|motorway)\b)")
+_ROAD_START = re.compile(r"(?:\b[A-Z][\w'-]*\s*(?:-|to)\s*)$")
+
+
 def is_reference(m: Mention, folded: str) -> bool:
-    return bool(_REFERENCE_BEFORE.search(folded[max(0, m.start - 60):m.start]))
+    if _REFERENCE_BEFORE.search(folded[max(0, m.start - 60):m.start]):
+        return True
+    after = _REFERENCE_AFTER.match(folded[m.end:m.end + 50])
+    if after is None:
+        return False
+    # "Nasiriyah highway" alone names the road by the town it reaches; only a road named by both
+    # ends, or a clock, makes the name a reference
+    return not after.group(0).lstrip().startswith(("highway", "road", "expressway", "motorway")) or bool(
+        _ROAD_START.search(folded[max(0, m.start - 30):m.start]))
 
 
 def contains(outer: Place, inner: Place, pack: Pack) -> bool:
@@ -105,6 +123,9 @@ def select_places(mentions: list[Mention], folded: str, pack: Pack) -> list[Plac
     # "north of Baghdad" is a reference point, unless what else is named merely contains it
     # ("just north of Nasiriyah, the capital of Dhi Qar")
     anchors = [p for p, ref in cands if not ref]
+    if not anchors and len(cands) > 1:
+        # only reference points ("on the road linking Basra and Nasiriyah"): one spot, not two
+        cands = cands[:1]
     refs = [p for p, ref in cands if ref and not all(contains(a, p, pack) for a in anchors)]
     cands = [(p, ref) for p, ref in cands
              if not ref or not anchors or all(contains(a, p, pack) for a in anchors)]

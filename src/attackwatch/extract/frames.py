@@ -163,7 +163,8 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
         f.landmark = _landmark(f.segs, ann.folded, pack)
         # a side clause about another event ("its retaliation for the deaths of three soldiers in
         # Jordan") lends no place
-        mentions = [p for s in f.segs for p in s.places if not (s.has("BACKGROUND") and not s.triggers)]
+        mentions = [p for s in f.segs for p in s.places
+                    if not (s.has("BACKGROUND") and not (s.tok <= f.trigger_tok < s.tok_end))]
         places = select_places(mentions, ann.folded, pack)
         same_place = any(s.has("SAME_PLACE") for s in f.segs)
         if same_place and only_references(mentions, ann.folded):

@@ -95,22 +95,36 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
 # Local officials often call the rockets of a barrage "missiles": for a telling that names no
 # place of its own, or points back ("the base", "the attack"), the two do not tell two incidents.
 _LOOSE_WEAPONS = frozenset({"rocket", "missile"})
+_STRIKE_WEAPONS = frozenset({"airstrike", "drone"})
 
 
-def _weapons_clash(f: Frame, weapon: str | None, *, loose: bool) -> bool:
+def _weapons_clash(f: Frame, weapon: str | None, *, loose: bool, one_site: bool = False) -> bool:
     if not (f.weapon and f.weapon.strong and weapon) or f.weapon.weapon == weapon:
         return False
-    return not (loose and {f.weapon.weapon, weapon} <= _LOOSE_WEAPONS)
+    pair = {f.weapon.weapon, weapon}
+    # a strike told as an airstrike and as a drone strike at one site on one day is one strike;
+    # "responded to the attack with airstrikes" is not the drone attack it answers
+    return not (loose and pair <= _LOOSE_WEAPONS or one_site and pair <= _STRIKE_WEAPONS)
+
+
+def _report_dated(f: Frame) -> bool:
+    """The frame's date is when something was said ("reported on Thursday that a base was
+    attacked"), which may be the morning after a night-time attack."""
+    return bool(f.date) and any(s.start <= f.date.start < s.end and s.has("SAY") for s in f.segs)
 
 
 def _compatible(f: Frame, inc: Incident, current: Incident | None, pack: Pack) -> bool:
+    one_site = bool(f.place and inc.place and f.place.kind == "site" and f.place.id == inc.place.id)
     if f.date and not _dates_compatible(f.date.value, inc.date_value):
-        # an incident dated only by the publication date may learn its real date nearby
+        # an incident dated only by the publication date may learn its real date nearby; one site
+        # told a day apart is a night-time attack dated by its night and by its morning report
         gap = _days_apart(f.date.value, inc.date_value)
-        if not (inc.date_source == "published" and gap is not None and gap <= 3 and f.place and inc.place
-                and f.place.id == inc.place.id):
+        published = inc.date_source == "published" and gap is not None and gap <= 3
+        overnight = gap == 1 and not f.another and (_report_dated(f) or any(_report_dated(g) for g in inc.frames))
+        if not ((published or overnight) and f.place and inc.place and f.place.id == inc.place.id
+                and (published or one_site)):
             return False
-    if _weapons_clash(f, inc.weapon, loose=f.anaphor):
+    if _weapons_clash(f, inc.weapon, loose=f.anaphor or one_site, one_site=one_site):
         return False
     if f.landmark and inc.landmark and f.landmark.id != inc.landmark.id:
         return False

@@ -21,6 +21,9 @@ CASES = [
     pytest.param("2023-03-25", "US aircraft struck militia depots near Mayadin on Friday in response to Tuesday's "
                  "rocket attack on the Green Village base.",
                  [("2023-03-21", "rocket"), ("2023-03-24", "airstrike")], id="event-answered"),
+    pytest.param("2022-08-25", "Rockets hit the Green Village base in Syria on Wednesday, wounding a soldier. The "
+                 "rocket attack came the day after US forces carried out airstrikes on militia depots near Mayadin.",
+                 [("2022-08-23", "airstrike"), ("2022-08-24", "rocket")], id="the-day-after"),
     pytest.param("2024-10-02", "Two rockets were fired at Victory Base near Baghdad airport on Tuesday; Patriot "
                  "missiles and the C-RAM system intercepted them.", [("2024-10-01", "rocket")], id="air-defence"),
 ]

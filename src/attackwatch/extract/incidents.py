@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from attackwatch.extract.annotate import Annotated, Segment
+from attackwatch.extract.annotate import Annotated, Segment, Sentence
 from attackwatch.extract.dates import DateMention
 from attackwatch.extract.frames import Frame, _landmark, frames_in_sentence
 from attackwatch.extract.places import contains, overlaps
@@ -215,6 +215,8 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                 if _compatible(f, inc, current, pack):
                     target = inc
                     break
+            if target is None and not f.date and f.subordinate and current is not None:
+                f.date = _relative_to_focus(f, sent, ann, current)
             if target is None:
                 if not f.date and f.landmark and _landmark_date(f, ann, pack):
                     # "the strikes on 85 targets", "the killing of Soleimani": a well-known incident
@@ -250,6 +252,30 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
     return absorb(incidents, pack)
 
 
+# "the rocket attacks came the day after US forces carried out airstrikes": the clause before
+# "after"/"before" gives the gap from the incident in focus
+_GAP = re.compile(r"\b(?:(the|a|one|two|three|four|five|six|\d)\s+(day|days)|(hours|hours?\s+later))\s*$")
+
+
+def _relative_to_focus(f: Frame, sent: Sentence, ann: Annotated, current: Incident) -> DateMention | None:
+    first = f.segs[0]
+    if first.lead not in ("after", "before") or not current.date_value or len(current.date_value) != 10:
+        return None
+    before = [s for s in sent.segments if s.end <= first.start]
+    if not before:
+        return None
+    m = _GAP.search(ann.folded[before[-1].start:before[-1].end].lower().rstrip(" ,"))
+    if m is None:
+        return None
+    from datetime import date, timedelta
+
+    days = 0 if m.group(3) else _OFFSET_NUMBERS.get(m.group(1), 1)
+    if first.lead == "after":
+        days = -days  # the focus came the day after it: it was the day before
+    moved = (date.fromisoformat(current.date_value) + timedelta(days=days)).isoformat()
+    return DateMention(first.start, first.start, "", "relative", moved, "day")
+
+
 def _landmark_date(f: Frame, ann: Annotated, pack: Pack) -> DateMention | None:
     day = f.landmark.fields.get("date") if f.landmark else None
     if not day or (ann.published and day > ann.published.isoformat()):
@@ -281,7 +307,7 @@ def _landmark_date(f: Frame, ann: Annotated, pack: Pack) -> DateMention | None:
 
 # "five days after Soleimani's death": an offset from a landmark
 _OFFSET = re.compile(r"\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(days?|weeks?)\s+(after|before)\b")
-_OFFSET_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+_OFFSET_NUMBERS = {"the": 1, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                    "eight": 8, "nine": 9, "ten": 10, **{str(i): i for i in range(1, 32)}}
 
 

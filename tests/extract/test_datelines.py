@@ -19,6 +19,8 @@ DATELINED = [
                  "Nasiriyah on Wednesday.", "Nasiriyah", id="caps-region"),
     pytest.param("Rocket attack\n\nBaghdad, Iraq - Two rockets were fired at Victory Base near Baghdad airport on "
                  "Thursday, two security sources said.", "Victory Base Complex", id="title-case-country"),
+    pytest.param("Rockets hit base\n\n(Regional Wire | News Now)- ERBIL (Tigris 24) - Rockets struck Balad air base "
+                 "north of Baghdad on Sunday.", "Balad Air Base", id="aggregator-prefix"),
     pytest.param("Convoy hit\n\nKIRKUK: An explosive device hit a convoy carrying coalition equipment in Babil on "
                  "Sunday.", "Babil", id="caps-colon"),
 ]

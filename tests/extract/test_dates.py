@@ -64,6 +64,8 @@ CASES = [
                  "last month", D("2024-01-10"), "2023-12", "month", False, id="last-month-january-rollover"),
     pytest.param("A roadside bomb hit a supply convoy last week in Diwaniyah.",
                  "last week", D("2024-01-31"), "2024-01-22", "week", False, id="last-week-monday"),
+    pytest.param("A roadside bomb hit a supply convoy last week in Najaf.",
+                 "last week", D("2024-02-04"), "2024-01-29", "week", False, id="last-week-on-a-sunday-page"),
     pytest.param("A roadside bomb hit a supply convoy last week in Babil.",
                  "last week", D("2024-01-29"), "2024-01-22", "week", False, id="last-week-published-monday"),
     pytest.param("A drone hit the base yesterday, a security source said.",

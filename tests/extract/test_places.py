@@ -66,6 +66,8 @@ CASES = [
                  "highway on Monday.", "IQ-BA", "IQ", id="road-named-by-ends"),
     pytest.param("At about 6:30 p.m. (Baghdad time) on Monday, rockets were fired at Ain al-Asad air base.",
                  "IQ-AN", "IQ", id="city-of-a-clock"),
+    pytest.param("A drone struck US forces stationed in northeast Jordan near the Syria border on Sunday.",
+                 "JO-MA", "JO", id="border-of-a-country"),
     # country-level area
     pytest.param("Drones targeted US forces in northeastern Syria on Wednesday, a US official said.",
                  None, "SY", id="northeastern-syria"),

@@ -155,7 +155,7 @@ _ADJECTIVAL = re.compile(r"-(?:backed|aligned|linked|allied|affiliated|sponsored
 # "SULAIMANI -", "BAGHDAD:", "WASHINGTON |", or a title-case "Baghdad, Iraq -" (city, then country
 # or region); it says where the story was filed, not where anything happened
 _DATELINE = re.compile(
-    r"(?m)^[ \t]*(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"
+    r"(?m)^[ \t]*(?:\([^)\n]{1,60}\)[ \t]*-*[ \t]*)?(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"
     r"(?:,[ \t]*[A-Z][A-Za-z]+\.?(?: [A-Z][a-z]+)?(?:[ \t]+\d{1,2})?(?:,[ \t]*\d{4})?)?"
     r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?,[ \t]*(?:Iraq|Syria|Jordan|Kurdistan Region|Iraqi Kurdistan))"
     r"[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:-+|:|\|)[ \t]+(?=[A-Z\"'])")

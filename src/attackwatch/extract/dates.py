@@ -179,7 +179,10 @@ def _relative(rel: str, g: dict[str, str | None], pub: date) -> tuple[str | None
         return f"{pub.year:04d}-{pub.month:02d}", "month"
     if rel.endswith("week"):
         if rel.startswith(("last", "the previous")):
-            return _monday(pub - timedelta(days=7)).isoformat(), "week"
+            # the Monday-to-Sunday week before the page's week; a weekend page's "last week" is
+            # the week ending that day
+            back = 0 if pub.weekday() >= 5 else 7
+            return _monday(pub - timedelta(days=back)).isoformat(), "week"
         return _monday(pub).isoformat(), "week"
     if rel.endswith("year"):
         if rel.startswith("last"):

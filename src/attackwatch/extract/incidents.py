@@ -353,7 +353,7 @@ def absorb(incidents: list[Incident], pack: Pack) -> list[Incident]:
                    and (coarse.date_source == "own" and i.date_source == "own" and coarse.date_value == i.date_value
                         or coarse.date_source != "own" or i.date_source != "own")
                    and not (coarse.weapon and i.weapon and coarse.weapon != i.weapon
-                            and {coarse.weapon, i.weapon} != _LOOSE_WEAPONS)]
+                            and not {coarse.weapon, i.weapon} <= _LOOSE_WEAPONS)]
         if coarse.place is None:
             # a placeless echo only joins incidents told close to it
             targets = [i for i in targets if abs(i.frames[0].para - coarse.frames[0].para) <= 3]

@@ -51,7 +51,7 @@ def place_for_mention(m: Mention, alternatives: list[Mention], folded: str, pack
 # after the name: a clock ("6:30 p.m. (Baghdad time)") or a road named by its end points
 # ("the Basra-Dhi Qar highway", "the Baghdad to Kirkuk road"): the incident was on the road
 _REFERENCE_AFTER = re.compile(
-    r"^(?:\s+(?:local\s+)?time\b"
+    r"^(?:\s+(?:local\s+)?time\b|\s+border\b"
     r"|\s*(?:-|to)\s*(?:[A-Z][\w'-]*\s*){1,3}(?:highway|road|expressway|motorway|route)\b"
     r"|\s+(?:highway|road|expressway|motorway)\b)")
 _ROAD_START = re.compile(r"(?:\b[A-Z][\w'-]*\s*(?:-|to)\s*)$")

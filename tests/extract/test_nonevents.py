@@ -42,6 +42,11 @@ NO_REPORT = [
                  "Iraq and Syria, mostly with rockets and one-way attack drones.", id="since-war-count-weapons"),
     pytest.param("Since October 7, armed factions have struck bases in Iraq and Syria hosting US soldiers, and "
                  "Washington has answered with airstrikes.", id="since-date-generic"),
+    # attacks on bases in general: a bare plural, no date, no count, no named site
+    pytest.param("Washington has accused the group of firing rockets at bases hosting US troops.",
+                 id="accused-of-firing-at-bases"),
+    pytest.param("The regional president described the targeting of facilities hosting foreign forces as reckless.",
+                 id="targeting-of-facilities"),
     # negations and pauses
     pytest.param("No attacks on US forces were reported on Sunday, the Pentagon said.",
                  id="no-attacks-reported"),
@@ -55,6 +60,8 @@ NO_REPORT = [
 ]
 
 ONE_REPORT = [
+    pytest.param("The group launched drones at US bases around al-Tanf, the Pentagon said.",
+                 id="bases-named-are-not-bases-in-general"),
     pytest.param("Two US soldiers were killed when a drone hit a base in Jordan on Sunday, the first American "
                  "deaths from hostile fire since the Gaza war began.", id="first-deaths-since-war"),
     pytest.param("US troops have come under attack 60 times since October 17; on Monday two drones struck the "

@@ -56,6 +56,7 @@ class Segment:
     dates: list[DateMention] = field(default_factory=list)
     number_words: int = 0
     swept: bool = False  # another clause of its sentence counts attacks ("135 attacks since October")
+    bare_plural: bool = False  # "firing rockets at bases hosting US troops": sites in general
 
     def has(self, label: str) -> bool:
         return any(c.label == label for c in self.cues)
@@ -84,7 +85,7 @@ class Segment:
 
     @property
     def aggregate(self) -> bool:
-        return self.swept or self.has("AGGREGATE") or self.generic_plural
+        return self.swept or self.has("AGGREGATE") or self.generic_plural or self.generic_sites
 
     @property
     def generic_plural(self) -> bool:
@@ -96,6 +97,14 @@ class Segment:
         # "both attacks", "the attacks": particular incidents, not attacks in general
         return not (self.dates or self.weapons and any(w.text[:1].isdigit() for w in self.weapons)
                     or any(c.label in ("ANAPHOR", "COLLECTIVE") for c in self.cues) or self.has_number)
+
+    @property
+    def generic_sites(self) -> bool:
+        """Attacks on bases in general ("accused of firing rockets at bases hosting US troops",
+        "the targeting of facilities hosting foreign forces"): no date, no count, no named town or
+        site, and the sites are a bare plural."""
+        return bool(self.bare_plural and self.triggers and not self.dates and not self.has_number
+                    and not any(c.label in ("ANAPHOR", "COLLECTIVE") for c in self.cues))
 
     @property
     def has_number(self) -> bool:
@@ -244,9 +253,29 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
             s.cues = _between(cues, starts["cues"], s.start, s.end)
             s.dates = _between(dates, starts["dates"], s.start, s.end)
             s.number_words = numeric[s.tok_end] - numeric[s.tok]
+            s.bare_plural = any(c.label == "TARGET" and _is_bare_plural(c, folded) for c in s.cues) and not any(
+                pack.places[m.id].kind in ("town", "site") for m in s.places if m.id in pack.places)
         _sweep_aggregate(segs, sentence_wide)
         sentences.append(Sentence(len(sentences), para, sent.start_char, sent.end_char, segs))
     return Annotated(text=text, folded=folded, sentences=sentences, published=published)
+
+
+_SITE_PLURALS = {"bases", "airbases", "air bases", "facilities", "installations", "compounds", "outposts"}
+_SITE_MODIFIERS = {"us", "u.s.", "american", "coalition", "military", "foreign", "iraqi", "syrian", "kurdish", "western",
+                   "international", "allied"}
+_BARE_BEFORE = {"at", "on", "against", "of", "targeting", "targeted", "target", "attacking", "attacked", "attack",
+                "hit", "hitting", "struck", "striking", "shelling", "shelled", "and", "or", "toward", "towards"}
+
+
+def _is_bare_plural(cue: Mention, folded: str) -> bool:
+    """Sites named as a bare plural ("at bases", "on US military bases"), not counted or pointed
+    to ("two bases", "the bases", "its bases")."""
+    if cue.text.lower() not in _SITE_PLURALS:
+        return False
+    words = folded[max(0, cue.start - 60):cue.start].lower().split()
+    while words and words[-1] in _SITE_MODIFIERS:
+        words.pop()
+    return bool(words) and words[-1] in _BARE_BEFORE
 
 
 def _sweep_aggregate(segs: list[Segment], sentence_wide: set[str]) -> None:

@@ -25,6 +25,8 @@ _REFERENCE_BEFORE = re.compile(
     r"en\s+route\s+to)\s+(?:the\s+)?"
     r"|\b(?:talks|relations|negotiations|tensions|ties|dialogue|agreement|deal)\s+(?:\w+\s+){0,2}between\s+"
     r"|\bfrom\s+(?:the\s+)?(?:\w+\s+){0,2}of\s+(?:the\s+)?"
+    r"|\b(?:president|prime\s+minister|minister|governor|mayor|ambassador|envoy|interior|defen[cs]e|parliament|"
+    r"speaker|council|premier|chief)\s+of\s+(?:the\s+)?"
     r"|\b(?:officials?|authorities|government|spokesm[ae]n|ministry|sources?|residents|police|reporters?|correspondents?|"
     r"bureau|embassy\s+staff)\s+(?:based\s+)?in\s+(?:the\s+)?)$",
     re.I)

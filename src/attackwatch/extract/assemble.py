@@ -7,7 +7,7 @@ from collections import Counter
 from datetime import date
 from dataclasses import dataclass
 
-from attackwatch.extract.actors import actor_roles, perpetrator, target_actor
+from attackwatch.extract.actors import actor_roles, mention_role, perpetrator, target_actor
 from attackwatch.extract.annotate import Annotated, Mention, Segment
 from attackwatch.extract.casualties import casualties_in, zero_casualties
 from attackwatch.extract.geocode import geocode
@@ -320,7 +320,10 @@ def _antecedent(ann: Annotated, pack: Pack, segs: list[Segment]) -> "Actor | Non
                 if m.start >= pos:
                     break
                 actor = pack.actors.get(m.id)
-                if actor is not None and actor.kind in ("militia", "umbrella"):
+                # "the coalition against ISIS ... the Group said": a name told as a target or an
+                # affiliation is not what "the group" points back to
+                if actor is not None and actor.kind in ("militia", "umbrella") and \
+                        mention_role(m, actor, seg, ann.folded) == "agent":
                     last = actor
     return last
 

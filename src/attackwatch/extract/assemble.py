@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from attackwatch.extract.actors import actor_roles, mention_role, perpetrator, target_actor
 from attackwatch.extract.annotate import Annotated, Mention, Segment
-from attackwatch.extract.casualties import casualties_in, zero_casualties
 from attackwatch.extract.geocode import geocode
 from attackwatch.extract.incidents import Incident
+from attackwatch.extract.statements import claims, confirmation_of, incident_casualties, intercepted_of
 from attackwatch.models import Evidence, Report
 from attackwatch.packs import Actor, Pack, Place
 
@@ -20,9 +20,6 @@ _EVENT_BY_WEAPON = {"ied": "Remote explosive/landmine/IED", "rocket": "Shelling/
                     "missile": "Shelling/artillery/missile attack", "mortar": "Shelling/artillery/missile attack",
                     "drone": "Air/drone strike", "airstrike": "Air/drone strike", "small_arms": "Armed clash",
                     "grenade": "Grenade"}
-_PROJECTILES = {"rocket", "missile", "drone", "mortar", "unknown"}
-_EVENT_CONTENT = {"TRIGGER", "IMPACT", "INTERCEPT", "NOCAS", "NOKILL", "INJ_UNCOUNTED", "ANAPHOR", "UNCONFIRMED", "DENY"}
-_CONTRAST = {"while", "but", "however", "whereas", "although", "one", "another", "third", "remaining", "other"}
 
 
 @dataclass
@@ -69,116 +66,6 @@ def _target_type(segs: list[Segment], place: Place | None, state_strike: bool, p
         if t in said:
             return t
     return "other"
-
-
-def _official_side(cue_id: str) -> str:
-    parts = cue_id.split("-")
-    return parts[1] if len(parts) > 1 else "us"
-
-
-def _confirmation(ctx: ArticleContext, segs: list[Segment], perp_side: str | None) -> tuple[str, bool]:
-    """(confirmation, the perpetrator's own side announced it)."""
-    states: set[str] = set()
-    own_statement = False
-    mine = {id(s) for s in segs}
-    for sent_idx in sorted({s.sent for s in segs}):
-        # this incident's clauses and the sentence's trigger-less ones (the "X said"), not the
-        # clauses of another incident told in the same sentence
-        sent_segs = [s for s in ctx.ann.sentences[sent_idx].segments if s.active and (id(s) in mine or not s.triggers)]
-        about_event = any(c.label in _EVENT_CONTENT for s in sent_segs for c in s.cues)
-        if not about_event:
-            continue  # "the coalition says it does not own the trucks" confirms nothing
-        officials = [c for s in sent_segs for c in s.cue("OFFICIAL")]
-        # a government or the coalition named as a speaker ("The US-led coalition said") is official too
-        for s in sent_segs:
-            for m in s.actors:
-                actor = ctx.pack.actors.get(m.id)
-                if actor is not None and actor.kind in ("state", "coalition") and actor.side in ("us", "iraq"):
-                    officials.append(Mention(m.start, m.end, m.tok, m.tok_end, f"official-{actor.side}-actor", "OFFICIAL", m.text))
-        near = {id(o): (3 if o.id.endswith("-actor") else 8) for o in officials}
-        if not officials:
-            continue
-        sides = {_official_side(c.id) for c in officials}
-        own = perp_side == "us" and sides <= {"us", "coalition"}
-        says = [c for s in sent_segs for c in s.cue("SAY")]
-        stated = any(0 <= sy.tok - o.tok_end <= near[id(o)] or (0 <= o.tok - sy.tok_end <= 3 and "according" in sy.text.lower())
-                     for o in officials for sy in says) or any(o.id.endswith("according") for o in officials)
-        neg_claims = [c for s in sent_segs for c in s.cue("CLAIM_NEG")]
-        denials = [c for s in sent_segs for c in s.cue("DENY") if not any(n.start <= c.start < n.end for n in neg_claims)]
-        if own:
-            own_statement = own_statement or stated
-            continue
-        if any(s.has("UNCONFIRMED") for s in sent_segs):
-            states.add("unconfirmed")
-        elif denials:
-            states.add("denied")
-        elif stated:
-            states.add("confirmed")
-    for state in ("confirmed", "denied", "unconfirmed"):
-        if state in states:
-            return state, own_statement
-    return "not_mentioned", own_statement
-
-
-def _intercepted(ctx: ArticleContext, segs: list[Segment], weapon: str) -> bool | None:
-    if weapon not in _PROJECTILES:
-        return None
-    full = partial = False
-    for sent_idx in sorted({s.sent for s in segs}):
-        sent_segs = [s for s in ctx.ann.sentences[sent_idx].segments if s.active]
-        cues = [c for s in sent_segs for c in s.cues]
-        intercepts = [c for c in cues if c.label == "INTERCEPT"]
-        if not intercepts:
-            continue
-        first = min(c.start for c in intercepts)
-        later_impacts = [c for c in cues if c.label == "IMPACT" and c.start > first]
-        words = set(ctx.ann.folded[first:ctx.ann.sentences[sent_idx].end].lower().split())
-        if later_impacts and words & _CONTRAST:
-            partial = True
-        else:
-            full = True
-    if partial:
-        return False
-    return True if full else None
-
-
-def _casualties(ctx: ArticleContext, segs: list[Segment]) -> tuple[int | None, int | None]:
-    killed: list[int] = []
-    injured: list[int] = []
-    zero_killed = zero_injured = False
-    for s in segs:
-        if not s.active:
-            continue
-        c = casualties_in(ctx.ann.folded[s.start:s.end])
-        if c.killed is not None:
-            killed.append(c.killed)
-        if c.injured is not None:
-            injured.append(c.injured)
-        zk, zi = zero_casualties(ctx.ann.folded[s.start:s.end])
-        zero_killed, zero_injured = zero_killed or zk, zero_injured or zi
-        if s.has("NOCAS"):
-            zero_killed = zero_injured = True
-        if s.has("NOKILL"):
-            zero_killed = True
-    k = max(killed) if killed and max(killed) > 0 else (0 if zero_killed or killed else None)
-    i = max(injured) if injured and max(injured) > 0 else (0 if zero_injured or injured else None)
-    return k, i
-
-
-def _claims(segs: list[Segment]) -> tuple[bool, bool, bool]:
-    """(a claim cue, a strong claim cue, a negated claim or blame)."""
-    claim = strong = negated = False
-    for s in segs:
-        if not s.active:
-            continue
-        negs = s.cue("CLAIM_NEG")
-        for c in s.cue("CLAIM"):
-            if any(n.start <= c.start < n.end for n in negs):
-                continue
-            claim = True
-            strong = strong or "responsib" in c.id or c.id.startswith(("claim-claim", "claim-we", "claim-took", "claim-tak"))
-        negated = negated or bool(negs) or s.has("BLAME")
-    return claim, strong, negated
 
 
 def _first(*values):  # type: ignore[no-untyped-def]
@@ -254,11 +141,11 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
     if perp is None and landmark is not None and landmark.fields.get("actor"):
         perp = pack.actor_by_name(landmark.fields["actor"])
     perp_side = perp.side if perp else None
-    claim, strong_claim, negated = _claims(own + absorbed + inherited)
-    confirmation, own_statement = _confirmation(ctx, own, perp_side)
+    claim, strong_claim, negated = claims(own + absorbed + inherited)
+    confirmation, own_statement = confirmation_of(ctx.ann, ctx.pack, own, perp_side)
     for extra in (absorbed, inherited):
         if confirmation == "not_mentioned" and extra:
-            confirmation, more = _confirmation(ctx, extra, perp_side)
+            confirmation, more = confirmation_of(ctx.ann, ctx.pack, extra, perp_side)
             own_statement = own_statement or more
     if perp is not None and perp.kind in ("state", "coalition") and perp.side != "axis":
         claimed = own_statement or strong_claim
@@ -266,10 +153,10 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
         claimed = not negated or (claim and not any(s.has("CLAIM_NEG") for s in own + absorbed))
     else:
         claimed = strong_claim and not negated
-    intercepted = _first(_intercepted(ctx, own, weapon), _intercepted(ctx, absorbed, weapon))
-    killed, injured = _casualties(ctx, own)
+    intercepted = _first(intercepted_of(ctx.ann, own, weapon), intercepted_of(ctx.ann, absorbed, weapon))
+    killed, injured = incident_casualties(ctx.ann, own)
     if killed is None and injured is None and absorbed:
-        killed, injured = _casualties(ctx, absorbed)
+        killed, injured = incident_casualties(ctx.ann, absorbed)
     if row is not None and weapon != "unknown":
         event_type = row["event_type"] if row["weapon"] == weapon else _EVENT_BY_WEAPON.get(weapon, "Attack")
     elif row is not None:

@@ -1,0 +1,122 @@
+"""What the article's statements say of an incident: who claimed it, whether an official side
+other than the claimant confirmed, denied or would not confirm it, whether everything fired
+was intercepted, and how many were killed and injured."""
+from __future__ import annotations
+
+from attackwatch.extract.annotate import Annotated, Mention, Segment
+from attackwatch.extract.casualties import casualties_in, zero_casualties
+from attackwatch.packs import Pack
+
+_PROJECTILES = {"rocket", "missile", "drone", "mortar", "unknown"}
+_EVENT_CONTENT = {"TRIGGER", "IMPACT", "INTERCEPT", "NOCAS", "NOKILL", "INJ_UNCOUNTED", "ANAPHOR", "UNCONFIRMED", "DENY"}
+_CONTRAST = {"while", "but", "however", "whereas", "although", "one", "another", "third", "remaining", "other"}
+
+
+def _official_side(cue_id: str) -> str:
+    parts = cue_id.split("-")
+    return parts[1] if len(parts) > 1 else "us"
+
+
+def confirmation_of(ann: Annotated, pack: Pack, segs: list[Segment], perp_side: str | None) -> tuple[str, bool]:
+    """(confirmation, the perpetrator's own side announced it)."""
+    states: set[str] = set()
+    own_statement = False
+    mine = {id(s) for s in segs}
+    for sent_idx in sorted({s.sent for s in segs}):
+        # this incident's clauses and the sentence's trigger-less ones (the "X said"), not the
+        # clauses of another incident told in the same sentence
+        sent_segs = [s for s in ann.sentences[sent_idx].segments if s.active and (id(s) in mine or not s.triggers)]
+        about_event = any(c.label in _EVENT_CONTENT for s in sent_segs for c in s.cues)
+        if not about_event:
+            continue  # "the coalition says it does not own the trucks" confirms nothing
+        officials = [c for s in sent_segs for c in s.cue("OFFICIAL")]
+        # a government or the coalition named as a speaker ("The US-led coalition said") is official too
+        for s in sent_segs:
+            for m in s.actors:
+                actor = pack.actors.get(m.id)
+                if actor is not None and actor.kind in ("state", "coalition") and actor.side in ("us", "iraq"):
+                    officials.append(Mention(m.start, m.end, m.tok, m.tok_end, f"official-{actor.side}-actor", "OFFICIAL", m.text))
+        near = {id(o): (3 if o.id.endswith("-actor") else 8) for o in officials}
+        if not officials:
+            continue
+        sides = {_official_side(c.id) for c in officials}
+        own = perp_side == "us" and sides <= {"us", "coalition"}
+        says = [c for s in sent_segs for c in s.cue("SAY")]
+        stated = any(0 <= sy.tok - o.tok_end <= near[id(o)] or (0 <= o.tok - sy.tok_end <= 3 and "according" in sy.text.lower())
+                     for o in officials for sy in says) or any(o.id.endswith("according") for o in officials)
+        neg_claims = [c for s in sent_segs for c in s.cue("CLAIM_NEG")]
+        denials = [c for s in sent_segs for c in s.cue("DENY") if not any(n.start <= c.start < n.end for n in neg_claims)]
+        if own:
+            own_statement = own_statement or stated
+            continue
+        if any(s.has("UNCONFIRMED") for s in sent_segs):
+            states.add("unconfirmed")
+        elif denials:
+            states.add("denied")
+        elif stated:
+            states.add("confirmed")
+    for state in ("confirmed", "denied", "unconfirmed"):
+        if state in states:
+            return state, own_statement
+    return "not_mentioned", own_statement
+
+
+def intercepted_of(ann: Annotated, segs: list[Segment], weapon: str) -> bool | None:
+    if weapon not in _PROJECTILES:
+        return None
+    full = partial = False
+    for sent_idx in sorted({s.sent for s in segs}):
+        sent_segs = [s for s in ann.sentences[sent_idx].segments if s.active]
+        cues = [c for s in sent_segs for c in s.cues]
+        intercepts = [c for c in cues if c.label == "INTERCEPT"]
+        if not intercepts:
+            continue
+        first = min(c.start for c in intercepts)
+        later_impacts = [c for c in cues if c.label == "IMPACT" and c.start > first]
+        words = set(ann.folded[first:ann.sentences[sent_idx].end].lower().split())
+        if later_impacts and words & _CONTRAST:
+            partial = True
+        else:
+            full = True
+    if partial:
+        return False
+    return True if full else None
+
+
+def incident_casualties(ann: Annotated, segs: list[Segment]) -> tuple[int | None, int | None]:
+    killed: list[int] = []
+    injured: list[int] = []
+    zero_killed = zero_injured = False
+    for s in segs:
+        if not s.active:
+            continue
+        c = casualties_in(ann.folded[s.start:s.end])
+        if c.killed is not None:
+            killed.append(c.killed)
+        if c.injured is not None:
+            injured.append(c.injured)
+        zk, zi = zero_casualties(ann.folded[s.start:s.end])
+        zero_killed, zero_injured = zero_killed or zk, zero_injured or zi
+        if s.has("NOCAS"):
+            zero_killed = zero_injured = True
+        if s.has("NOKILL"):
+            zero_killed = True
+    k = max(killed) if killed and max(killed) > 0 else (0 if zero_killed or killed else None)
+    i = max(injured) if injured and max(injured) > 0 else (0 if zero_injured or injured else None)
+    return k, i
+
+
+def claims(segs: list[Segment]) -> tuple[bool, bool, bool]:
+    """(a claim cue, a strong claim cue, a negated claim or blame)."""
+    claim = strong = negated = False
+    for s in segs:
+        if not s.active:
+            continue
+        negs = s.cue("CLAIM_NEG")
+        for c in s.cue("CLAIM"):
+            if any(n.start <= c.start < n.end for n in negs):
+                continue
+            claim = True
+            strong = strong or "responsib" in c.id or c.id.startswith(("claim-claim", "claim-we", "claim-took", "claim-tak"))
+        negated = negated or bool(negs) or s.has("BLAME")
+    return claim, strong, negated

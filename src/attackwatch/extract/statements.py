@@ -3,6 +3,8 @@ other than the claimant confirmed, denied or would not confirm it, whether every
 was intercepted, and how many were killed and injured."""
 from __future__ import annotations
 
+import re
+
 from attackwatch.extract.annotate import Annotated, Mention, Segment
 from attackwatch.extract.casualties import casualties_in, zero_casualties
 from attackwatch.packs import Pack
@@ -17,6 +19,40 @@ def _official_side(cue_id: str) -> str:
     return parts[1] if len(parts) > 1 else "us"
 
 
+# an unnamed official is no official statement (EVENTS.md): "a US military official said", "two Iraqi
+# security officials", "Iraqi army sources", "officials speaking on condition of anonymity"
+_PERSON_CUE = re.compile(r"(?:officials?|officers?|sources?)$", re.I)
+_ANON_BEFORE = re.compile(r"\b(?:a|an|one|two|three|four|five|several|some|another|other|unnamed|anonymous|senior)\s+"
+                          r"(?:[\w.'\u2019-]+\s+){0,3}$", re.I)
+_ANON_AFTER = re.compile(r"^\s*(?:(?:and\s+[\w-]+\s+)?sources?\b|,?\s*(?:who|speaking|talking|spoke)\b[^.]{0,40}?"
+                         r"(?:anonymity|anonymously|not\s+to\s+be\s+named|not\s+authori[sz]ed))", re.I)
+
+
+# "US officials said", "American defense officials": officials of no named body are unnamed too
+_NAMELESS_BODY = re.compile(r"^(?:(?:the\s+)?(?:us|u\.s\.|american|coalition|western|iraqi|military|defen[cs]e|security)\s+)+"
+                            r"(?:officials?|officers?|sources?)$", re.I)
+
+
+def _anonymous(folded: str, cue: Mention) -> bool:
+    if _ANON_AFTER.match(folded[cue.end:cue.end + 80]):
+        return True
+    before = folded[max(0, cue.start - 40):cue.start]
+    before = re.split(r"[.!?]\s", before)[-1]  # not the words of the sentence before
+    return bool(_PERSON_CUE.search(cue.text)) and bool(_ANON_BEFORE.search(before))
+
+
+def _stated(officials: list[Mention], verbs: list[Mention]) -> bool:
+    """An official is the subject of a statement verb close after it, or introduced by "according to"."""
+    for o in officials:
+        near = 3 if o.id.endswith("-actor") else 8
+        if o.id.endswith("according"):
+            return True
+        for v in verbs:
+            if 0 <= v.tok - o.tok_end <= near or (0 <= o.tok - v.tok_end <= 3 and "according" in v.text.lower()):
+                return True
+    return False
+
+
 def confirmation_of(ann: Annotated, pack: Pack, segs: list[Segment], perp_side: str | None) -> tuple[str, bool]:
     """(confirmation, the perpetrator's own side announced it)."""
     states: set[str] = set()
@@ -26,32 +62,42 @@ def confirmation_of(ann: Annotated, pack: Pack, segs: list[Segment], perp_side: 
         # this incident's clauses and the sentence's trigger-less ones (the "X said"), not the
         # clauses of another incident told in the same sentence
         sent_segs = [s for s in ann.sentences[sent_idx].segments if s.active and (id(s) in mine or not s.triggers)]
-        about_event = any(c.label in _EVENT_CONTENT for s in sent_segs for c in s.cues)
+        # a blame implies the attack it is for ("the KRG blamed militants for it")
+        about_event = any(c.label in _EVENT_CONTENT or c.label == "BLAME" for s in sent_segs for c in s.cues)
         if not about_event:
             continue  # "the coalition says it does not own the trucks" confirms nothing
-        officials = [c for s in sent_segs for c in s.cue("OFFICIAL")]
+        named = [c for s in sent_segs for c in s.cue("OFFICIAL")]
+        # speakers: officials not marked anonymous; "US officials said" still voices the US side's
+        # own strike (a claim), but confirms another side's attack only when a body is named
+        speakers = [c for c in named if not _anonymous(ann.folded, c)]
         # a government or the coalition named as a speaker ("The US-led coalition said") is official too
         for s in sent_segs:
             for m in s.actors:
+                if any(c.start < m.end and m.start < c.end for c in named):
+                    continue  # "US officials": the cue already said whether it is a named source
                 actor = pack.actors.get(m.id)
                 if actor is not None and actor.kind in ("state", "coalition") and actor.side in ("us", "iraq"):
-                    officials.append(Mention(m.start, m.end, m.tok, m.tok_end, f"official-{actor.side}-actor", "OFFICIAL", m.text))
-        near = {id(o): (3 if o.id.endswith("-actor") else 8) for o in officials}
-        if not officials:
+                    speakers.append(Mention(m.start, m.end, m.tok, m.tok_end, f"official-{actor.side}-actor", "OFFICIAL", m.text))
+        if not named and not speakers:
             continue
-        sides = {_official_side(c.id) for c in officials}
+        sides = {_official_side(c.id) for c in (speakers or named)}
         own = perp_side == "us" and sides <= {"us", "coalition"}
         says = [c for s in sent_segs for c in s.cue("SAY")]
-        stated = any(0 <= sy.tok - o.tok_end <= near[id(o)] or (0 <= o.tok - sy.tok_end <= 3 and "according" in sy.text.lower())
-                     for o in officials for sy in says) or any(o.id.endswith("according") for o in officials)
+        blames = [c for s in sent_segs for c in s.cue("BLAME")]
+        if own:
+            own_statement = own_statement or _stated(speakers, says)
+            continue
+        confirmers = [o for o in speakers if not _NAMELESS_BODY.match(o.text.strip())]
+        # a named official body that blames someone has told the attack as fact ("the KRG blamed
+        # militants"); a capital named for its government ("Washington has blamed") is too loose
+        stated = _stated(confirmers, says) or _stated([o for o in confirmers if not o.id.endswith("-actor")], blames)
         neg_claims = [c for s in sent_segs for c in s.cue("CLAIM_NEG")]
         denials = [c for s in sent_segs for c in s.cue("DENY") if not any(n.start <= c.start < n.end for n in neg_claims)]
-        if own:
-            own_statement = own_statement or stated
-            continue
-        if any(s.has("UNCONFIRMED") for s in sent_segs):
+        # "declined to comment", "was not available to comment" leave it not mentioned (EVENTS.md);
+        # "has not confirmed" is unconfirmed, whoever is said not to have
+        if any("comment" not in c.id for s in sent_segs for c in s.cue("UNCONFIRMED")):
             states.add("unconfirmed")
-        elif denials:
+        elif denials and (speakers or named):
             states.add("denied")
         elif stated:
             states.add("confirmed")

@@ -66,10 +66,17 @@ def confirmation_of(ann: Annotated, pack: Pack, segs: list[Segment], perp_side: 
         about_event = any(c.label in _EVENT_CONTENT or c.label == "BLAME" for s in sent_segs for c in s.cues)
         if not about_event:
             continue  # "the coalition says it does not own the trucks" confirms nothing
-        named = [c for s in sent_segs for c in s.cue("OFFICIAL")]
+        # "Islamic Resistance in Iraq said": a country inside a group's name is no official side
+        groups = [m for s in sent_segs for m in s.actors
+                  if m.id in pack.actors and pack.actors[m.id].kind in ("militia", "umbrella")
+                  and pack.actors[m.id].side == "axis"]
+        named = [c for s in sent_segs for c in s.cue("OFFICIAL")
+                 if not any(g.start <= c.start < g.end for g in groups)]
         # speakers: officials not marked anonymous; "US officials said" still voices the US side's
         # own strike (a claim), but confirms another side's attack only when a body is named
-        speakers = [c for c in named if not _anonymous(ann.folded, c)]
+        anonymous = [c for c in named if _anonymous(ann.folded, c)]
+        # "a US military official": the shorter "US military" inside it is just as unnamed
+        speakers = [c for c in named if not any(a.start < c.end and c.start < a.end for a in anonymous)]
         # a government or the coalition named as a speaker ("The US-led coalition said") is official too
         for s in sent_segs:
             for m in s.actors:
@@ -95,10 +102,10 @@ def confirmation_of(ann: Annotated, pack: Pack, segs: list[Segment], perp_side: 
         denials = [c for s in sent_segs for c in s.cue("DENY") if not any(n.start <= c.start < n.end for n in neg_claims)]
         # "declined to comment", "was not available to comment" leave it not mentioned (EVENTS.md);
         # "has not confirmed" is unconfirmed, whoever is said not to have
-        if any("comment" not in c.id for s in sent_segs for c in s.cue("UNCONFIRMED")):
-            states.add("unconfirmed")
-        elif denials and (speakers or named):
+        if denials and (speakers or named):
             states.add("denied")
+        elif any("comment" not in c.id for s in sent_segs for c in s.cue("UNCONFIRMED")):
+            states.add("unconfirmed")
         elif stated:
             states.add("confirmed")
     for state in ("confirmed", "denied", "unconfirmed"):

@@ -45,7 +45,7 @@ def _stated(officials: list[Mention], verbs: list[Mention]) -> bool:
     """An official is the subject of a statement verb close after it, or introduced by "according to"."""
     for o in officials:
         near = 3 if o.id.endswith("-actor") else 8
-        if o.id.endswith("according"):
+        if o.id.endswith(("according", "-by")):  # "according to CENTCOM", "confirmed by the PMF"
             return True
         for v in verbs:
             if 0 <= v.tok - o.tok_end <= near or (0 <= o.tok - v.tok_end <= 3 and "according" in v.text.lower()):
@@ -89,15 +89,16 @@ def confirmation_of(ann: Annotated, pack: Pack, segs: list[Segment], perp_side: 
             continue
         sides = {_official_side(c.id) for c in (speakers or named)}
         own = perp_side == "us" and sides <= {"us", "coalition"}
-        says = [c for s in sent_segs for c in s.cue("SAY")]
+        # an official that "claimed" something has said it
+        says = [c for s in sent_segs for c in s.cues if c.label in ("SAY", "CLAIM")]
         blames = [c for s in sent_segs for c in s.cue("BLAME")]
         if own:
             own_statement = own_statement or _stated(speakers, says)
             continue
         confirmers = [o for o in speakers if not _NAMELESS_BODY.match(o.text.strip())]
-        # a named official body that blames someone has told the attack as fact ("the KRG blamed
-        # militants"); a capital named for its government ("Washington has blamed") is too loose
-        stated = _stated(confirmers, says) or _stated([o for o in confirmers if not o.id.endswith("-actor")], blames)
+        # an official side that blames someone has told the attack as fact ("the KRG blamed
+        # militants", "Washington has blamed Kata'ib Hezbollah": EVENTS.md, confirmation)
+        stated = _stated(confirmers, says + blames)
         neg_claims = [c for s in sent_segs for c in s.cue("CLAIM_NEG")]
         denials = [c for s in sent_segs for c in s.cue("DENY") if not any(n.start <= c.start < n.end for n in neg_claims)]
         # "declined to comment", "was not available to comment" leave it not mentioned (EVENTS.md);

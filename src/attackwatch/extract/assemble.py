@@ -44,7 +44,11 @@ def _weapon_row(pack: Pack, segs: list[Segment]) -> list[dict]:
 
 def _target_type(segs: list[Segment], place: Place | None, state_strike: bool, pack: Pack) -> str:
     rows = pack.rows_by_id("cues")
-    said = {rows[c.id].get("target_type") for s in segs for c in s.cues if c.label == "TARGET" and c.id in rows}
+    cues = [c for s in segs for c in s.cues if c.label == "TARGET" and c.id in rows]
+    # the longest words name the target: "an embassy convoy" is diplomatic, not a convoy
+    cues = [c for c in cues if not any(o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
+                                       for o in cues)]
+    said = {rows[c.id].get("target_type") for c in cues}
     site = place.site_type if place is not None and place.site_type in ("military_base", "airport", "diplomatic") else None
     if state_strike:
         # a strike on facilities that killed a commander hit a militia position; a strike on a
@@ -66,6 +70,11 @@ def _target_type(segs: list[Segment], place: Place | None, state_strike: bool, p
         if t in said:
             return t
     return "other"
+
+
+def _vehicles_hit(segs: list[Segment]) -> bool:
+    return any(c.label == "TARGET" and ("convoy" in c.text.lower() or "vehicle" in c.text.lower())
+               for s in segs for c in s.cues)
 
 
 def _first(*values):  # type: ignore[no-untyped-def]
@@ -116,7 +125,8 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
     if landmark is not None and landmark.fields.get("target_type") and target_type == "other":
         target_type = landmark.fields["target_type"]
     weak = [r for r in own_rows + other_rows if r.get("strength") == "weak"]
-    if weapon == "unknown" and target_type == "convoy" and any(r["weapon"] == "ied" for r in weak):
+    on_road = target_type == "convoy" or _vehicles_hit(own)  # a convoy, or an embassy's vehicles
+    if weapon == "unknown" and on_road and any(r["weapon"] == "ied" for r in weak):
         weapon = "ied"  # an explosion or bombing that hit a convoy
     elif weapon == "unknown" and any(r["weapon"] != "ied" for r in weak):
         row = next(r for r in weak if r["weapon"] != "ied")  # "a salvo fell short": rockets
@@ -162,7 +172,7 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
     elif row is not None:
         event_type = row["event_type"]
     else:
-        event_type = "Remote explosive/landmine/IED" if target_type == "convoy" else "Attack"
+        event_type = "Remote explosive/landmine/IED" if on_road else "Attack"
     if intercepted:
         event_type = "Disrupted weapons use"
     geo = geocode(place, pack) if place is not None else (geocode(ctx.country, pack) if ctx.country else None)

@@ -24,6 +24,10 @@ _TARGET_BEFORE = re.compile(
     r"overthrow|topple|oppose|opposing|into|associated\s+with|aligned\s+with|allied\s+(?:with|to)|"
     r"loyal\s+to|close\s+to|tied\s+to|supported\s+by|funded\s+by|armed\s+by|proxies\s+of)\s+(?:the\s+)?"
     r"(?:[\w'\u2019.-]+\s+){0,1}['\"]?)$", re.I)
+# a name inside a reference to another event is not this one's author: "the anniversary of the
+# 2020 US killing of Soleimani", "in retaliation for US strikes"
+_OTHER_EVENT_BEFORE = re.compile(r"\b(?:anniversary\s+of|coincid\w*\s+with|revenge\s+for|retaliation\s+for|"
+                                 r"avenge|avenging)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}$", re.I)
 # two states named together in a relation, not an attack: "tensions between the US and Iran",
 # "US-Iran tensions", "pushed Washington and Tehran to the brink of war"
 _RELATION = re.compile(r"\b(?:tensions?|hostilit\w*|brink\s+of\s+(?:a\s+)?war|rivalry|standoff|confrontation|"
@@ -70,6 +74,8 @@ def mention_role(m: Mention, actor: Actor, seg: Segment, folded: str) -> str:
     if _TARGET_BEFORE.search(before):
         return "target"
     after = folded[m.end:m.end + 40]
+    if actor.side != "axis" and _OTHER_EVENT_BEFORE.search(folded[max(0, m.start - 60):m.start]):
+        return "mention"
     if actor.kind == "state" and (_PAIRED_BEFORE.search(before) or _PAIRED_AFTER.match(after)) and \
             _RELATION.search(folded[max(0, m.start - 60):m.end + 40]):
         return "mention"  # "tensions between the US and Iran": two parties to a relation, not an attacker
@@ -124,7 +130,8 @@ def actor_roles(segs: list[Segment], folded: str, pack: Pack, primary: set[int] 
         # "American jets struck", "an Israeli airstrike", "US raids": the nationality names the striker
         for w in [*seg.weapons, *(c for c in seg.cues if c.label == "TRIGGER")]:
             before = _DEMONYM_BEFORE.search(folded[max(0, w.start - 25):w.start])
-            if before and before.group(1) in pack.demonyms:
+            if before and before.group(1) in pack.demonyms and not \
+                    _OTHER_EVENT_BEFORE.search(folded[max(0, w.start - 60):w.start - len(before.group(0))]):
                 actor = pack.demonyms[before.group(1)]
                 pseudo = Mention(w.start - len(before.group(0)), w.start, w.tok - 1, w.tok, actor.id, actor.kind, before.group(1))
                 out.append(ActorRole(actor, "agent", claim, pseudo, armed_with=w.text.lower()))
@@ -174,7 +181,10 @@ def perpetrator(roles: list[ActorRole], weapon: str | None, pack: Pack) -> Actor
     armed = [r for r in agents if r.actor.kind in ("militia", "umbrella") or r.actor.side == "axis"]
     states = [r for r in agents if r.actor.kind in ("state", "coalition") and r.actor.side != "axis"]
     if weapon == "airstrike":
-        return _specific_first(states, pack) or None
+        # the striker the strike words name ("American jets", "a US drone") before a state named
+        # only nearby (the Iraqi forces that dispersed a protest against the strikes)
+        strikers = [r for r in states if r.armed_with] or [r for r in states if r.actor.side in ("us", "israel")] or states
+        return _specific_first(strikers, pack) or None
     # "a US strike on a Nujaba base": the nationality on the strike itself outweighs a militia
     # named elsewhere in the telling, unless that militia claimed it
     marked = [r for r in states if r.armed_with and r.primary]

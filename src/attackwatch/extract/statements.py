@@ -11,7 +11,13 @@ from attackwatch.packs import Pack
 
 _PROJECTILES = {"rocket", "missile", "drone", "mortar", "unknown"}
 _EVENT_CONTENT = {"TRIGGER", "IMPACT", "INTERCEPT", "NOCAS", "NOKILL", "INJ_UNCOUNTED", "ANAPHOR", "UNCONFIRMED", "DENY"}
-_CONTRAST = {"while", "but", "however", "whereas", "although", "one", "another", "third", "remaining", "other"}
+_CONTRAST = {"while", "but", "however", "whereas", "although", "one", "another", "third", "remaining", "other", "others"}
+# only some of what flew was stopped: "three of the four rockets", "all but one", "another drone"
+_SUBSET = re.compile(r"\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|several|most|many)\s+of\s+"
+                     r"(?:the|them|those|these|\d+|two|three|four|five|six|seven|eight|nine|ten)\b|all\s+but\b|"
+                     r"nearly\s+all\b|^\W*one\s+(?:was|were)\b|"
+                     r"\b(?:while|whereas|but)\b[^.]{0,80}\banother\s+(?:drone|rocket|missile|projectile|one)\b)", re.I)
+_NOT_INTERCEPTED = re.compile(r"\b(?:without|not|never|failed\s+to)\s+(?:being\s+|been\s+|be\s+)?$", re.I)
 
 
 def _official_side(cue_id: str) -> str:
@@ -126,10 +132,14 @@ def intercepted_of(ann: Annotated, segs: list[Segment], weapon: str) -> bool | N
         if not intercepts:
             continue
         first = min(c.start for c in intercepts)
+        sent = ann.sentences[sent_idx]
+        if _NOT_INTERCEPTED.search(ann.folded[max(sent.start, first - 30):first]):
+            partial = True  # "reached their targets without being intercepted"
+            continue
         later_impacts = [c for c in cues if c.label == "IMPACT" and c.start > first]
-        words = set(ann.folded[first:ann.sentences[sent_idx].end].lower().split())
-        if later_impacts and words & _CONTRAST:
-            partial = True
+        words = set(ann.folded[first:sent.end].lower().split())
+        if later_impacts and words & _CONTRAST or _SUBSET.search(ann.folded[sent.start:min(sent.end, first + 40)]):
+            partial = True  # "three of four rockets were intercepted", "shot down another drone"
         else:
             full = True
     if partial:

@@ -203,8 +203,11 @@ def _strike_on_militia(roles: list, segs: list[Segment], pack: Pack) -> bool:  #
     return bool(militia_targets) and strike and not armed
 
 
-_GROUP_REFERENCE = re.compile(r"\b(?:the|that)\s+(?:same\s+)?(?:group|militia|faction|organi[sz]ation|alliance|umbrella|outfit)\b"
-                              r"|^\W*(?:it|they)\s+(?:said|says|claimed|announced)\b", re.I)
+# "the group", "the powerful pro-Iranian organization", "It noted that ...": a reference back to a group
+# (lower-case modifiers only: "the Ashab al-Kahf group" names one)
+_GROUP_REFERENCE = re.compile(r"\b(?:the|that)\s+(?:same\s+)?(?-i:(?:pro-)?[a-z][\w'-]*\s+){0,2}?(?:group|militia|faction|organi[sz]ation|"
+                              r"alliance|umbrella|outfit)\b"
+                              r"|^\W*(?:it|they)\s+(?:said|says|claimed|announced|noted|stated|added)\b", re.I)
 
 
 def _antecedent(ann: Annotated, pack: Pack, segs: list[Segment]) -> "Actor | None":

@@ -34,8 +34,11 @@ CASES = [
                  ..., False, "confirmed", id="iraqi-military-confirmed"),
     pytest.param("A Pentagon spokesman said US forces at al-Tanf came under drone attack on Friday and that "
                  "no one was hurt.", ..., False, "confirmed", id="pentagon-spokesman-said-attack"),
+    pytest.param("Harakat al-Nujaba claimed a rocket attack on Victory base on Monday, which the Pentagon "
+                 "confirmed.", "Harakat al-Nujaba", True, "confirmed", id="claimed-and-confirmed"),
+    # an unnamed official confirms nothing (EVENTS.md, confirmation)
     pytest.param("Harakat al-Nujaba claimed a rocket attack on Victory base on Monday, which a US defense "
-                 "official confirmed.", "Harakat al-Nujaba", True, "confirmed", id="claimed-and-confirmed"),
+                 "official confirmed.", "Harakat al-Nujaba", True, "not_mentioned", id="claimed-unnamed-official"),
     pytest.param("The Islamic Resistance in Iraq claimed a drone attack on Erbil airport on Thursday. The "
                  "Pentagon has not confirmed the attack.", IRI, True, "unconfirmed", id="pentagon-not-confirmed"),
     pytest.param("Kata'ib Hezbollah said it fired rockets at the Conoco base on Saturday, but the coalition "
@@ -47,6 +50,28 @@ CASES = [
                  None, False, "not_mentioned", id="local-media"),
     pytest.param("Two rockets fell near the US base at Shaddadi on Wednesday, a war monitor said.",
                  None, False, "not_mentioned", id="war-monitor"),
+    pytest.param("Two rockets fell near the US base at Shaddadi on Wednesday, the Syrian Observatory for Human "
+                 "Rights said.", None, False, "not_mentioned", id="sohr"),
+    pytest.param("A drone struck the Conoco base in Deir ez-Zor on Monday, a US military official said.",
+                 None, False, "not_mentioned", id="a-us-military-official"),
+    pytest.param("A drone struck the Conoco base in Deir ez-Zor on Monday, two Iraqi security officials said.",
+                 None, False, "not_mentioned", id="two-security-officials"),
+    pytest.param("A drone struck the Conoco base in Deir ez-Zor on Monday, US officials said, speaking on "
+                 "condition of anonymity.", None, False, "not_mentioned", id="officials-anonymity"),
+    pytest.param("Rockets hit Victory base near Baghdad airport on Sunday, Iraqi army sources said.",
+                 None, False, "not_mentioned", id="army-sources"),
+    pytest.param("Rockets hit Victory base near Baghdad airport on Sunday. The coalition declined to comment.",
+                 None, False, "not_mentioned", id="declined-to-comment"),
+    # --- named official sides ----------------------------------------------------------------
+    pytest.param("Two drones were shot down near Erbil airport on Wednesday night, Kurdistan counter-terrorism "
+                 "announced.", None, False, "confirmed", id="kurdistan-ct"),
+    pytest.param("Six rockets fell near Erbil airport on Tuesday evening. The Kurdistan Regional Government "
+                 "blamed an outlaw faction in a later statement.", None, False, "confirmed", id="krg-blamed"),
+    pytest.param("A drone hit the Omar oil field base on Friday, the Syrian Democratic Forces said.",
+                 None, False, "confirmed", id="sdf-said"),
+    pytest.param("A bomb hit a convoy near Nasiriyah on Monday. The Iraqi military denied that any attack took "
+                 "place, while CENTCOM said it was looking into the reports.", None, False, "denied",
+                 id="looking-into-reports-is-no-confirmation"),
 ]
 
 

@@ -13,11 +13,33 @@ from dataclasses import dataclass
 from attackwatch.extract.annotate import Mention, Segment
 from attackwatch.packs import Actor, Pack
 
+# the words before a name that make it the object of an attack, a fight or an affiliation: "the
+# coalition against Islamic State", "forces fighting ISIS", "a channel associated with the PMF",
+# "facilities used by Iran's IRGC" (a possessive counts as one word)
 _TARGET_BEFORE = re.compile(
     r"(?:\b(?:on|against|at|to|targeting|targeted|target|toward|towards|for|belonging\s+to|housing|houses|hosting|"
     r"hosts|host|of|struck|hit|attacked|killed|killing|assassination\s+of|killing\s+of|positions\s+of|"
-    r"facilities\s+(?:used\s+by|of)|used\s+by|linked\s+to|affiliated\s+with|backed\s+by|with)\s+(?:the\s+)?"
-    r"(?:\w+\s+){0,1}['\"]?)$", re.I)
+    r"facilities\s+(?:used\s+by|of)|used\s+by|linked\s+to|affiliated\s+with|backed\s+by|with|"
+    r"fight|fights|fighting|fought|combat|combating|combatting|defeat|defeating|counter|countering|"
+    r"overthrow|topple|oppose|opposing|into|associated\s+with|aligned\s+with|allied\s+(?:with|to)|"
+    r"loyal\s+to|close\s+to|tied\s+to|supported\s+by|funded\s+by|armed\s+by|proxies\s+of)\s+(?:the\s+)?"
+    r"(?:[\w'\u2019.-]+\s+){0,1}['\"]?)$", re.I)
+# a name inside a reference to another event is not this one's author: "the anniversary of the
+# 2020 US killing of Soleimani", "in retaliation for US strikes"
+_OTHER_EVENT_BEFORE = re.compile(r"\b(?:anniversary\s+of|coincid\w*\s+with|revenge\s+for|retaliation\s+for|"
+                                 r"avenge|avenging)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}$", re.I)
+# two states named together in a relation, not an attack: "tensions between the US and Iran",
+# "US-Iran tensions", "pushed Washington and Tehran to the brink of war"
+_RELATION = re.compile(r"\b(?:tensions?|hostilit\w*|brink\s+of\s+(?:a\s+)?war|rivalry|standoff|confrontation|"
+                       r"relations?|talks|dispute|escalation|feud|proxy\s+war)\b", re.I)
+_PAIRED_BEFORE = re.compile(r"\b(?:between|and)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,2}$|-$", re.I)
+_PAIRED_AFTER = re.compile(r"^(?:\s+and\s|-[A-Za-z])", re.I)
+# an axis state as the speaker: "Iran said in March ...", "Tehran has not directly commented"
+_SPEAKER_AFTER = re.compile(r"^\s*(?:(?:has|have|had|did|also|later|officially|publicly|not|never|directly|"
+                            r"immediately|quickly)\s+){0,3}(?:said|says|say|commented|comment|denied|denies|deny|"
+                            r"stated|warned|condemned|accused|blamed|responded|rejected|insisted|told)\b", re.I)
+# the name a mention restates: "Islamic State (IS, formerly ISIS)", "Revolutionary Guard Corps-Quds Force"
+_RESTATES = re.compile(r"^[\s(\[\-\u2013,]*(?:(?:formerly|also\s+known\s+as|known\s+as|aka|or|i\.e\.)\s+)?(?:the\s+)?$", re.I)
 _VICTIM_AFTER = re.compile(r"\b(?:came|come|comes|coming)\s+under\b|\b(?:was|were|been|being|are|is)\s+(?:\w+\s+)?"
                            r"(?:targeted|attacked|hit|struck|wounded|injured|killed|shelled|ambushed|bombed)\b", re.I)
 STRIKE_VERBS = {"struck", "strike", "strikes", "striking", "airstrike", "airstrikes", "air strike", "air strikes", "raid",
@@ -40,13 +62,28 @@ class ActorRole:
     armed_with: str | None = None  # "a US drone": the weapon words the nationality qualifies
 
 
-def _role(m: Mention, actor: Actor, seg: Segment, folded: str) -> str:
+def mention_role(m: Mention, actor: Actor, seg: Segment, folded: str) -> str:
+    """agent | target | source | mention | generic: what the clause makes of one name."""
     if actor.kind == "generic":
         return "generic"
     before = folded[max(0, m.start - 40):m.start]
     if re.search(r"\baccording\s+to\s+(?:the\s+)?$", before, re.I):
         return "source"
+    if any(c.label == "BLAME" and 0 <= m.tok - c.tok_end <= 2 for c in seg.cues):
+        return "agent"  # "officials pointed to Kata'ib Hezbollah", "blamed Kata'ib Hezbollah"
     if _TARGET_BEFORE.search(before):
+        return "target"
+    after = folded[m.end:m.end + 40]
+    if actor.side != "axis" and _OTHER_EVENT_BEFORE.search(folded[max(0, m.start - 60):m.start]):
+        return "mention"
+    if actor.kind == "state" and (_PAIRED_BEFORE.search(before) or _PAIRED_AFTER.match(after)) and \
+            _RELATION.search(folded[max(0, m.start - 60):m.end + 40]):
+        return "mention"  # "tensions between the US and Iran": two parties to a relation, not an attacker
+    if actor.kind == "state" and actor.side == "axis" and _SPEAKER_AFTER.match(after) and not seg.has("CLAIM"):
+        return "source"  # "Iran said it was not behind the attacks": a state speaking, claiming nothing
+    # "US-led coalition forces repelled several drones": the side that intercepts defends
+    intercepts = [c for c in seg.cues if c.label == "INTERCEPT" and 0 <= c.tok - m.tok_end <= 4]
+    if intercepts and actor.side != "axis":
         return "target"
     # "US convoy", "Kata'ib Hezbollah positions", "US supply convoy": the actor modifies a target noun
     triggers = [c for c in seg.cues if c.label == "TRIGGER"]
@@ -76,6 +113,7 @@ def _role(m: Mention, actor: Actor, seg: Segment, folded: str) -> str:
 
 def actor_roles(segs: list[Segment], folded: str, pack: Pack, primary: set[int] | None = None) -> list[ActorRole]:
     out: list[ActorRole] = []
+    prev: ActorRole | None = None  # the last name seen, across clause cuts ("Islamic State (IS")
     for seg in segs:
         claim = seg.has("CLAIM")
         first = len(out)
@@ -83,11 +121,17 @@ def actor_roles(segs: list[Segment], folded: str, pack: Pack, primary: set[int] 
             if m.id not in pack.actors:
                 continue
             actor = pack.resolve_actor(m.id)
-            out.append(ActorRole(actor, _role(m, actor, seg, folded), claim, m))
+            role = mention_role(m, actor, seg, folded)
+            if prev is not None and prev.mention is not None and prev.mention.end <= m.start \
+                    and _RESTATES.match(folded[prev.mention.end:m.start]):
+                role = prev.role  # an alias or a part restating the name before keeps its role
+            prev = ActorRole(actor, role, claim, m)
+            out.append(prev)
         # "American jets struck", "an Israeli airstrike", "US raids": the nationality names the striker
         for w in [*seg.weapons, *(c for c in seg.cues if c.label == "TRIGGER")]:
             before = _DEMONYM_BEFORE.search(folded[max(0, w.start - 25):w.start])
-            if before and before.group(1) in pack.demonyms:
+            if before and before.group(1) in pack.demonyms and not \
+                    _OTHER_EVENT_BEFORE.search(folded[max(0, w.start - 60):w.start - len(before.group(0))]):
                 actor = pack.demonyms[before.group(1)]
                 pseudo = Mention(w.start - len(before.group(0)), w.start, w.tok - 1, w.tok, actor.id, actor.kind, before.group(1))
                 out.append(ActorRole(actor, "agent", claim, pseudo, armed_with=w.text.lower()))
@@ -137,7 +181,10 @@ def perpetrator(roles: list[ActorRole], weapon: str | None, pack: Pack) -> Actor
     armed = [r for r in agents if r.actor.kind in ("militia", "umbrella") or r.actor.side == "axis"]
     states = [r for r in agents if r.actor.kind in ("state", "coalition") and r.actor.side != "axis"]
     if weapon == "airstrike":
-        return _specific_first(states, pack) or None
+        # the striker the strike words name ("American jets", "a US drone") before a state named
+        # only nearby (the Iraqi forces that dispersed a protest against the strikes)
+        strikers = [r for r in states if r.armed_with] or [r for r in states if r.actor.side in ("us", "israel")] or states
+        return _specific_first(strikers, pack) or None
     # "a US strike on a Nujaba base": the nationality on the strike itself outweighs a militia
     # named elsewhere in the telling, unless that militia claimed it
     marked = [r for r in states if r.armed_with and r.primary]

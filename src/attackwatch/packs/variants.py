@@ -1,0 +1,153 @@
+"""Spelling variants by rule: how English copy transliterates Arabic and Kurdish names.
+
+Two kinds, because places and groups vary differently:
+
+- `place_variants` applies orthographic rules to a town or province name (Th/Dh, the
+  -iya/-iyah/-iyya ending, doubled consonants, the article's assimilated and joined forms,
+  ou/u, ee/i, e/i, q/k, -ah/-a). Used at build time by tools/build_places.py, which checks
+  each variant against the stoplist and the other places before shipping it.
+- `word_family_variants` swaps whole words for the other spellings of their family
+  (Kata'ib/Kataib/Kataeb/Katayib, Hezbollah/Hizballah...), with the families given as pack
+  data (`spellings.jsonl`). Used when the actor registry loads.
+
+Both return folded, single-spaced strings; the caller decides which to keep. The spaCy
+loader adds the hyphen/space/apostrophe/article-dropped forms of each (`alias_variants`).
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Mapping
+
+# Arabic "sun letters" assimilate the article: al-Diwaniyah is also ad-Diwaniyah,
+# al-Shirqat ash-Shirqat. Longest consonant clusters first.
+_SUN = (("sh", "ash"), ("th", "ath"), ("dh", "adh"), ("ts", "at"), ("d", "ad"), ("s", "as"), ("t", "at"),
+        ("z", "az"), ("r", "ar"), ("n", "an"), ("l", "al"))
+_ARTICLE = re.compile(r"^(?:al|el|ad|adh|as|ash|at|ath|az|ar|an)[- ]", re.I)
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an)-(?=\w)", re.I)
+_IYA = re.compile(r"(?<=[a-z])(?:iyyah|iyyeh|iyah|iyya|iyeh|iya|iye)$", re.I)
+_IYA_FORMS = ("iya", "iyah", "iyya", "iyyah", "iyeh")
+_DOUBLE = re.compile(r"([bcdfghjklmnpqrstvwxz])\1", re.I)
+_VOWEL = "aeiou"
+_E_CONSONANTAL = re.compile(r"(?:(?<=^)|(?<=[^aeiouy\W]))[eE](?=[^aeiouyh\W-])")
+
+# the most rule variants one name may add: the rules are speculative, and every pattern costs
+# matcher build time
+MAX_PLACE_VARIANTS = 10
+
+
+def _keep_case(template: str, text: str) -> str:
+    return text[:1].upper() + text[1:] if template[:1].isupper() else text
+
+
+def _word_rules(word: str) -> list[str]:
+    """One-step variants of one word (no article), the commonest in news copy first."""
+    out: dict[str, None] = {}
+    low = word.lower()
+    # Th/Dh at the start of a word: Dhi Qar / Thi Qar
+    if low.startswith("dh"):
+        out.setdefault(_keep_case(word, "th" + word[2:]))
+    elif low.startswith("th"):
+        out.setdefault(_keep_case(word, "dh" + word[2:]))
+    # the nisba ending: Diwaniyah / Diwaniya / Diwaniyya / Diwaniyeh
+    m = _IYA.search(word)
+    if m:
+        for form in _IYA_FORMS:
+            out.setdefault(word[:m.start()] + form)
+    elif low.endswith("ah") and len(low) > 4:
+        out.setdefault(word[:-1])  # Rutbah / Rutba
+    elif low.endswith("eh") and len(low) > 4:
+        out.setdefault(word[:-2] + "ah")  # Hasakeh / Hasakah
+    elif low.endswith("a") and low[-2:-1] not in _VOWEL and len(low) > 4:
+        out.setdefault(word + "h")  # Samawa / Samawah
+    # doubled consonants collapse: Fallujah / Falujah, Qayyarah / Qayarah
+    if _DOUBLE.search(word):
+        out.setdefault(_DOUBLE.sub(r"\1", word))
+    # ou / u: Boukamal / Bukamal (every u at once, so a name gains one form, not 2^n)
+    if "ou" in low:
+        out.setdefault(re.sub("ou", "u", word, flags=re.I))
+    elif "u" in low[1:]:
+        out.setdefault(word[0] + word[1:].replace("u", "ou"))
+    # ee / i and oo / u: Mayadeen / Mayadin
+    if "ee" in low:
+        out.setdefault(re.sub("ee", "i", word, flags=re.I))
+    if "oo" in low:
+        out.setdefault(re.sub("oo", "u", word, flags=re.I))
+    # e / i: Kerbala / Kirbala, Erbil / Irbil: the first e between consonants (not the
+    # diphthong of Deir, nor the -eh ending)
+    e = _E_CONSONANTAL.search(word)
+    if e and len(low) >= 5 and e.start() < len(low) - 2:
+        i = e.start()
+        out.setdefault(word[:i] + ("I" if i == 0 else "i") + word[i + 1:])
+    # q / k: al-Qaim / al-Kaim
+    if "q" in low:
+        out.setdefault(_keep_case(word, re.sub("q", "k", word, flags=re.I)))
+    out.pop(word, None)
+    return [w for w in out if len(w) >= 3]
+
+
+def _article_forms(article: str, rest: str) -> set[str]:
+    """al-Bukamal -> ad-/el- forms, the assimilated article, the joined form (Albukamal)."""
+    low = rest.lower()
+    sun = next((art for cons, art in _SUN if low.startswith(cons)), "al")
+    cap = article[:1].isupper()
+    forms = {f"{a}-{rest}" for a in {"al", sun, "el"}}
+    forms.add(("Al" if cap else "al") + low)  # joined: Albukamal, Alqaim
+    return {f[:1].upper() + f[1:] if cap else f for f in forms}
+
+
+def place_variants(name: str) -> list[str]:
+    """Spelling variants of a place name by rule (deterministic order, at most MAX_PLACE_VARIANTS)."""
+    name = " ".join(name.split())
+    m = _ARTICLE.match(name)
+    article, body = (name[:m.end() - 1], name[m.end():]) if m else ("", name)
+    words = body.split(" ")
+    found: list[str] = []
+    seen = {name.lower()}
+
+    def add(v: str) -> None:
+        if v.lower() not in seen:
+            seen.add(v.lower())
+            found.append(v)
+
+    # one rule on one word at a time, then the article forms of each body
+    bodies = [body]
+    for i, w in enumerate(words):
+        for v in _word_rules(w):
+            bodies.append(" ".join([*words[:i], v, *words[i + 1:]]))
+    # two rules on the head word (Kerbala -> Kirbalaa is not news copy, but Boukamal ->
+    # Bukamal -> Albukamal is), kept to the first word so the count stays small
+    for v in _word_rules(words[0]):
+        for v2 in _word_rules(v):
+            bodies.append(" ".join([v2, *words[1:]]))
+    for b in bodies:
+        if article:
+            add(f"{article}-{b}" if b != body else name)
+            for f in sorted(_article_forms(article, b)):
+                add(f)
+        add(b)
+    return found[:MAX_PLACE_VARIANTS]
+
+
+def word_family_variants(alias: str, families: Mapping[str, tuple[str, ...]], limit: int = 24) -> list[str]:
+    """Every spelling of `alias` that swaps its words for others of the same family.
+
+    `families` maps a word's key (lower case, no apostrophes) to all spellings of the family.
+    """
+    parts = alias.split(" ")
+    options: list[Iterable[str]] = []
+    for p in parts:
+        m = _ARTICLE_PREFIX.match(p)  # al-Waritheen: the article stays, the word varies
+        prefix, word = (p[:m.end()], p[m.end():]) if m else ("", p)
+        fam = families.get(word.lower().replace("'", "").replace("\u2019", ""))
+        options.append(tuple(prefix + f for f in fam) if fam else (p,))
+    out: list[str] = []
+    seen = {alias.lower()}
+    for combo in itertools.product(*options):
+        v = " ".join(combo)
+        if v.lower() not in seen:
+            seen.add(v.lower())
+            out.append(v)
+            if len(out) >= limit:
+                break
+    return out

@@ -3,7 +3,8 @@
 Two kinds, because places and groups vary differently:
 
 - `place_variants` applies orthographic rules to a town or province name (Th/Dh, the
-  -iya/-iyah/-iyya ending, doubled consonants, the article's assimilated and joined forms,
+  -iya/-iyah/-iyya ending, doubled consonants, the article dropped or joined (its
+  assimilated forms ad-/as-/ash- and el- need no pattern: the bare name matches inside them),
   ou/u, ee/i, e/i, q/k, -ah/-a). Used at build time by tools/build_places.py, which checks
   each variant against the stoplist and the other places before shipping it.
 - `word_family_variants` swaps whole words for the other spellings of their family
@@ -19,10 +20,6 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping
 
-# Arabic "sun letters" assimilate the article: al-Diwaniyah is also ad-Diwaniyah,
-# al-Shirqat ash-Shirqat. Longest consonant clusters first.
-_SUN = (("sh", "ash"), ("th", "ath"), ("dh", "adh"), ("ts", "at"), ("d", "ad"), ("s", "as"), ("t", "at"),
-        ("z", "az"), ("r", "ar"), ("n", "an"), ("l", "al"))
 _ARTICLE = re.compile(r"^(?:al|el|ad|adh|as|ash|at|ath|az|ar|an)[- ]", re.I)
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an)-(?=\w)", re.I)
 _IYA = re.compile(r"(?<=[a-z])(?:iyyah|iyyeh|iyah|iyya|iyeh|iya|iye)$", re.I)
@@ -86,14 +83,13 @@ def _word_rules(word: str) -> list[str]:
     return [w for w in out if len(w) >= 3]
 
 
-def _article_forms(article: str, rest: str) -> set[str]:
-    """al-Bukamal -> ad-/el- forms, the assimilated article, the joined form (Albukamal)."""
-    low = rest.lower()
-    sun = next((art for cons, art in _SUN if low.startswith(cons)), "al")
-    cap = article[:1].isupper()
-    forms = {f"{a}-{rest}" for a in {"al", sun, "el"}}
-    forms.add(("Al" if cap else "al") + low)  # joined: Albukamal, Alqaim
-    return {f[:1].upper() + f[1:] if cap else f for f in forms}
+def _joined(article: str, rest: str) -> str:
+    """al-Bukamal -> Albukamal: the article written into the word.
+
+    The hyphenated forms (el-Bukamal, ad-Diwaniyah) need no pattern: spaCy splits them at the
+    hyphen, so the bare name matches inside them.
+    """
+    return ("Al" if article[:1].isupper() else "al") + rest.lower()
 
 
 def place_variants(name: str) -> list[str]:
@@ -121,10 +117,8 @@ def place_variants(name: str) -> list[str]:
         for v2 in _word_rules(v):
             bodies.append(" ".join([v2, *words[1:]]))
     for b in bodies:
-        if article:
-            add(f"{article}-{b}" if b != body else name)
-            for f in sorted(_article_forms(article, b)):
-                add(f)
+        if article and " " not in b:
+            add(_joined(article, b))
         add(b)
     return found[:MAX_PLACE_VARIANTS]
 
@@ -143,7 +137,10 @@ def word_family_variants(alias: str, families: Mapping[str, tuple[str, ...]], li
         options.append(tuple(prefix + f for f in fam) if fam else (p,))
     out: list[str] = []
     seen = {alias.lower()}
-    for combo in itertools.product(*options):
+    # one word changed at a time first, so a cap keeps every family's forms before mixtures
+    singles = [tuple(f if j == i else parts[j] for j in range(len(parts))) for i, opts in enumerate(options)
+               for f in opts]
+    for combo in itertools.chain(singles, itertools.product(*options)):
         v = " ".join(combo)
         if v.lower() not in seen:
             seen.add(v.lower())

@@ -45,7 +45,7 @@ PACK = ROOT / "src" / "attackwatch" / "packs" / "default"
 OUT = PACK / "places.jsonl"
 # a rule-made spelling is a guess: each name gets a few, an entry at most this many
 # (each costs spaCy matcher patterns, three or four per spelling once the loader adds its forms)
-MAX_VARIANTS = {"admin1": 16, "curated": 12, "generated": 6}
+MAX_VARIANTS = {"admin1": 32, "curated": 24, "generated": 6}
 MIN_VARIANT_LETTERS = 5  # a rule-made spelling is a guess: shorter ones are too likely to be something else
 CURATED_POPULATION = 10 ** 6  # curated names are trusted as if the place were large
 
@@ -155,39 +155,77 @@ def add_variants(rows: list[dict[str, Any]], stop: set[str]) -> None:
             continue
         pop = r.get("_population", r.get("population", CURATED_POPULATION))
         mine: dict[str, str] = {}
+        own_patterns = {x.lower() for n in names(r) for x in alias_variants(n)}
         cap = MAX_VARIANTS["admin1" if r["kind"] == "admin1" else "generated" if r.get("origin") else "curated"]
         # rules apply to the entry's own names, not to the package spellings of curated entries
         # (those include other languages' forms: rules on them breed nonsense)
         for n in [r["name"], *r["aliases"]]:
-            if n in r["cased_aliases"] or len(mine) >= cap:
-                continue
+            if n in r["cased_aliases"] or len(mine) >= cap or n.split()[-1].islower():
+                continue  # "Diwaniyah city": the name inside it gets the variants
             for v in place_variants(fold(n)):
-                k = key(v)
+                k = v.lower()
                 if k in mine or len(k.replace(" ", "")) < MIN_VARIANT_LETTERS or not allowed(v, pop, stop):
                     continue
-                if any(owners.get(x, set()) - {r["id"]} for x in keys(v)):
-                    continue
-                if any(owners.get(x) == {r["id"]} for x in keys(v)) and k in owners:
-                    continue  # already matched through an alias
+                others = {i for x in keys(v) for i in owners.get(x, set())} - {r["id"]}
+                if others and not _same_area(others, r, rows):
+                    continue  # another province's place already answers to it
+                if {x.lower() for x in alias_variants(v)} <= own_patterns:
+                    continue  # the loader already makes this pattern from an alias
                 mine[k] = v
                 if len(mine) >= cap:
                     break
         proposed[r["id"]] = mine
-        for k in mine:
-            wanted[k].add(r["id"])
+        for v in mine.values():
+            wanted[key(v)].add(r["id"])  # two places' new spellings compared hyphen-blind
     for r in rows:
         mine = proposed.get(r["id"])
         if not mine:
             continue
-        keep = [v for k, v in mine.items()
-                if len(wanted[k]) == 1 or _same_area(wanted[k], r, rows) and _largest(wanted[k], rows) == r["id"]]
+        # a spelling two places want is kept only when they lie in one province (a town and
+        # its governorate, Deir ez-Zor): which of them is meant is settled in context
+        keep = [v for v in mine.values() if _same_area(wanted[key(v)], r, rows)]
         if keep:
             r["variants"] = keep
 
 
-def _largest(ids: set[str], rows: list[dict[str, Any]]) -> str:
-    by_id = {x["id"]: x for x in rows}
-    return max(sorted(ids), key=lambda i: by_id[i].get("_population", by_id[i].get("population", 0)))
+NEAR_HOMOGRAPH = 90  # rapidfuzz ratio above which two names read as one (Sindjar / Sinjar: 92)
+
+
+def drop_near_homographs(rows: list[dict[str, Any]]) -> int:
+    """A generated name one letter off a curated name of a place in another province reads as
+    that place (a Syrian village "Sindjar" beside Iraq's Sinjar): drop the generated name."""
+    from rapidfuzz import fuzz, process
+
+    curated = [(key(n), r["admin1_code"]) for r in rows if not r.get("origin") and r["kind"] in ("town", "admin1", "site")
+               for n in [r["name"], *r["aliases"]] if n not in r["cased_aliases"]]
+    choices = [k for k, _ in curated]
+    dropped = 0
+
+    def near(name: str, admin1: str | None) -> bool:
+        hits = process.extract(key(name), choices, scorer=fuzz.ratio, score_cutoff=NEAR_HOMOGRAPH, limit=5)
+        return any(curated[i][1] != admin1 for _, _, i in hits)
+
+    # a generated town whose own name reads as a curated place goes whole
+    gone = {r["id"] for r in rows if r.get("origin") and near(r["name"], r["admin1_code"])}
+    for g in sorted(gone):
+        print(f"  near-homograph town dropped: {g}", file=sys.stderr)
+    rows[:] = [r for r in rows if r["id"] not in gone]
+    dropped += len(gone)
+    for r in rows:
+        fields = ["source_aliases", "variants"] + (["aliases"] if r.get("origin") else [])
+        for f in fields:
+            keep = []
+            for n in r.get(f, []):
+                if near(n, r["admin1_code"]):
+                    print(f"  near-homograph dropped: {r['id']} {n!r}", file=sys.stderr)
+                    dropped += 1
+                    continue
+                keep.append(n)
+            if f in r:
+                r[f] = keep
+                if not keep and f != "aliases":
+                    del r[f]
+    return dropped
 
 
 def build() -> list[dict[str, Any]]:
@@ -210,6 +248,7 @@ def build() -> list[dict[str, Any]]:
     last_town = max(i for i, r in enumerate(rows) if r["kind"] == "town")
     rows[last_town + 1:last_town + 1] = new_rows
     add_variants(rows, stop)
+    print(f"{drop_near_homographs(rows)} generated names dropped as near-homographs of curated names", file=sys.stderr)
     for r in rows:
         r.pop("_gid", None)
         r.pop("_population", None)

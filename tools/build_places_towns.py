@@ -103,6 +103,8 @@ town("tal-afar", 90393, "Tal Afar", "IQ-NI", ["Tal Afar", "Tel Afar", "Talafar",
 town("sinjar", 448149, "Sinjar", "IQ-NI", ["Sinjar", "Shingal", "Shengal"])
 town("zummar", None, "Zummar", "IQ-NI", ["Zummar", "Zumar", "Zimmar", "Zummar"],
      curated=(36.64, 42.48, "approximate; Wikipedia: Zummar (town north-west of Mosul near the Tigris / Mosul Dam lake)"))
+town("bashiqa", None, "Bashiqa", "IQ-NI", ["Bashiqa", "Bashiqah", "Ba'shiqa", "Bashika", "Baashiqa"],
+     curated=(36.453, 43.352, "approximate; Wikipedia: Bashiqa (town north-east of Mosul; Turkish base nearby)"))
 town("rabia", None, "Rabia", "IQ-NI", ["Rabia", "Rabiaa", "Rabiah", "Rabi'a"],
      curated=(36.80, 42.10, "Wikipedia: Rabia, Iraq (border town facing al-Yarubiyah, Syria)"))
 town("hamdaniya", 92430, "Hamdaniya", "IQ-NI", ["Hamdaniya", "al-Hamdaniya", "Qaraqosh", "Bakhdida", "Qaraqush"])
@@ -116,6 +118,8 @@ town("shekhan", 98293, "Shekhan", "IQ-NI", ["Shekhan", "Shaykhan", "Ain Sifni", 
 # Iraq — Kurdistan governorates
 town("erbil", 95446, "Erbil", "IQ-AR", ["Erbil", "Arbil", "Irbil", "Hawler", "Hewler", "Erbil city"])
 town("ankawa", 98304, "Ankawa", "IQ-AR", ["Ankawa", "Ainkawa", "Einkawa"], parent="erbil")
+town("sidakan", None, "Sidakan", "IQ-AR", ["Sidakan", "Sidekan", "Sidakan district"],
+     curated=(36.797, 44.671, "approximate; Wikipedia: Sidakan (sub-district of Soran near the Iran and Turkey borders)"))
 town("makhmour", 93818, "Makhmour", "IQ-AR", ["Makhmour", "Makhmur", "Mexmur", "Makhmoor"])
 town("soran", 96961, "Soran", "IQ-AR", ["Soran"])
 town("koya", 94220, "Koya", "IQ-AR", ["Koya", "Koysinjaq", "Koy Sanjaq", "Koisanjaq", "Koye"])

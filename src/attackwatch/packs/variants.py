@@ -21,7 +21,9 @@ import re
 from collections.abc import Iterable, Mapping
 
 _ARTICLE = re.compile(r"^(?:al|el|ad|adh|as|ash|at|ath|az|ar|an)[- ]", re.I)
-_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an)-(?=\w)", re.I)
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|az|ar|an|ed|es|esh|et|ez|er|en)-(?=\w)", re.I)
+# the article before a "sun letter" takes the letter's sound: ad-Din, ez-Zor, esh-Sham
+_SUN_LETTERS = ("sh", "th", "dh", "d", "r", "z", "s", "t", "n")
 _IYA = re.compile(r"(?<=[a-z])(?:iyyah|iyyeh|iyah|iyya|iyeh|iya|iye)$", re.I)
 _IYA_FORMS = ("iya", "iyah", "iyya", "iyyah", "iyeh")
 _DOUBLE = re.compile(r"([bcdfghjklmnpqrstvwxz])\1", re.I)
@@ -30,7 +32,7 @@ _E_CONSONANTAL = re.compile(r"(?:(?<=^)|(?<=[^aeiouy\W]))[eE](?=[^aeiouyh\W-])")
 
 # the most rule variants one name may add: the rules are speculative, and every pattern costs
 # matcher build time
-MAX_PLACE_VARIANTS = 10
+MAX_PLACE_VARIANTS = 12
 
 
 def _keep_case(template: str, text: str) -> str:
@@ -73,7 +75,7 @@ def _word_rules(word: str) -> list[str]:
     # e / i: Kerbala / Kirbala, Erbil / Irbil: the first e between consonants (not the
     # diphthong of Deir, nor the -eh ending)
     e = _E_CONSONANTAL.search(word)
-    if e and len(low) >= 5 and e.start() < len(low) - 2:
+    if e and len(low) >= 5 and e.start() < len(low) - 2 and "-" not in word:  # not el-Din, ez-Zor
         i = e.start()
         out.setdefault(word[:i] + ("I" if i == 0 else "i") + word[i + 1:])
     # q / k: al-Qaim / al-Kaim
@@ -106,13 +108,33 @@ def place_variants(name: str) -> list[str]:
             seen.add(v.lower())
             found.append(v)
 
-    # one rule on one word at a time, then the article forms of each body
+    # a name hyphenated throughout (Deir-ez-Zor, Tal-Afar): spaCy splits the hyphens, so the
+    # spaced form does not match it
+    if " " in body and all(w[:1].isupper() or _ARTICLE_PREFIX.match(w) for w in words):  # not "Diwaniyah city"
+        add((f"{article}-" if article else "") + body.replace(" ", "-"))
+    # the likeliest first, as the list is capped: the article inside the name written every
+    # way (Deir ez-Zor: Deir al-Zor, Deir es-Zur), then one rule on one word, then two rules
+    # on the head word (Boukamal -> Bukamal -> Albukamal)
+    mid: list[tuple[int, str, list[str]]] = []
+    for i, w in enumerate(words):
+        m = _ARTICLE_PREFIX.match(w)
+        if i == 0 or not m:
+            continue
+        rest = w[m.end():]
+        sun = next((c for c in _SUN_LETTERS if rest.lower().startswith(c)), None)
+        articles = ["al", "el", *([f"a{sun}", f"e{sun}"] if sun else [])]
+        if sun == "z":
+            articles += ["as", "es"]  # Deir es-Zur: z heard as s
+        mid.append((i, rest, articles))
     bodies = [body]
+    for i, rest, articles in mid:
+        bodies += [" ".join([*words[:i], f"{art}-{rest}", *words[i + 1:]]) for art in articles]
     for i, w in enumerate(words):
         for v in _word_rules(w):
             bodies.append(" ".join([*words[:i], v, *words[i + 1:]]))
-    # two rules on the head word (Kerbala -> Kirbalaa is not news copy, but Boukamal ->
-    # Bukamal -> Albukamal is), kept to the first word so the count stays small
+    for i, rest, articles in mid:
+        for r in _word_rules(rest):
+            bodies += [" ".join([*words[:i], f"{art}-{r}", *words[i + 1:]]) for art in articles]
     for v in _word_rules(words[0]):
         for v2 in _word_rules(v):
             bodies.append(" ".join([v2, *words[1:]]))

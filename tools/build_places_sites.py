@@ -177,7 +177,8 @@ site("shaddadi-base", "al-Shaddadi base", "military_base", "SY", "SY-HA", 36.05,
       "al-Shaddadi air base", "Shaddadi military base"])
 site("rumalan-landing-zone", "Rumalan Landing Zone", "military_base", "SY", "SY-HA", 36.95, 41.95,
      "curated: approximate; Rmelan/Abu Hajar airfield south-east of Rmelan (Wikipedia: Abu Hajar Airport)",
-     ["Rumalan Landing Zone", "Rumalan LZ", "Rumalan base", "Rumalan airfield", "Rumalan airbase", "Rmelan airfield",
+     ["Rumalan Landing Zone", "Rumalan LZ", "Rumalyn Landing Zone", "Rumalyn LZ", "Rumalyn base", "Rumalan base",
+      "Rumalan airfield", "Rumalan airbase", "Rmelan airfield",
       "Rmelan base", "Rmelan airbase", "Rmeilan airbase", "Rmeilan base", "Rmeilan airfield", "Rumeilan base",
       "Rumailan base", "Abu Hajar airport", "Abu Hajar airbase", "Abu Hajar airfield", "Abu Hajar base",
       "Rmelan landing zone", "Rumalan military base"])

@@ -194,7 +194,7 @@ town("qamishli", 173377, "Qamishli", "SY-HA", ["Qamishli", "Qamishly", "Kamishli
                                                 "Qamishlo", "Qamişlo"])
 town("shaddadi", 172837, "Shaddadi", "SY-HA", ["Shaddadi", "al-Shaddadi", "Shadadi", "al-Shadadi", "Shaddadeh",
                                                 "Ash Shaddadah", "Shaddadah"])
-town("rmelan", None, "Rmelan", "SY-HA", ["Rmelan", "Rumailan", "Rumalan", "Rmeilan", "Rumeilan", "Rimelan", "Remelan"],
+town("rmelan", None, "Rmelan", "SY-HA", ["Rmelan", "Rumailan", "Rumalan", "Rmeilan", "Rumeilan", "Rimelan", "Remelan", "Rumalyn"],
      curated=(37.00, 41.93, "approximate; Wikipedia: Rmelan (oil town between al-Qahtaniyah and al-Malikiyah)"))
 town("malikiyah", 173530, "Malikiyah", "SY-HA", ["Malikiyah", "al-Malikiyah", "Derik", "Malkiyeh", "Malikiya",
                                                   "Dayrik", "al-Malikiya"])

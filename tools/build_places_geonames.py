@@ -41,7 +41,8 @@ _FOREIGN_WORDS = {"lungsod", "ng", "viloati", "vilojati", "khot", "sheng", "xian
                   "qadaa", "nahiyat", "nahiya", "muhafazat", "mdynt", "madinat", "farms", "mazari", "ard",
                   "qal'at", "kalaat", "hayy", "kafr-e", "deh", "shahrestan", "camp"}
 # letter shapes of Slavic, German or Turkish transliteration that English copy does not use
-_FOREIGN_SHAPE = re.compile(r"dzh|dz|zh|sch|tsch|ij[ae]?\b|^eh|kh'|'-|\u0131|\bdj|\bdaj|\bdej", re.I)
+_FOREIGN_SHAPE = re.compile(r"dzh|dz|zh|sch|tsch|ijj|ij[ae]?\b|^eh|kh'|'-|\bdj|\bdaj|\bdej", re.I)
+_MARKS = "\u2018\u2019\u02bf\u02be\u02bb\u02bc\u2010\u2011"
 _LATIN_OK = re.compile(r"[A-Za-z' -]+")
 _APOSTROPHES = str.maketrans({"\u2018": "'", "\u2019": "'", "`": "'", "\u02bf": "'", "\u02be": "'", "\u02bb": "'",
                               "\u02bc": "'", "\u2010": "-", "\u2011": "-"})
@@ -68,8 +69,10 @@ def bare(name: str) -> str:
 
 def is_latin_name(raw: str) -> bool:
     """True for a name an English writer could use: Latin script, capitalised, no foreign shapes."""
-    if any(ord(c) > 0x24F and c not in "\u2018\u2019\u02bf\u02be\u02bb\u02bc\u2010\u2011" for c in raw):
-        return False  # Arabic, Cyrillic, CJK, ... (Latin Extended-A/B and the ayn marks are fine)
+    if any(ord(c) > 0x24F and not 0x1E00 <= ord(c) <= 0x1EFF and c not in _MARKS for c in raw):
+        return False  # Arabic, Cyrillic, CJK, ... (Latin Extended-A/B/Additional and the ayn marks are fine)
+    if "\u0131" in raw:
+        return False  # Turkish dotless i: a Turkish form (kept out of the regex: re.I folds it to i)
     name = fold(raw)
     if not _LATIN_OK.fullmatch(name) or name.isupper() or _FOREIGN_SHAPE.search(name):
         return False
@@ -108,13 +111,25 @@ def candidate_names(city: dict[str, Any], anchors: Iterable[str] = ()) -> list[s
             refs.append(k)
         if k in out:
             continue
-        if (i > 0 or anchors) and refs and max(fuzz.ratio(bare(name), _bare_key(r)) for r in refs) < SPELLING_SIMILARITY:
+        if (i > 0 or anchors) and refs and not any(_spells(bare(name), _bare_key(r)) for r in refs):
             continue
         out[k] = name
     keys = set(out)
     first = key(fold(city["name"]))
     return [n for k, n in out.items() if k == first or k in refs
             or not any(k[:-len(suf)] in keys for suf in _INFLECTIONS if k.endswith(suf) and len(k) > len(suf) + 3)]
+
+
+# first letters that transliterations swap (Qayyarah / Gayara / Kayyara, Erbil / Irbil,
+# Dhi Qar / Zi Qar): a spelling keeps its first sound's class
+_INITIAL_CLASSES = ("aeiouy", "qkgc", "dtz", "sc", "hkc", "bp", "fv", "jgy", "w")
+
+
+def _spells(a: str, b: str) -> bool:
+    """True when `a` reads as a spelling of `b`: close letter by letter, same first sound."""
+    if not a or not b or fuzz.ratio(a, b) < SPELLING_SIMILARITY:
+        return False
+    return a[0] == b[0] or any(a[0] in c and b[0] in c for c in _INITIAL_CLASSES)
 
 
 def _bare_key(k: str) -> str:
@@ -154,9 +169,12 @@ def generate(gc: Any, admin1_of: dict[str, dict[str, str]], stop: set[str], take
         anchors = curated[c["geonameid"]][1] if c["geonameid"] in curated else ()
         names = [n for n in candidate_names(c, anchors) if allowed(n, pop, stop)]
         names_of[c["geonameid"]] = names
-        for n in names:
-            for k in {key(n), bare(n)}:
-                users[k].append((a1 or "?", pop, c["geonameid"]))
+        # every Latin name counts for ambiguity, even one too short or too unlike to be kept
+        # there: Basra's "Busra" is also Busra al-Sham's (a village of 1,000 in Daraa)
+        for raw in [c["name"], *c.get("alternatenames", [])]:
+            if is_latin_name(raw):
+                for k in {key(raw), bare(raw)}:
+                    users[k].append((a1 or "?", pop, c["geonameid"]))
 
     def owner(name: str) -> int | None:
         """The geonameid that may use this name, or None when it is ambiguous."""

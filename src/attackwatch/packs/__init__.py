@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
@@ -136,7 +136,11 @@ class Pack:
                         country_code=o.get("country_code"), admin1_code=o.get("admin1_code"),
                         lat=o.get("lat"), lon=o.get("lon"), site_type=o.get("site_type"),
                         admin1_codes=tuple(o.get("admin1_codes") or ()), parent=o.get("parent"),
-                        aliases=tuple(o.get("aliases") or ()),
+                        # a package's spellings and the rule-made ones (tools/build_places.py) match
+                        # like the curated aliases; they are kept apart in the file to say where
+                        # each came from
+                        aliases=tuple((o.get("aliases") or []) + (o.get("source_aliases") or [])
+                                      + (o.get("variants") or [])),
                         cased_aliases=tuple(o.get("cased_aliases") or ()))
                 except KeyError as exc:
                     raise PackError(f"places.jsonl:{n}: missing field {exc}") from exc
@@ -157,8 +161,37 @@ class Pack:
                         demonyms=tuple(o.get("demonyms") or ()))
                 except KeyError as exc:
                     raise PackError(f"actors.jsonl:{n}: missing field {exc}") from exc
-            self._actors = actors
+            self._actors = self._with_spellings(actors)
         return self._actors
+
+    def _with_spellings(self, actors: dict[str, Actor]) -> dict[str, Actor]:
+        """Add each group's spellings by rule (Kata'ib/Kataib/Kataeb..., from spellings.jsonl),
+        unless another actor lists that spelling itself."""
+        path = self._path("spellings.jsonl")
+        if not path.exists():
+            return actors
+        from attackwatch.packs.variants import word_family_variants
+
+        families: dict[str, tuple[str, ...]] = {}
+        for _, o in read_jsonl(path):
+            forms = tuple(o["forms"])
+            for f in forms:
+                families[f.lower().replace("'", "")] = forms
+        listed = {n.lower(): a.id for a in actors.values() for n in (a.name, *a.aliases)}
+        out: dict[str, Actor] = {}
+        for a in actors.values():
+            if a.kind not in ("militia", "umbrella"):
+                out[a.id] = a
+                continue
+            have = {n.lower() for n in (a.name, *a.aliases)}
+            extra = []
+            for n in (a.name, *a.aliases):
+                for v in word_family_variants(n, families):
+                    if v.lower() not in have and listed.get(v.lower(), a.id) == a.id:
+                        have.add(v.lower())
+                        extra.append(v)
+            out[a.id] = replace(a, aliases=(*a.aliases, *extra))
+        return out
 
     @property
     def landmarks(self) -> dict[str, Landmark]:

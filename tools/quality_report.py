@@ -153,7 +153,25 @@ def slice_table(dev: Corpus, slices: dict[str, Scores]) -> str:
     return "\n".join(lines)
 
 
-def render(corpora: list[Corpus], slices: dict[str, Scores], when: str, commit: str) -> str:
+HISTORY_START, HISTORY_END = "<!-- history:start (one row per run, kept across runs) -->", "<!-- history:end -->"
+HISTORY_HEADER = ("| measured | commit | dev incident P | R | F1 | dev dedup P | R | F1 |\n"
+                  "|---|---|---:|---:|---:|---:|---:|---:|")
+
+
+def history_rows(old_doc: str, dev: Corpus, when: str, commit: str) -> list[str]:
+    """The history table's rows kept from the previous report, plus this run's (replacing a row
+    of the same commit): the dev figures over time, which the floors alone do not show."""
+    rows: list[str] = []
+    if HISTORY_START in old_doc and HISTORY_END in old_doc:
+        block = old_doc.split(HISTORY_START, 1)[1].split(HISTORY_END, 1)[0]
+        rows = [ln for ln in block.strip().splitlines() if ln.startswith("| 2")]
+    fig = {key: v for _, key, v in _figures(dev.scores)}
+    row = f"| {when} | {commit} | " + " | ".join(_fmt(fig[k]) for k in (
+        "incidents_precision", "incidents_recall", "incidents_f1", "dedup_precision", "dedup_recall", "dedup_f1")) + " |"
+    return [r for r in rows if r.split("|")[2].strip() != commit] + [row]
+
+
+def render(corpora: list[Corpus], slices: dict[str, Scores], when: str, commit: str, history: list[str]) -> str:
     summary = ["| corpus | pages | incident P | R | F1 | dedup P | R | F1 |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for c in corpora:
         fig = {key: v for _, key, v in _figures(c.scores)}
@@ -181,6 +199,13 @@ def render(corpora: list[Corpus], slices: dict[str, Scores], when: str, commit: 
         "## Summary",
         "",
         *summary,
+        "",
+        "## The dev corpus over time",
+        "",
+        HISTORY_START,
+        HISTORY_HEADER,
+        *history,
+        HISTORY_END,
         "",
         "## Per corpus",
         "",
@@ -217,14 +242,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{c.name}: incidents {c.scores['incidents']}, dedup {c.scores.get('dedup')}", file=sys.stderr)
             if c.name == "dev":
                 slices = {p: slice_scores(SHARED, ex, p, Path(tmp)) for p in SLICES}
-    doc = render(corpora, slices, when, git_commit())
+    commit = git_commit()
+    out = None if args.output == "-" else Path(args.output)
+    old_doc = out.read_text(encoding="utf-8") if out is not None and out.exists() else ""
+    doc = render(corpora, slices, when, commit, history_rows(old_doc, corpora[-1], when, commit))
     if args.suggest_floors:
         print(json.dumps({c.name: suggest_floors(c.scores, floors.get(c.name, {})) for c in corpora}, indent=2))
-    if args.output == "-":
+    if out is None:
         print(doc)
     else:
-        Path(args.output).write_text(doc, encoding="utf-8")
-        print(f"wrote {args.output}", file=sys.stderr)
+        out.write_text(doc, encoding="utf-8")
+        print(f"wrote {out}", file=sys.stderr)
     return 0
 
 

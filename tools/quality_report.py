@@ -86,10 +86,20 @@ def git_commit() -> str:
     def git(*args: str) -> str:
         return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, check=True).stdout.strip()
     try:
-        dirty = git("status", "--porcelain", "--", "src")
-        return git("rev-parse", "--short", "HEAD") + (" + uncommitted changes in src/" if dirty else "")
+        head = git("rev-parse", "--short", "HEAD")
+        if git("status", "--porcelain", "--", "src"):
+            return head + " + uncommitted changes in src/"
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
+    # on a branch whose code is main's (docs, tests, tools only), name main's commit too: the
+    # branch's own hash changes with every rebase, main's says which code was measured
+    try:
+        base = git("rev-parse", "--short", git("merge-base", "main", "HEAD"))
+        if base != head and not git("diff", "--name-only", base, "HEAD", "--", "src"):
+            return f"{head} (src/ as main's {base})"
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    return head
 
 
 def digest(path: Path) -> str:

@@ -263,6 +263,7 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
 _SITE_PLURALS = {"bases", "airbases", "air bases", "facilities", "installations", "compounds", "outposts"}
 _SITE_MODIFIERS = {"us", "u.s.", "american", "coalition", "military", "foreign", "iraqi", "syrian", "kurdish", "western",
                    "international", "allied"}
+_HOSTING = re.compile(r"\s+(?:hosting|housing|that\s+(?:host|house)|which\s+(?:host|house)|used\s+by|where)\b", re.I)
 _BARE_BEFORE = {"at", "on", "against", "of", "targeting", "targeted", "target", "attacking", "attacked", "attack",
                 "hit", "hitting", "struck", "striking", "shelling", "shelled", "and", "or", "toward", "towards"}
 
@@ -275,7 +276,8 @@ def _is_bare_plural(cue: Mention, folded: str) -> bool:
     words = folded[max(0, cue.start - 60):cue.start].lower().split()
     while words and words[-1] in _SITE_MODIFIERS:
         words.pop()
-    return bool(words) and words[-1] in _BARE_BEFORE
+    # and described only by whom they host ("bases hosting US troops"): a class of sites
+    return bool(words) and words[-1] in _BARE_BEFORE and bool(_HOSTING.match(folded[cue.end:cue.end + 40]))
 
 
 def _sweep_aggregate(segs: list[Segment], sentence_wide: set[str]) -> None:

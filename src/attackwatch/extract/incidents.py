@@ -254,7 +254,7 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
 
 # "the rocket attacks came the day after US forces carried out airstrikes": the clause before
 # "after"/"before" gives the gap from the incident in focus
-_GAP = re.compile(r"\b(?:(the|a|one|two|three|four|five|six|\d)\s+(day|days)|(hours|hours?\s+later))\s*$")
+_GAP = re.compile(r"\b(?:(the|a|one|two|three|four|five|six|\d)\s+(day|days)|(hours|hours?\s+later)|(days|weeks))\s*$")
 
 
 def _relative_to_focus(f: Frame, sent: Sentence, ann: Annotated, current: Incident) -> DateMention | None:
@@ -269,6 +269,8 @@ def _relative_to_focus(f: Frame, sent: Sentence, ann: Annotated, current: Incide
         return None
     from datetime import date, timedelta
 
+    if m.group(4):  # "days after": the month of the incident in focus
+        return DateMention(first.start, first.start, "", "relative", current.date_value[:7], "month")
     days = 0 if m.group(3) else _OFFSET_NUMBERS.get(m.group(1), 1)
     if first.lead == "after":
         days = -days  # the focus came the day after it: it was the day before

@@ -24,6 +24,9 @@ CASES = [
     pytest.param("2022-08-25", "Rockets hit the Green Village base in Syria on Wednesday, wounding a soldier. The "
                  "rocket attack came the day after US forces carried out airstrikes on militia depots near Mayadin.",
                  [("2022-08-23", "airstrike"), ("2022-08-24", "rocket")], id="the-day-after"),
+    pytest.param("2024-01-26", "A drone targeting Harir air base was shot down on Thursday. The attack comes days "
+                 "after militants fired rockets at the Ain al-Asad base in Anbar, injuring a soldier.",
+                 [("2024-01", "rocket"), ("2024-01-25", "drone")], id="days-after"),
     pytest.param("2024-10-02", "Two rockets were fired at Victory Base near Baghdad airport on Tuesday; Patriot "
                  "missiles and the C-RAM system intercepted them.", [("2024-10-01", "rocket")], id="air-defence"),
 ]

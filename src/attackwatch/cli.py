@@ -42,6 +42,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             failed += 1
             print(f"attackwatch: skipped {result.error}", file=sys.stderr)
             continue
+        if result.note:
+            print(f"attackwatch: note {result.note}", file=sys.stderr)
         for report in result.reports:
             d = report.to_dict()
             if fmt == "jsonl":

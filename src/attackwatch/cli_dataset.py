@@ -38,6 +38,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         for r in it:
             if r.error:
                 skipped(r.error)
+            elif r.note:
+                print(f"attackwatch: note {r.note}", file=sys.stderr)
             yield r
 
     summaries = []

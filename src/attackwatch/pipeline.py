@@ -7,7 +7,7 @@ from typing import Iterator
 
 from attackwatch.clean.metadata import latest_body_date
 from attackwatch.clean.page import clean_page
-from attackwatch.extract import extract_article
+from attackwatch.extract import extract_article, reference_date
 from attackwatch.ingest.files import InputError, RawPage, iter_page_paths, read_page
 from attackwatch.models import Article, Report
 from attackwatch.packs import get_pack
@@ -21,6 +21,7 @@ class PageResult:
     article: Article | None = None
     reports: list[Report] = field(default_factory=list)
     error: str | None = None
+    note: str | None = None  # processed, but something the user should know ("undated page")
 
 
 def _as_date(value: str | date | None) -> date | None:
@@ -56,11 +57,16 @@ def process_raw(raw: RawPage, *, published: date | None = None, pack: str = "def
             if latest is None or latest <= crawled:
                 article.published, article.published_source = crawled, "crawl"
         reports = extract_article(article, pack_name=pack, any_theatre=any_theatre)
+        note = None
+        if reference_date(article) is None:
+            # incidents the page cannot date are left out (see extract_article): say why
+            note = (f"{raw.path}: no publication date and no full date in the text, so only incidents "
+                    "with their own year are reported; give --published or a sidecar")
     except InputError as exc:
         return PageResult(path=raw.path, error=str(exc))
     except RecursionError as exc:  # pathological nesting in a page
         return PageResult(path=raw.path, error=f"{raw.path}: could not be processed ({exc.__class__.__name__})")
-    return PageResult(path=raw.path, article=article, reports=reports)
+    return PageResult(path=raw.path, article=article, reports=reports, note=note)
 
 
 def extract_paths(paths: list[str], *, published: date | None = None, pack: str = "default",

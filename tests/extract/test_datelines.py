@@ -51,3 +51,16 @@ def test_page_without_publication_date_reads_weekdays_against_its_latest_full_da
 def test_incident_the_page_cannot_date_is_left_out(extract):
     text = "Two drones struck the Harir base in Erbil on Thursday, the counter-terrorism service said."
     assert extract(text, published=None, article_id="t") == []
+
+
+def test_undated_page_gets_a_note_saying_why_it_reports_nothing() -> None:
+    from attackwatch.pipeline import process_raw
+
+    raw = RawPage(path="x.txt", id="x", kind="text", content="Two drones struck the Harir base in Erbil on Thursday.\n",
+                  meta={})
+    result = process_raw(raw)
+    assert result.error is None and result.reports == []
+    assert result.note is not None and "x.txt" in result.note and "--published" in result.note
+    dated = process_raw(RawPage(path="y.txt", id="y", kind="text", meta={"published": "2024-03-08"},
+                                content="Two drones struck the Harir base in Erbil on Thursday.\n"))
+    assert dated.note is None and [r.date for r in dated.reports] == ["2024-03-07"]

@@ -19,16 +19,19 @@ from attackwatch.ingest.files import MAX_BYTES
 from attackwatch.pipeline import extract_paths
 
 # Our own fixture prose (not taken from any outlet).
-GOOD_A = ("Three rockets landed near Ain al-Asad air base in Anbar province on Tuesday, an Iraqi security "
+# Each carries its year: a page with no publication date and no year reports nothing (issue 10).
+GOOD_A = ("Three rockets landed near Ain al-Asad air base in Anbar province on Tuesday, January 9, 2024, an Iraqi security "
           "official said. No casualties were reported, and the US-led coalition said the base was not damaged.\n\n"
           "The Islamic Resistance in Iraq said in a statement that its fighters had fired the rockets.\n")
-GOOD_B = ("A drone struck near Harir air base in Erbil province on Friday, the Kurdistan Region's counter-terrorism "
+GOOD_B = ("A drone struck near Harir air base in Erbil province on Friday, January 12, 2024, the Kurdistan Region's "
+          "counter-terrorism "
           "service said. The drone was shot down before reaching the base and nobody was hurt.\n")
-LATIN1 = ("Café owners in the town said three rockets hit Ain al-Asad air base in Anbar province on Tuesday, an "
+LATIN1 = ("Café owners in the town said three rockets hit Ain al-Asad air base in Anbar province on Tuesday, "
+          "January 9, 2024, an "
           "Iraqi security official said. No casualties were reported, the official added.\n")
 # Latin-1 text whose accented letters differ between Latin-1 and the Central European code pages.
 LATIN1_ACCENTS = ("The crèche beside the café stayed shut, señor Núñez told reporters, after three rockets hit Ain "
-                  "al-Asad air base in Anbar province on Tuesday, an Iraqi security official said.\n")
+                  "al-Asad air base in Anbar province on Tuesday, January 9, 2024, an Iraqi security official said.\n")
 ARABIC = ("سقطت ثلاثة صواريخ على قاعدة عين الأسد الجوية في محافظة الأنبار يوم الثلاثاء، وفق مصدر أمني عراقي. "
           "ولم ترد أنباء عن وقوع إصابات، وقال التحالف إن القاعدة لم تتضرر. وأعلنت جماعة مسلحة مسؤوليتها عن الهجوم "
           "في بيان نشرته على قناتها.\n")

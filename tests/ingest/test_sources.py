@@ -159,6 +159,7 @@ def test_parquet_rows_and_a_bad_row(tmp_path: Path) -> None:
 def test_folders_globs_and_what_a_folder_holds(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "b.txt").write_text(ARTICLE)
+    (tmp_path / "b.meta.json").write_text('{"published": "2024-02-08"}')  # undated pages report nothing
     (tmp_path / "sub" / "a.html").write_text(html_page("x"))
     (tmp_path / "sub" / "a.meta.json").write_text("{}")
     write_warc(tmp_path / "sub" / "c.warc.gz")

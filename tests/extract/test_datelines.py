@@ -5,6 +5,7 @@ full date it states (incidents it cannot date at all are left out)."""
 from __future__ import annotations
 
 import pytest
+from datetime import date
 
 from attackwatch.ingest.files import RawPage
 from attackwatch.clean.page import clean_page
@@ -61,6 +62,6 @@ def test_undated_page_gets_a_note_saying_why_it_reports_nothing() -> None:
     result = process_raw(raw)
     assert result.error is None and result.reports == []
     assert result.note is not None and "x.txt" in result.note and "--published" in result.note
-    dated = process_raw(RawPage(path="y.txt", id="y", kind="text", meta={"published": "2024-03-08"},
+    dated = process_raw(RawPage(path="y.txt", id="y", kind="text", meta={"published": date(2024, 3, 8)},
                                 content="Two drones struck the Harir base in Erbil on Thursday.\n"))
     assert dated.note is None and [r.date for r in dated.reports] == ["2024-03-07"]

@@ -42,13 +42,26 @@ def _weapon_row(pack: Pack, segs: list[Segment]) -> list[dict]:
     return [rows[w.id] for s in segs for w in s.weapons if w.id in rows]
 
 
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """The mentions no longer mention contains (one sort and a sweep: a long page has thousands)."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    kept: list[Mention] = []
+    reach, i = -1, 0
+    while i < len(ordered):
+        j, span = i, (ordered[i].start, ordered[i].end)
+        while j < len(ordered) and (ordered[j].start, ordered[j].end) == span:
+            j += 1
+        if reach < span[1]:  # no earlier, longer mention covers this span
+            kept.extend(ordered[i:j])
+        reach, i = max(reach, span[1]), j
+    return kept
+
+
 def _target_type(segs: list[Segment], place: Place | None, state_strike: bool, pack: Pack) -> str:
     rows = pack.rows_by_id("cues")
     cues = [c for s in segs for c in s.cues if c.label == "TARGET" and c.id in rows]
     # the longest words name the target: "an embassy convoy" is diplomatic, not a convoy
-    cues = [c for c in cues if not any(o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start)
-                                       for o in cues)]
-    said = {rows[c.id].get("target_type") for c in cues}
+    said = {rows[c.id].get("target_type") for c in _outermost(cues)}
     site = place.site_type if place is not None and place.site_type in ("military_base", "airport", "diplomatic") else None
     if state_strike:
         # a strike on facilities that killed a commander hit a militia position; a strike on a

@@ -27,6 +27,9 @@ CASES = [
     pytest.param("2024-01-26", "A drone targeting Harir air base was shot down on Thursday. The attack comes days "
                  "after militants fired rockets at the Ain al-Asad base in Anbar, injuring a soldier.",
                  [("2024-01", "rocket"), ("2024-01-25", "drone")], id="days-after"),
+    pytest.param("2024-08-13", "A drone attack in Syria lightly injured several US troops, according to a Pentagon "
+                 "statement released on Monday. The attack happened on Friday at the Rumalyn Landing Zone.",
+                 [("2024-08-09", "drone")], id="day-told-and-day-it-happened"),
     pytest.param("2024-10-02", "Two rockets were fired at Victory Base near Baghdad airport on Tuesday; Patriot "
                  "missiles and the C-RAM system intercepted them.", [("2024-10-01", "rocket")], id="air-defence"),
 ]

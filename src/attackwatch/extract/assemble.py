@@ -246,7 +246,7 @@ def _antecedent(ann: Annotated, pack: Pack, segs: list[Segment]) -> "Actor | Non
 def _background(inc: Incident, ctx: ArticleContext) -> bool:
     if inc.date_precision in ("month", "year"):
         return True
-    if inc.background_cue and inc.date_source == "own":
+    if inc.background_cue and inc.date_source in ("own", "reported"):
         return True
     if ctx.lead_date and inc.date_value and len(inc.date_value) == 10 and len(ctx.lead_date) == 10 and not ctx.roundup:
         return (date.fromisoformat(ctx.lead_date) - date.fromisoformat(inc.date_value)).days >= 2

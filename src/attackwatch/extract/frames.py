@@ -42,6 +42,7 @@ class Frame:
     from_title: bool = False
     trigger_tok: int = 0
     hint_weapon: str | None = None  # the weapon of the incident this one is "similar" to
+    reported: bool = False  # its date is when it was told ("a statement released on Monday")
 
     @property
     def specific(self) -> bool:
@@ -156,6 +157,8 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
     for f in frames:
         f.segs.sort(key=lambda s: s.start)
         f.date = _own_date(f.segs, f.trigger_tok)
+        f.reported = bool(f.date) and any(s.start <= f.date.start < s.end and s.has("SAY")
+                                          and not (s.tok <= f.trigger_tok < s.tok_end) for s in f.segs)
         f.weapon = _weapon(f.segs, pack, f.trigger_tok)
         f.another = any(s.has("ANOTHER") for s in f.segs)
         f.anaphor = any(s.has("ANAPHOR") for s in f.segs)

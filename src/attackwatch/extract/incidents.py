@@ -39,12 +39,12 @@ class Incident:
 
     def add(self, f: Frame) -> None:
         self.frames.append(f)
-        if f.date and self.date_source == "published":
-            self.date_value, self.date_precision, self.date_source = f.date.value, f.date.precision, "own"
-        if f.date and not self.date_value:
-            self.date_value, self.date_precision, self.date_source = f.date.value, f.date.precision, "own"
-        elif f.date and self.date_source != "own":
-            self.date_value, self.date_precision, self.date_source = f.date.value, f.date.precision, "own"
+        if f.date:
+            # an event date beats the day it was reported, which beats a guess
+            source = "reported" if f.reported else "own"
+            if (not self.date_value or self.date_source in ("published", "context")
+                    or self.date_source == "reported" and source == "own"):
+                self.date_value, self.date_precision, self.date_source = f.date.value, f.date.precision, source
         if f.place and self.place is None:
             self.place = f.place
 
@@ -119,10 +119,14 @@ def _compatible(f: Frame, inc: Incident, current: Incident | None, pack: Pack) -
         # an incident dated only by the publication date may learn its real date nearby; one site
         # told a day apart is a night-time attack dated by its night and by its morning report
         gap = _days_apart(f.date.value, inc.date_value)
-        published = inc.date_source == "published" and gap is not None and gap <= 3
+        published = inc.date_source in ("published", "reported") or f.reported
+        published = published and gap is not None and gap <= 3
         overnight = gap == 1 and not f.another and (_report_dated(f) or any(_report_dated(g) for g in inc.frames))
-        if not ((published or overnight) and f.place and inc.place and f.place.id == inc.place.id
-                and (published or one_site)):
+        # "a drone attack in Syria, a statement released on Monday said ... the attack occurred on
+        # Friday at the Rumalyn Landing Zone": the day told and the day it happened
+        within = bool(f.place and inc.place and (f.place.id == inc.place.id
+                                                 or published and contains(inc.place, f.place, pack)))
+        if not ((published or overnight) and within and (published or one_site)):
             return False
     if _weapons_clash(f, inc.weapon, loose=f.anaphor or one_site, one_site=one_site):
         return False
@@ -147,7 +151,7 @@ def _compatible(f: Frame, inc: Incident, current: Incident | None, pack: Pack) -
                 return False
     if inc is not current and not same_place and not f.anaphor:
         # reaching back past the incident in focus needs a firm link
-        if not (f.date and inc.date_source == "own" and f.date.value == inc.date_value and f.place and inc.place):
+        if not (f.date and inc.date_source in ("own", "reported") and f.date.value == inc.date_value and f.place and inc.place):
             return False
     if f.para > inc.last_para + 1 and not (same_place or f.anaphor):
         return False
@@ -345,12 +349,12 @@ def absorb(incidents: list[Incident], pack: Pack) -> list[Incident]:
         rank = coarse.place.rank if coarse.place else -1
         if rank >= 4:
             continue
-        loose = coarse.date_source in ("published", "context")  # its date is only a guess
+        loose = coarse.date_source in ("published", "context", "reported")  # its date is only a guess
         targets = [i for i in out if i is not coarse and i.place is not None and i.place.rank > rank
                    and (coarse.place is None or contains(coarse.place, i.place, pack)
                         or _loosely_within(coarse, i))
                    and (_dates_compatible(coarse.date_value, i.date_value)
-                        or (loose or i.date_source == "published")
+                        or (loose or i.date_source in ("published", "reported"))
                         and (_days_apart(coarse.date_value, i.date_value) or 99) <= 3)
                    and (coarse.date_source == "own" and i.date_source == "own" and coarse.date_value == i.date_value
                         or coarse.date_source != "own" or i.date_source != "own")

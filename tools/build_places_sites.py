@@ -192,8 +192,7 @@ site("tal-baydar-base", "Tal Baydar base", "military_base", "SY", "SY-HA", 36.68
       "Tal Baidar base", "Tel Beydar base"])
 site("kharab-al-jir", "Kharab al-Jir airfield", "military_base", "SY", "SY-HA", 36.86, 42.04,
      "curated: approximate; Kharab al-Jir landing strip east of Rmelan (public reporting)",
-     ["Kharab al-Jir", "Khirab al-Jir", "Kherab al-Jir",
-      "Kharab al-Jir airfield", "Kharab al-Jir base", "Kharab al-Jeer", "Kharab al-Jeer base",
+     ["Kharab al-Jir", "Kharab al-Jir airfield", "Kharab al-Jir base", "Kharab al-Jeer", "Kharab al-Jeer base",
       "Kharab al-Jeer airbase", "Khrab al-Jir", "Kharab al-Jir airport", "Kharab al-Jir airbase",
       "Kharab al-Jir landing zone"])
 site("qasrak-base", "Qasrak base", "military_base", "SY", "SY-HA", 36.66, 40.60,

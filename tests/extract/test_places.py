@@ -70,6 +70,8 @@ CASES = [
                  "JO-MA", "JO", id="border-of-a-country"),
     pytest.param("Three drones were launched on Thursday at the al-Tanf garrison near Syria's borders with Iraq and "
                  "Jordan.", "SY-HI", "SY", id="borders-with-two-countries"),
+    pytest.param("Sources told Kurdistan 24 that rockets hit Balad air base north of Baghdad on Sunday.",
+                 "IQ-SD", "IQ", id="news-channel-named-for-a-region"),
     # country-level area
     pytest.param("Drones targeted US forces in northeastern Syria on Wednesday, a US official said.",
                  None, "SY", id="northeastern-syria"),

@@ -51,10 +51,11 @@ def place_for_mention(m: Mention, alternatives: list[Mention], folded: str, pack
     return max(entries, key=lambda e: e.rank)
 
 
-# after the name: a clock ("6:30 p.m. (Baghdad time)") or a road named by its end points
+# after the name: a clock ("6:30 p.m. (Baghdad time)"), a border, a news channel ("told Kurdistan 24"),
+# or a road named by its end points
 # ("the Basra-Dhi Qar highway", "the Baghdad to Kirkuk road"): the incident was on the road
 _REFERENCE_AFTER = re.compile(
-    r"^(?:\s+(?:local\s+)?time\b|\s+border\b"
+    r"^(?:\s+(?:local\s+)?time\b|\s+border\b|\s+24\b"  # "Kurdistan 24" is a channel
     r"|\s*(?:-|to)\s*(?:[A-Z][\w'-]*\s*){1,3}(?:highway|road|expressway|motorway|route)\b"
     r"|\s+(?:highway|road|expressway|motorway)\b)")
 _ROAD_START = re.compile(r"(?:\b[A-Z][\w'-]*\s*(?:-|to)\s*)$")

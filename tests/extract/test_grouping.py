@@ -30,6 +30,9 @@ CASES = [
     pytest.param("2024-08-13", "A drone attack in Syria lightly injured several US troops, according to a Pentagon "
                  "statement released on Monday. The attack happened on Friday at the Rumalyn Landing Zone.",
                  [("2024-08-09", "drone")], id="day-told-and-day-it-happened"),
+    pytest.param("2020-09-16", "Two Katyusha rockets aimed at the Green Zone just after midnight on Tuesday were "
+                 "intercepted by air defences, the Security Media Cell said.", [("2020-09-15", "rocket")],
+                 id="intercepted-is-told"),
     pytest.param("2024-10-02", "Two rockets were fired at Victory Base near Baghdad airport on Tuesday; Patriot "
                  "missiles and the C-RAM system intercepted them.", [("2024-10-01", "rocket")], id="air-defence"),
 ]

@@ -104,7 +104,7 @@ def _weapon_before(segs: list[Segment], pack: Pack, tok: int) -> WeaponHit | Non
     return WeaponHit(row["weapon"], row["event_type"], True, t)
 
 
-def _landmark(segs: list[Segment], folded: str, pack: Pack) -> Landmark | None:
+def landmark_in(segs: list[Segment], folded: str, pack: Pack) -> Landmark | None:
     text = " ".join(folded[s.start:s.end].lower() for s in segs)
     for mark in pack.landmarks.values():
         keys = mark.fields.get("keywords") or ()
@@ -163,7 +163,7 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
         f.another = any(s.has("ANOTHER") for s in f.segs)
         f.anaphor = any(s.has("ANAPHOR") for s in f.segs)
         f.background_cue = f.subordinate or any(s.has("BACKGROUND") for s in f.segs)
-        f.landmark = _landmark(f.segs, ann.folded, pack)
+        f.landmark = landmark_in(f.segs, ann.folded, pack)
         # a side clause about another event ("its retaliation for the deaths of three soldiers in
         # Jordan") lends no place
         mentions = [p for s in f.segs for p in s.places

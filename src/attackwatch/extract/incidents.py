@@ -9,12 +9,11 @@ in Diwaniyah, the second in Muthanna"), lending them its date, actor and weapon.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from attackwatch.extract.annotate import Annotated, Segment, Sentence
-from attackwatch.extract.dates import DateMention
-from attackwatch.extract.frames import Frame, _landmark, frames_in_sentence
+from attackwatch.extract.annotate import Annotated, Segment
+from attackwatch.extract.anchoring import landmark_date, relative_to_focus
+from attackwatch.extract.frames import Frame, frames_in_sentence
 from attackwatch.extract.places import contains, overlaps
 from attackwatch.packs import Pack, Place
 
@@ -220,13 +219,14 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                     target = inc
                     break
             if target is None and not f.date and f.subordinate and current is not None:
-                f.date = _relative_to_focus(f, sent, ann, current)
+                f.date = relative_to_focus(f, sent, ann, current.date_value)
             if target is None:
-                if not f.date and f.landmark and _landmark_date(f, ann, pack):
+                told = landmark_date(f, ann, pack) if not f.date and f.landmark else None
+                if told is not None:
                     # "the strikes on 85 targets", "the killing of Soleimani": a well-known incident
                     # the page names without a date takes the date the landmarks pack records; an
                     # incident already told on that day within that place is the one it sums up
-                    f.date = _landmark_date(f, ann, pack)
+                    f.date = told
                     target = next((i for i in reversed(incidents) if i.date_value == f.date.value and f.place
                                    and i.place and contains(f.place, i.place, pack)), None)
                     if target is not None:
@@ -254,67 +254,6 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                 target.add(f)
             current = target
     return absorb(incidents, pack)
-
-
-# "the rocket attacks came the day after US forces carried out airstrikes": the clause before
-# "after"/"before" gives the gap from the incident in focus
-_GAP = re.compile(r"\b(?:(the|a|one|two|three|four|five|six|\d)\s+(day|days)|(hours|hours?\s+later)|(days|weeks))\s*$")
-
-
-def _relative_to_focus(f: Frame, sent: Sentence, ann: Annotated, current: Incident) -> DateMention | None:
-    first = f.segs[0]
-    if first.lead not in ("after", "before") or not current.date_value or len(current.date_value) != 10:
-        return None
-    before = [s for s in sent.segments if s.end <= first.start]
-    if not before:
-        return None
-    m = _GAP.search(ann.folded[before[-1].start:before[-1].end].lower().rstrip(" ,"))
-    if m is None:
-        return None
-    from datetime import date, timedelta
-
-    if m.group(4):  # "days after": the month of the incident in focus
-        return DateMention(first.start, first.start, "", "relative", current.date_value[:7], "month")
-    days = 0 if m.group(3) else _OFFSET_NUMBERS.get(m.group(1), 1)
-    if first.lead == "after":
-        days = -days  # the focus came the day after it: it was the day before
-    moved = (date.fromisoformat(current.date_value) + timedelta(days=days)).isoformat()
-    return DateMention(first.start, first.start, "", "relative", moved, "day")
-
-
-def _landmark_date(f: Frame, ann: Annotated, pack: Pack) -> DateMention | None:
-    day = f.landmark.fields.get("date") if f.landmark else None
-    if not day or (ann.published and day > ann.published.isoformat()):
-        return None  # never date a mention by an event the page could not have known
-    # only a landmark the clause itself tells: "after the assassination of Soleimani" or "in the
-    # wake of the Jordan attack" names the event answered, not this one
-    text = " ".join(ann.folded[s.start:s.end].lower() for s in f.segs)
-    m = _OFFSET.search(text)  # "five days after Soleimani's death" dates by the landmark
-    told = [s for s in f.segs if m or not (s.subordinate or s.has("BACKGROUND"))]
-    if not told or _landmark(told, ann.folded, pack) is None:
-        return None
-    seg = told[0]
-    # the page's own coarser words win ("since January, when a drone struck Tower 22"): the
-    # landmark only confirms them
-    said = next((d for s in f.segs for d in s.dates if d.value and day.startswith(d.value)), None)
-    if said is not None and m is None:
-        return DateMention(said.start, said.end, said.text, said.kind, said.value, said.precision)
-    if m is None:
-        return DateMention(seg.start, seg.start, "", "landmark", day, "day")
-    from datetime import date, timedelta
-
-    n = _OFFSET_NUMBERS.get(m.group(1) or "", None)
-    if n is None:  # "days after the killing": the landmark's month
-        return DateMention(seg.start, seg.start, "", "landmark", day[:7], "month")
-    days = n * (7 if m.group(2).startswith("week") else 1) * (1 if m.group(3) == "after" else -1)
-    moved = (date.fromisoformat(day) + timedelta(days=days)).isoformat()
-    return DateMention(seg.start, seg.start, "", "landmark", moved, "day")
-
-
-# "five days after Soleimani's death": an offset from a landmark
-_OFFSET = re.compile(r"\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(days?|weeks?)\s+(after|before)\b")
-_OFFSET_NUMBERS = {"the": 1, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                   "eight": 8, "nine": 9, "ten": 10, **{str(i): i for i in range(1, 32)}}
 
 
 def _similar_to_focus(f: Frame, current: Incident | None) -> None:

@@ -1,12 +1,19 @@
 """Incremental clustering of reports into incidents, with blocking so it stays near-linear.
 
-Incidents told at day precision are indexed by (country, day) and by (admin1, day); a
-report is compared only with incidents whose day it can reach, in its province when it
-names one. Two reports of one article never share an incident (the extractor already
-merged what the article itself tells as one). A coarse report ("an attack on US forces in
-Syria this month") joins an incident only when exactly one fits, and never gathers precise
-ones: precise reports are placed first and never join a coarse-only incident; a coarse-only
-incident is folded into a precise one afterwards only when that one is its sole match.
+Incidents are indexed by (country, day) and by (admin1, day) of their representative's days;
+a report is compared only with incidents whose day it can reach, in its province when it
+names one. Two reports of one article never share an incident (the extractor already merged
+what the article itself tells as one).
+
+Precise tellings (a day and a town or site) join the best-scoring incident. A coarse telling
+(a week, a month, or no finer than a country: "the January 2020 killing of Soleimani", "an
+attack on US forces in Syria this month") joins an incident only when it fits exactly one,
+and never gathers precise ones: precise reports are placed first and never join a
+coarse-only incident. Coarse tellings told to the day ("US strikes in Iraq on Sunday")
+found incidents other coarse tellings may join, but two coarse-only incidents are put
+together only when each is the other's sole fit. Coarse-only incidents are folded into the
+one incident they fit afterwards, and a coarse telling leaves an incident when a second one
+fits as well, so the grouping does not depend on the order reports arrive in.
 """
 from __future__ import annotations
 
@@ -15,10 +22,14 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from attackwatch.resolve.keys import ReportKey
-from attackwatch.resolve.match import THRESHOLD, compatible, score
+from attackwatch.resolve.match import FIT_THRESHOLD, THRESHOLD, compatible, field_score, score, text_score
 
 # a coarse telling that reaches more candidates than this cannot be placed unambiguously
 MAX_COARSE_CANDIDATES = 60
+# how much better than any other a coarse telling must fit one incident to join it among several
+CLEAR_MARGIN = 1.5
+# the longest interval looked up day by day country-wide: a month (and the day either side)
+MAX_REACH_DAYS = 33
 
 
 def incident_id_for(report_id: str) -> str:
@@ -50,8 +61,48 @@ class Cluster:
         return self.precise == 0
 
 
-def _rank(k: ReportKey) -> tuple[int, int, int]:
-    return (k.precision, k.place_rank, -len(k.id))
+def affinity(key: ReportKey, c: Cluster, leaving: ReportKey | None = None, precise: bool = False) -> float | None:
+    """How well a telling goes with an incident: None when a hard constraint rules it out
+    against the incident's representative or any of its precise tellings (so an incident
+    neither creeps along a run of daily attacks on one base nor gathers the towns of a
+    province one by one); else its best score against any member (`leaving`: a member left
+    out, the telling itself when it is one; `precise`: only precise members count, as a
+    coarse telling never gathers precise ones). The best member rather than the
+    representative alone, so the outcome does not hang on which of equally precise
+    tellings represents the incident."""
+    if leaving is None and (c.rep is None or not compatible(key, c.rep)):
+        return None  # the common case, ruled out before anything else is computed
+    members = [m for m in c.members if m is not leaving and not (precise and m.coarse)]
+    rep = c.rep if c.rep is not leaving else max(members, key=_rank, default=None)
+    if rep is None or (leaving is not None and not compatible(key, rep)):
+        return None
+    best, best_fields = rep, -1e9
+    for m in members:  # the fields first; the text (dearer) only against the closest member
+        if m is not rep and not compatible(key, m):
+            if not m.coarse:
+                return None
+            continue
+        f = field_score(key, m)
+        if f > best_fields:
+            best, best_fields = m, f
+    return best_fields + text_score(key, best)
+
+
+def chosen(found: list[tuple[float, str]] | None) -> str | None:
+    """The incident a coarse telling belongs to: the one it fits, or among several the one it
+    fits far better than any other ("the January 2020 strike at Baghdad airport" against a
+    rocket attack in Baghdad that month); None when it may be more than one."""
+    if not found:
+        return None
+    if len(found) == 1 or found[0][0] - found[1][0] >= CLEAR_MARGIN:
+        return found[0][1]
+    return None
+
+
+def _rank(k: ReportKey) -> tuple[int, int, int, str]:
+    # a total order, so the representative of a set of reports is the same whatever order
+    # they joined in
+    return (k.precision, k.place_rank, -len(k.id), k.id)
 
 
 class Resolver:
@@ -68,7 +119,7 @@ class Resolver:
         self._by_admin1: dict[tuple[str, int], set[str]] = {}
         self._indexed: dict[str, list[tuple[dict, tuple]]] = {}  # type: ignore[type-arg]
 
-    # -- index: only clusters with a precise representative, under its one day -------------------
+    # -- index: clusters under each day of their representative ---------------------------------
     def _unindex(self, cid: str) -> None:
         for index, k in self._indexed.pop(cid, []):
             index.get(k, set()).discard(cid)
@@ -76,7 +127,9 @@ class Resolver:
     def _reindex(self, c: Cluster) -> None:
         self._unindex(c.id)
         rep = c.rep
-        if rep is None or not rep.dated or c.coarse_only:
+        # a coarse-only incident is found only when told to the day: "a rocket attack in Iraq
+        # in December" founds nothing another telling could be sure to mean
+        if rep is None or not rep.dated or (c.coarse_only and rep.precision < 3):
             return
         entries: list[tuple[dict, tuple]] = []  # type: ignore[type-arg]
         for d in range(rep.lo, rep.hi + 1):
@@ -96,14 +149,65 @@ class Resolver:
         if key.admin1 and len(days) > 4:
             for d in days:  # a month in one province: look only there
                 out |= self._by_admin1.get((key.admin1, d), set())
-        elif len(days) <= 9:
-            for d in days:
+        elif len(days) <= MAX_REACH_DAYS:
+            for d in days:  # up to a month country-wide: a day's lookups each, capped below
                 out |= self._by_day.get((key.country, d), set())
         else:
-            return None  # "this month, somewhere in Syria": no way to single out one incident
+            return None  # "this year, somewhere in Syria": no way to single out one incident
         if key.coarse and len(out) > MAX_COARSE_CANDIDATES:
             return None
         return out
+
+    def _fits(self, key: ReportKey, articles: set[str], skip: str | None = None) -> list[tuple[float, str]] | None:
+        """(score, incident) for each incident coarse telling `key` fits, best first, leaving out
+        `skip` and any incident holding a report of `articles`; None when too many are in
+        reach to choose among."""
+        cands = self._candidates(key)
+        if cands is None:
+            return None
+        out = []
+        for cid in cands:
+            c = self.clusters[cid]
+            if cid == skip or c.rep is None or c.articles & articles:
+                continue
+            s = affinity(key, c)
+            if s is not None and s >= FIT_THRESHOLD:
+                out.append((s, cid))
+        return self._distinct(sorted(out, key=lambda sc: (-sc[0], sc[1])))
+
+    def _distinct(self, found: list[tuple[float, str]]) -> list[tuple[float, str]]:
+        """Leave out of a telling's fits a coarse-only incident that itself fits one of the
+        precise ones: it is that incident told coarsely (and will be folded into it), not a
+        second candidate. One that cannot (another telling of the same article's wave) stays."""
+        precise = [self.clusters[cid] for _, cid in found if not self.clusters[cid].coarse_only]
+        if not precise:
+            return found
+        out = []
+        for s, cid in found:
+            c = self.clusters[cid]
+            if c.coarse_only and c.rep is not None and any(
+                    not (p.articles & c.articles) and (affinity(c.rep, p) or 0.0) >= FIT_THRESHOLD for p in precise):
+                continue
+            out.append((s, cid))
+        return out
+
+    def _fits_with(self, key: ReportKey, c: Cluster) -> list[tuple[float, str]] | None:
+        """`_fits` of a member of `c`, `c` itself counted when it fits its representative."""
+        others = self._fits(key, {key.article_id}, skip=c.id)
+        own = affinity(key, c, leaving=key)
+        if others is None or own is None or own < FIT_THRESHOLD:
+            return others
+        return self._distinct(sorted([*others, (own, c.id)], key=lambda sc: (-sc[0], sc[1])))
+
+    def _sole_partner(self, c: Cluster, other: str | None) -> bool:
+        """Two coarse-only incidents go together only when each is the other's sole fit (`other`:
+        the incident of the telling joining `c`, None for one not placed yet): a country-wide
+        telling that fits two incidents of one strike wave may mean either."""
+        if not c.coarse_only:
+            return True
+        assert c.rep is not None
+        rest = self._fits(c.rep, c.articles, skip=c.id)
+        return rest is not None and all(x == other for _, x in rest)
 
     # -- building ------------------------------------------------------------------------------
     def seed(self, cluster_id: str, keys: Iterable[ReportKey]) -> None:
@@ -139,25 +243,25 @@ class Resolver:
         out = []
         for cid in cands:
             c = self.clusters[cid]
-            if key.article_id in c.articles or c.rep is None:
+            if key.article_id in c.articles or c.rep is None or c.coarse_only:
                 continue
-            if compatible(key, c.rep):
-                out.append((score(key, c.rep), cid))
+            s = affinity(key, c, precise=True)
+            if s is not None:
+                out.append((s, cid))
         return out
 
     def add(self, key: ReportKey) -> str:
         """Place one report; returns its incident id."""
         if key.id in self.of_report:
             return self.of_report[key.id]
-        cands = self._candidates(key)
-        if cands is None:
-            return self._new(key)
-        eligible = self._eligible(key, cands)
         if key.coarse:
-            if len(eligible) == 1:
-                self._join(eligible[0][1], key)
-                return eligible[0][1]
+            found = chosen(self._fits(key, {key.article_id}))
+            if found is not None and self._sole_partner(self.clusters[found], None):
+                self._join(found, key)
+                return found
             return self._new(key)
+        cands = self._candidates(key)
+        eligible = self._eligible(key, cands or ())
         if eligible:
             best_score, best = max(eligible)
             if best_score >= THRESHOLD:
@@ -166,22 +270,24 @@ class Resolver:
         return self._new(key)
 
     def add_all(self, keys: Iterable[ReportKey]) -> None:
-        """Precise reports first, so coarse ones find the incidents they may belong to."""
-        for k in sorted(keys, key=lambda k: (k.coarse, k.lo, k.id)):
+        """Precise reports first, then coarse ones from the finest (a day, country-wide) to the
+        coarsest (a month), so each finds the incidents it may belong to. Then coarse-only
+        incidents settle: folded whole into the one incident they fit (tellings that arrived
+        before the precise one they belong to), tellings that now fit two incidents taken
+        out, and what was taken out folded again where it fits alone."""
+        for k in sorted(keys, key=lambda k: (k.coarse, -k.precision, k.lo, k.id)):
             self.add(k)
+        self.fold_coarse()
         self.unfold_ambiguous()
         self.fold_coarse()
 
     def unfold_ambiguous(self) -> None:
         """A coarse telling placed earlier in its one fitting incident leaves it when a second
         incident now fits as well: the grouping must not depend on the order reports arrive in."""
-        for c in [c for c in self.clusters.values() if not c.coarse_only and c.precise < len(c.members)]:
+        for c in [c for c in self.clusters.values() if c.precise < len(c.members) and len(c.members) > 1]:
             for m in [m for m in c.members if m.coarse and m is not c.rep and m.id not in self._protected]:
-                cands = self._candidates(m)
-                fits = [] if cands is None else [
-                    x for x in cands if m.article_id not in self.clusters[x].articles or x == c.id]
-                fits = [x for x in fits if self.clusters[x].rep is not None and compatible(m, self.clusters[x].rep)]
-                if cands is None or len(fits) > 1:
+                c = self.clusters[c.id]  # _take_out replaces the cluster
+                if chosen(self._fits_with(m, c)) != c.id:
                     self._detach(c, m)
 
     def _take_out(self, c: Cluster, m: ReportKey) -> None:
@@ -199,20 +305,18 @@ class Resolver:
         self._new(m)
 
     def fold_coarse(self) -> None:
-        """Fold each coarse-only incident into the one precise incident it fits, if unique
-        (an incident holding a report an analyst split out stays as it is)."""
-        for cid in [c.id for c in self.clusters.values()
-                    if c.coarse_only and not any(m.id in self._protected for m in c.members)]:
+        """Fold each coarse-only incident into the one incident it fits, if unique (an incident
+        holding a report an analyst split out stays as it is); finest first, so a month-long
+        telling meets the day-long ones already gathered."""
+        order = sorted((c for c in self.clusters.values() if c.coarse_only and c.rep is not None),
+                       key=lambda c: (-c.rep.precision, c.rep.lo, c.id))  # type: ignore[union-attr]
+        for cid in [c.id for c in order if not any(m.id in self._protected for m in c.members)]:
             c = self.clusters.get(cid)
             if c is None or c.rep is None:
                 continue
-            cands = self._candidates(c.rep)
-            if not cands:
-                continue
-            fits = [o for o in (self.clusters[x] for x in cands)
-                    if o.id != cid and not (o.articles & c.articles) and o.rep is not None and compatible(c.rep, o.rep)]
-            if len(fits) == 1:
-                self.merge(fits[0].id, cid)
+            found = chosen(self._fits(c.rep, c.articles, skip=cid))
+            if found is not None and self._sole_partner(self.clusters[found], cid):
+                self.merge(found, cid)
 
     # -- analyst corrections -------------------------------------------------------------------
     def merge(self, keep: str, other: str) -> None:

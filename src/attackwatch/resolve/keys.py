@@ -1,10 +1,15 @@
 """What resolution needs to know of a report, precomputed once: its date as an interval
-of days, its place at a precision rank, and the fields that must agree."""
+of days, its place at a precision rank (with its coordinates and name words, so a site and
+the town it is named after, or two names of one compound, can be told to be one place),
+the perpetrator's side (from the actor registry), and the fields that must agree."""
 from __future__ import annotations
 
 import calendar
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 PRECISION_RANK = {"day": 3, "week": 2, "month": 1, "year": 0}
@@ -29,6 +34,13 @@ class ReportKey:
     actor_parent: str | None
     target_type: str
     text: str
+    # the side the perpetrator is on in the actor registry ("axis", "us", "iraq", ...): two
+    # actors of one side are a milder disagreement than a militia against its enemy
+    side: str | None = None
+    background: bool = False
+    lat: float | None = None
+    lon: float | None = None
+    place_words: frozenset[str] = frozenset()
 
     @property
     def dated(self) -> bool:
@@ -62,13 +74,50 @@ def date_interval(value: str | None, precision: str | None) -> tuple[int, int]:
         return -1, -1
 
 
+# words a place name shares with every other of its kind, which say nothing about which place
+# it is ("Camp Taji" and "Taji": both Taji)
+_GENERIC_PLACE_WORDS = frozenset(
+    "al el ad as an ar at az ash the of camp base air airbase airport international military garrison "
+    "complex compound station field us u s embassy zone province governorate city town village "
+    "district landing".split())
+
+
+def place_words(name: str | None) -> frozenset[str]:
+    """The distinctive words of a place name, folded to ASCII lower case."""
+    if not name:
+        return frozenset()
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return frozenset(w for w in re.split(r"[^a-z0-9]+", text) if len(w) > 1 and w not in _GENERIC_PLACE_WORDS)
+
+
+@lru_cache(maxsize=None)
+def _actor_info(name: str) -> tuple[str | None, str | None]:
+    """(side, parent name) of a registered actor; (None, None) for a name the pack lacks."""
+    from attackwatch.packs import get_pack  # the pack loads once; keys are built often
+
+    pack = get_pack()
+    actor = pack.actor_by_name(name)
+    if actor is None:
+        return None, None
+    parent = pack.actors[actor.parent].name if actor.parent in pack.actors else None
+    return actor.side, parent
+
+
+def _coord(value: Any) -> float | None:
+    return float(value) if isinstance(value, (int, float)) else None
+
+
 def report_key(report: dict[str, Any], report_id: str, outlet: str | None = None) -> ReportKey:
     lo, hi = date_interval(report.get("date"), report.get("date_precision"))
     precision = PRECISION_RANK.get(report.get("date_precision") or "", -1) if lo >= 0 else -1
     text = " ".join(e.get("text", "") for e in report.get("evidence") or [])[:600]
+    actor = report.get("actor")
+    side, parent = _actor_info(actor) if actor else (None, None)
     return ReportKey(
         id=report_id, article_id=str(report.get("article_id")), outlet=outlet or str(report.get("article_id")),
         lo=lo, hi=hi, precision=precision, country=report.get("country_code"), admin1=report.get("admin1_code"),
         place_id=report.get("place_id") or report.get("place"), place_rank=GEO_RANK.get(report.get("geo_precision") or "", 0),
-        weapon=report.get("weapon") or "unknown", actor=report.get("actor"), actor_parent=report.get("actor_parent"),
-        target_type=report.get("target_type") or "other", text=text)
+        weapon=report.get("weapon") or "unknown", actor=actor, actor_parent=report.get("actor_parent") or parent,
+        target_type=report.get("target_type") or "other", text=text, side=side, background=bool(report.get("background")),
+        lat=_coord(report.get("latitude")), lon=_coord(report.get("longitude")), place_words=place_words(report.get("place")))

@@ -1,30 +1,94 @@
-"""Do two tellings describe one incident? Hard constraints first (a different country,
-day, site, weapon family or perpetrator rules a pair out), then a score from agreement
-and evidence similarity."""
+"""Do two tellings describe one incident?
+
+Hard constraints rule a pair out: two reports of one article, another country, days that
+cannot meet, another province, clearly another site (two differently named sites or towns
+far apart), a convoy against a fixed site. Everything else *weighs*: one outlet's telling
+often carries a wrong actor (a group named in a neighbouring sentence), a weapon word of its
+own (drone or air strike, rockets or missiles) or a date a day off (a dateline, a night-time
+attack), so a disagreement on actor, weapon, target or day lowers the score of a pair whose
+place agrees rather than vetoing it. The score adds agreement and evidence similarity.
+"""
 from __future__ import annotations
+
+import math
 
 from rapidfuzz import fuzz
 
 from attackwatch.resolve.keys import INDIRECT_FIRE, ReportKey
 
+# a precise telling joins the best incident scoring at least this
 THRESHOLD = 3.0
+# a coarse telling (a month, a country) "fits" an incident scoring at least this; it joins only
+# an incident it fits alone, so the bar can be lower than the precise one
+FIT_THRESHOLD = 2.0
+# two named places this close are one compound told two ways (an embassy in the Green Zone, a
+# camp beside an airport), farther apart they are two places
+SAME_PLACE_KM = 6.0
+
+# what delivered the attack, as outlets word it differently: rockets, missiles and mortars are
+# indirect fire; a drone strike, an air strike and a missile strike are all strikes from the air
+WEAPON_FAMILIES: dict[str, frozenset[str]] = {
+    "rocket": frozenset({"indirect"}), "mortar": frozenset({"indirect"}), "missile": frozenset({"indirect", "air"}),
+    "drone": frozenset({"air"}), "airstrike": frozenset({"air"}),
+    "ied": frozenset({"ground"}), "small_arms": frozenset({"ground"}), "grenade": frozenset({"ground"}),
+}
+FIXED_SITES = frozenset({"military_base", "airport", "diplomatic"})
+# what militias attack (US and coalition sites, convoys) against what a strike on them hits:
+# the two directions of one exchange of fire, told on the same day, are two incidents
+ATTACKED_BY_MILITIAS = FIXED_SITES | {"convoy"}
 
 
-def _weapons_agree(a: str, b: str) -> bool:
-    if a == b or "unknown" in (a, b):
+def _km(a: ReportKey, b: ReportKey) -> float | None:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    la, lb = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((lb - la) / 2) ** 2 + math.cos(la) * math.cos(lb) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def same_place(a: ReportKey, b: ReportKey) -> bool:
+    """One place told two ways: the same name, a site named after its town ("Camp Taji" and
+    "Taji"), or two named places a few kilometres apart (an embassy and the zone around it).
+    Only towns and sites: two tellings of "Iraq" or "Anbar" do not name one place."""
+    if a.place_rank < 3 or b.place_rank < 3:
+        return False
+    if a.place_id and a.place_id == b.place_id:
         return True
-    return a in INDIRECT_FIRE and b in INDIRECT_FIRE  # outlets call the same Katyushas rockets or missiles
-
-
-def _actors_agree(a: ReportKey, b: ReportKey) -> bool:
-    if not a.actor or not b.actor or a.actor == b.actor:
+    if a.place_words and b.place_words and (a.place_words <= b.place_words or b.place_words <= a.place_words):
         return True
-    # a front and the umbrella it claims under
-    return a.actor_parent == b.actor or b.actor_parent == a.actor or (a.actor_parent is not None and a.actor_parent == b.actor_parent)
+    km = _km(a, b)
+    return km is not None and km <= SAME_PLACE_KM
+
+
+def weapons_relation(a: str, b: str) -> int:
+    """2 the same weapon, 1 the same family, 0 unknown on a side, -1 different families."""
+    if "unknown" in (a, b):
+        return 0
+    if a == b:
+        return 2
+    if a in INDIRECT_FIRE and b in INDIRECT_FIRE:
+        return 1  # outlets call the same Katyushas rockets or missiles
+    return 1 if WEAPON_FAMILIES.get(a, frozenset()) & WEAPON_FAMILIES.get(b, frozenset()) else -1
+
+
+def actors_relation(a: ReportKey, b: ReportKey) -> int:
+    """2 the same actor, 1 a front and its umbrella, 0 one unnamed, -1 two of one side,
+    -2 actors of different sides (a militia and its enemy)."""
+    if not a.actor or not b.actor:
+        return 0
+    if a.actor == b.actor:
+        return 2
+    if a.actor_parent == b.actor or b.actor_parent == a.actor or (
+            a.actor_parent is not None and a.actor_parent == b.actor_parent):
+        return 1
+    # "other" in the registry is no side: such actors are not allies of anyone
+    if a.side and a.side == b.side and a.side != "other":
+        return -1
+    return -2
 
 
 def _days_agree(a: ReportKey, b: ReportKey) -> bool:
-    if not a.dated or not b.dated:
+    if a.lo < 0 or b.lo < 0:  # undated
         return False
     if a.precision == 3 and b.precision == 3:
         return abs(a.lo - b.lo) <= 1  # outlets a time zone apart, or reporting "late on" a day
@@ -34,7 +98,7 @@ def _days_agree(a: ReportKey, b: ReportKey) -> bool:
 def _places_agree(a: ReportKey, b: ReportKey) -> bool:
     if a.country and b.country and a.country != b.country:
         return False
-    if a.place_id and a.place_id == b.place_id:
+    if same_place(a, b):
         return True
     if a.admin1 and b.admin1 and a.admin1 != b.admin1:
         return False
@@ -44,30 +108,51 @@ def _places_agree(a: ReportKey, b: ReportKey) -> bool:
     return True
 
 
+def _targets_exclusive(a: ReportKey, b: ReportKey) -> bool:
+    """A convoy on a road is not an attack on a base, an airport or an embassy."""
+    return "convoy" in (a.target_type, b.target_type) and bool({a.target_type, b.target_type} & FIXED_SITES)
+
+
 def compatible(a: ReportKey, b: ReportKey) -> bool:
-    return (a.article_id != b.article_id and _days_agree(a, b) and _places_agree(a, b)
-            and _weapons_agree(a.weapon, b.weapon) and _actors_agree(a, b)
-            and not (a.target_type != b.target_type and "other" not in (a.target_type, b.target_type)
-                     and "convoy" in (a.target_type, b.target_type)))
+    """No hard constraint rules the pair out (the cheapest tests first: this runs for every
+    candidate of every report)."""
+    if a.article_id == b.article_id or (a.country and b.country and a.country != b.country):
+        return False
+    return _days_agree(a, b) and _places_agree(a, b) and not _targets_exclusive(a, b)
 
 
 def score(a: ReportKey, b: ReportKey) -> float:
     """Agreement of a compatible pair; higher is more alike."""
+    return field_score(a, b) + text_score(a, b)
+
+
+def text_score(a: ReportKey, b: ReportKey) -> float:
+    """Similarity of the evidence sentences, 0-1."""
+    return fuzz.token_set_ratio(a.text, b.text) / 100.0 if a.text and b.text else 0.0
+
+
+def field_score(a: ReportKey, b: ReportKey) -> float:
+    """Agreement of the coded fields (everything `score` counts but the text, which is dearer)."""
     s = 1.0
     if a.precision == 3 and b.precision == 3:
         # a day apart needs more agreement than the place alone: attacks on one base on
         # consecutive days are common
         s += 1.0 if a.lo == b.lo else -0.5
-    if a.place_id and a.place_id == b.place_id:
+    if same_place(a, b):
         s += 2.0
     elif a.admin1 and a.admin1 == b.admin1:
         s += 1.0
-    if a.weapon == b.weapon and a.weapon != "unknown":
-        s += 1.0
-    if a.actor and a.actor == b.actor:
-        s += 1.0
+    s += {2: 1.0, 1: 0.5, 0: 0.0, -1: -1.5}[weapons_relation(a.weapon, b.weapon)]
+    s += {2: 1.0, 1: 0.5, 0: 0.0, -1: -0.5, -2: -1.5}[actors_relation(a, b)]
     if a.target_type == b.target_type and a.target_type != "other":
         s += 0.5
-    if a.text and b.text:
-        s += fuzz.token_set_ratio(a.text, b.text) / 100.0
+    elif {a.target_type, b.target_type} & ATTACKED_BY_MILITIAS and "militia_position" in (a.target_type, b.target_type):
+        s -= 1.5  # an attack and the strike answering it
+    elif "convoy" in (a.target_type, b.target_type) and "other" not in (a.target_type, b.target_type):
+        s -= 1.0  # a convoy and people: possible, but not alike
     return s
+
+
+def fits(a: ReportKey, b: ReportKey) -> bool:
+    """Could coarse telling `a` be the incident `b` tells? (It joins only one it fits alone.)"""
+    return compatible(a, b) and score(a, b) >= FIT_THRESHOLD

@@ -1,0 +1,165 @@
+"""Tables of report pairs (and small sets) that must or must not become one incident, at the
+level resolution sees them: report records as the extractor writes them, written for these
+tests. They pin the rules of attackwatch.resolve.match and .cluster: a wrong actor, a
+neighbouring weapon word or a day's disagreement weighs but does not veto when place,
+weapon and target agree; another country, a distant site, a convoy against a base, an
+attack against the strike answering it, and two reports of one article are never merged; a
+coarse mention joins the one incident it fits and no incident when it fits several.
+Every case is also resolved in every arrival order, which must not change the grouping.
+"""
+from __future__ import annotations
+
+from itertools import permutations
+from typing import Any
+
+import pytest
+
+from attackwatch.resolve.cluster import Resolver
+from attackwatch.resolve.keys import report_key
+
+# coordinates of the places used (WGS84), as the gazetteer gives them
+SITES: dict[str, dict[str, Any]] = {
+    "taji": {"place": "Camp Taji", "admin1_code": "IQ-BG", "latitude": 33.52, "longitude": 44.256, "geo_precision": "site"},
+    "taji_town": {"place": "Taji", "admin1_code": "IQ-BG", "latitude": 33.53, "longitude": 44.27, "geo_precision": "town"},
+    "embassy": {"place": "US Embassy Baghdad", "admin1_code": "IQ-BG", "latitude": 33.298, "longitude": 44.395,
+                "geo_precision": "site"},
+    "green_zone": {"place": "Green Zone", "admin1_code": "IQ-BG", "latitude": 33.305, "longitude": 44.385,
+                   "geo_precision": "site"},
+    "erbil_airport": {"place": "Erbil International Airport", "admin1_code": "IQ-AR", "latitude": 36.2376,
+                      "longitude": 43.9632, "geo_precision": "site"},
+    "harir": {"place": "Harir Air Base", "admin1_code": "IQ-AR", "latitude": 36.54, "longitude": 44.35, "geo_precision": "site"},
+    "k1": {"place": "K-1 Air Base", "admin1_code": "IQ-KI", "latitude": 35.53, "longitude": 44.28, "geo_precision": "site"},
+    "asad": {"place": "Ain al-Asad Air Base", "admin1_code": "IQ-AN", "latitude": 33.7856, "longitude": 42.4412,
+             "geo_precision": "site"},
+    "qaim": {"place": "al-Qaim", "admin1_code": "IQ-AN", "latitude": 34.37, "longitude": 41.09, "geo_precision": "town"},
+    "akashat": {"place": "Akashat", "admin1_code": "IQ-AN", "latitude": 33.8, "longitude": 40.62, "geo_precision": "town"},
+    "diwaniyah": {"place": "Diwaniyah", "admin1_code": "IQ-QA", "latitude": 31.99, "longitude": 44.92, "geo_precision": "town"},
+    "baghdad_airport": {"place": "Baghdad International Airport", "admin1_code": "IQ-BG", "latitude": 33.2625,
+                        "longitude": 44.2346, "geo_precision": "site"},
+    "tanf": {"place": "al-Tanf Garrison", "country_code": "SY", "admin1_code": "SY-HI", "latitude": 33.49,
+             "longitude": 38.62, "geo_precision": "site"},
+    "iraq": {"place": "Iraq", "admin1_code": None, "latitude": None, "longitude": None, "geo_precision": "country"},
+    "syria": {"place": "Syria", "country_code": "SY", "admin1_code": None, "latitude": None, "longitude": None,
+              "geo_precision": "country"},
+}
+
+
+def rep(article: str, where: str, date: str, weapon: str, text: str, precision: str | None = None,
+        **fields: Any) -> dict[str, Any]:
+    """A report record as the extractor writes it (only what resolution reads)."""
+    place = {"country_code": "IQ", **SITES[where]}
+    return {"article_id": article, "date": date, "date_precision": precision or ("month" if len(date) == 7 else "day"),
+            "weapon": weapon, "actor": None, "target_type": "military_base", "background": False,
+            "evidence": [{"text": text, "start": 0, "end": len(text)}], **place, **fields}
+
+
+MERGE: dict[str, list[dict[str, Any]]] = {
+    # one telling took a group from a neighbouring sentence ("the coalition against Islamic State")
+    "wrong actor on one telling": [
+        rep("a", "taji", "2020-03-11", "rocket", "Rockets hit Camp Taji north of Baghdad on Wednesday.",
+            actor="Kata'ib Hezbollah"),
+        rep("b", "taji", "2020-03-11", "rocket", "Katyusha rockets struck the Taji base, the coalition said.",
+            actor="Islamic State")],
+    # dated by a dateline a day late, and blaming the sponsor rather than the militia
+    "a day late and the sponsor named": [
+        rep("a", "k1", "2019-12-27", "rocket", "Rockets struck the K-1 base near Kirkuk on Friday.",
+            actor="Kata'ib Hezbollah"),
+        rep("b", "k1", "2019-12-28", "rocket", "A rocket barrage hit K1 air base near Kirkuk, officials said.",
+            actor="Iran")],
+    "a site and the town it is named after": [
+        rep("a", "taji", "2020-03-11", "rocket", "Rockets hit Camp Taji on Wednesday."),
+        rep("b", "taji_town", "2020-03-11", "rocket", "Rockets fell on a base in Taji on Wednesday night.",
+            target_type="personnel")],
+    "an embassy and the zone around it": [
+        rep("a", "embassy", "2020-11-17", "rocket", "Rockets landed near the US embassy on Tuesday."),
+        rep("b", "green_zone", "2020-11-17", "rocket", "Rockets hit the Green Zone on Tuesday, police said.")],
+    "a drone strike and an air strike": [
+        rep("a", "baghdad_airport", "2020-01-03", "drone", "A US drone strike at Baghdad airport killed a general.",
+            actor="United States", target_type="personnel"),
+        rep("b", "baghdad_airport", "2020-01-03", "airstrike", "A US air strike near Baghdad airport killed him.",
+            actor="United States", target_type="personnel")],
+    # a month-long background mention with one incident to fit
+    "a month-long mention joins its one fit": [
+        rep("a", "k1", "2019-12-27", "rocket", "Rockets struck the K-1 base near Kirkuk on Friday, killing a contractor."),
+        rep("b", "iraq", "2019-12", "rocket", "Tensions rose after a rocket attack killed a US contractor in December.",
+            background=True)],
+    # two outlets tell the same strikes on Iraq at country level, one with the wrong actor
+    "country-wide tellings of one strike": [
+        rep("a", "iraq", "2019-12-29", "airstrike", "US jets struck militia sites in Iraq on Sunday.",
+            actor="United States", target_type="militia_position"),
+        rep("b", "iraq", "2019-12-29", "airstrike", "American strikes hit militia sites in Iraq on Sunday.",
+            actor="Iraqi security forces", target_type="militia_position")],
+    # a month-long mention that fits one incident far better than another the same month
+    "a month-long mention fits one far better": [
+        rep("a", "baghdad_airport", "2020-01-03", "airstrike", "A US strike at Baghdad airport killed the general.",
+            actor="United States", target_type="personnel"),
+        rep("c", "embassy", "2020-01-08", "rocket", "Two rockets hit near the US embassy on Wednesday.",
+            target_type="diplomatic"),
+        rep("b", "baghdad_airport", "2020-01", "airstrike", "The US killed the general at Baghdad airport in January.",
+            actor="United States", target_type="personnel", background=True)],
+}
+MERGE_EXPECTED = {"a month-long mention fits one far better": [{"a#0", "b#0"}, {"c#0"}]}
+
+APART: dict[str, list[dict[str, Any]]] = {
+    "another country": [
+        rep("a", "asad", "2024-01-20", "drone", "A drone attacked Ain al-Asad on Saturday."),
+        rep("b", "tanf", "2024-01-20", "drone", "A drone attacked al-Tanf on Saturday.")],
+    "two sites of one province far apart": [
+        rep("a", "erbil_airport", "2021-02-15", "rocket", "Rockets struck Erbil airport on Monday."),
+        rep("b", "harir", "2021-02-15", "rocket", "Rockets struck Harir base on Monday.")],
+    "a convoy and a base": [
+        rep("a", "asad", "2021-05-24", "ied", "A roadside bomb hit a coalition convoy in Anbar.", target_type="convoy"),
+        rep("b", "asad", "2021-05-24", "rocket", "Rockets hit Ain al-Asad on Monday.")],
+    "an attack and the strike answering it": [
+        rep("a", "syria", "2023-03-23", "drone", "A drone hit a US base in Syria on Thursday."),
+        rep("b", "syria", "2023-03-23", "airstrike", "US jets struck militia sites in Syria on Thursday.",
+            actor="United States", target_type="militia_position")],
+    "one base three days apart": [
+        rep("a", "asad", "2024-02-05", "rocket", "Rockets hit Ain al-Asad on Monday."),
+        rep("b", "asad", "2024-02-08", "rocket", "Rockets hit Ain al-Asad on Thursday.")],
+    "a country-wide telling of a wave of strikes on two towns": [
+        rep("a", "qaim", "2024-02-02", "airstrike", "US strikes hit al-Qaim on Friday.", actor="United States",
+            target_type="militia_position"),
+        rep("a", "akashat", "2024-02-02", "airstrike", "US strikes also hit Akashat.", actor="United States",
+            target_type="militia_position"),
+        rep("b", "iraq", "2024-02-02", "airstrike", "The US struck militias in Iraq on Friday.", actor="United States",
+            target_type="militia_position")],
+    "a month-long mention that fits two": [
+        rep("a", "asad", "2024-03-04", "drone", "A drone attacked Ain al-Asad on Monday."),
+        rep("c", "erbil_airport", "2024-03-11", "drone", "A drone attacked Erbil airport on Monday."),
+        rep("b", "iraq", "2024-03", "drone", "A drone attack targeted US forces in Iraq this month.")],
+}
+APART_EXPECTED = {"a country-wide telling of a wave of strikes on two towns": [{"a#0"}, {"a#1"}, {"b#0"}]}
+
+
+def _ids(reports: list[dict[str, Any]]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for r in reports:
+        n = seen.get(r["article_id"], 0)
+        seen[r["article_id"]] = n + 1
+        out.append(f"{r['article_id']}#{n}")
+    return out
+
+
+def _groups(reports: list[dict[str, Any]], order: tuple[int, ...]) -> list[set[str]]:
+    ids = _ids(reports)
+    resolver = Resolver()
+    resolver.add_all(report_key(reports[i], ids[i], reports[i]["article_id"]) for i in order)
+    return sorted((set(g) for g in resolver.groups().values()), key=sorted)
+
+
+@pytest.mark.parametrize("case", list(MERGE))
+def test_should_merge(case: str) -> None:
+    reports = MERGE[case]
+    expected = MERGE_EXPECTED.get(case, [set(_ids(reports))])
+    for order in permutations(range(len(reports))):
+        assert _groups(reports, order) == sorted(expected, key=sorted), order
+
+
+@pytest.mark.parametrize("case", list(APART))
+def test_must_not_merge(case: str) -> None:
+    reports = APART[case]
+    expected = APART_EXPECTED.get(case, [{i} for i in _ids(reports)])
+    for order in permutations(range(len(reports))):
+        assert _groups(reports, order) == sorted(expected, key=sorted), order

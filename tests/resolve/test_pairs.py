@@ -5,7 +5,8 @@ neighbouring weapon word or a day's disagreement weighs but does not veto when p
 weapon and target agree; another country, a distant site, a convoy against a base, an
 attack against the strike answering it, and two reports of one article are never merged; a
 coarse mention joins the one incident it fits and no incident when it fits several.
-Every case is also resolved in every arrival order, which must not change the grouping.
+Every case is also resolved in every arrival order, which must not change the grouping, and
+ingested into a database one article at a time in every order, which must reach it too.
 """
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ import pytest
 
 from attackwatch.resolve.cluster import Resolver
 from attackwatch.resolve.keys import report_key
+from attackwatch.store import open_store
+from attackwatch.store.dataset import Dataset, IngestSummary
 
 # coordinates of the places used (WGS84), as the gazetteer gives them
 SITES: dict[str, dict[str, Any]] = {
@@ -163,3 +166,50 @@ def test_must_not_merge(case: str) -> None:
     expected = APART_EXPECTED.get(case, [{i} for i in _ids(reports)])
     for order in permutations(range(len(reports))):
         assert _groups(reports, order) == sorted(expected, key=sorted), order
+
+
+# country-wide tellings arriving before the precise incident they belong to, and a
+# month-long mention that fits it and a second precise incident two days later: whichever
+# arrives first, and whichever of them a batch's window loads, the grouping is rebuild's
+LATE_PRECISE = [
+    rep("m", "iraq", "2019-12", "rocket", "A rocket attack killed a US contractor at a base in Iraq in December.",
+        background=True),
+    rep("c", "iraq", "2019-12-27", "rocket", "The US blamed the militia for a rocket barrage on Friday.",
+        actor="Kata'ib Hezbollah"),
+    rep("d", "iraq", "2019-12-27", "rocket", "Rockets hit a base hosting US forces on Friday.", actor="Iran"),
+    rep("p", "k1", "2019-12-27", "rocket", "Rockets struck the K-1 base near Kirkuk on Friday."),
+    rep("q", "asad", "2019-12-29", "rocket", "Rockets struck Ain al-Asad on Sunday."),
+]
+
+
+def _store_groups(reports: list[dict[str, Any]], articles: list[str], path: str) -> tuple[list, list]:
+    store = open_store(path)
+    try:
+        ds = Dataset(store)
+        for a in articles:  # one article per batch, as a feed brings them
+            text = " ".join(r["evidence"][0]["text"] for r in reports if r["article_id"] == a)
+            row = {"id": a, "url": f"https://tests.example/{a}", "outlet": f"Outlet {a}", "title": a,
+                   "published": None, "content_hash": f"hash-{a}", "text": text, "path": a, "author": None,
+                   "reports": [r for r in reports if r["article_id"] == a]}
+            ds.add_extracted([row], IngestSummary())
+        incremental = sorted(sorted(store.members(i)) for i in store.incident_ids())
+        ds.rebuild()
+        return incremental, sorted(sorted(store.members(i)) for i in store.incident_ids())
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("case", ["late precise", "a month-long mention fits one far better",
+                                  "a country-wide telling of a wave of strikes on two towns"])
+def test_incremental_ingest_reaches_the_rebuild_grouping_in_any_order(case: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    reports = LATE_PRECISE if case == "late precise" else {**MERGE, **APART}[case]
+    articles = sorted({r["article_id"] for r in reports})
+    expected = None
+    for n, order in enumerate(permutations(articles)):
+        incremental, rebuilt = _store_groups(reports, list(order), str(tmp_path / f"o{n}.db"))
+        assert incremental == rebuilt, order
+        expected = expected or rebuilt
+        assert rebuilt == expected, order
+    if case == "late precise":
+        # the month-long mention fits both rocket attacks: it joins neither, in any order
+        assert expected == [["c#0", "d#0", "p#0"], ["m#0"], ["q#0"]]

@@ -61,17 +61,19 @@ class Cluster:
         return self.precise == 0
 
 
-def affinity(key: ReportKey, c: Cluster, leaving: ReportKey | None = None, precise: bool = False) -> float | None:
+def affinity(key: ReportKey, c: Cluster, leaving: ReportKey | None = None) -> float | None:
     """How well a telling goes with an incident: None when a hard constraint rules it out
     against the incident's representative or any of its precise tellings (so an incident
     neither creeps along a run of daily attacks on one base nor gathers the towns of a
-    province one by one); else its best score against any member (`leaving`: a member left
-    out, the telling itself when it is one; `precise`: only precise members count, as a
-    coarse telling never gathers precise ones). The best member rather than the
-    representative alone, so the outcome does not hang on which of equally precise
-    tellings represents the incident."""
+    province one by one); else its best score against any precise member, or any member of
+    a coarse-only incident (`leaving`: a member left out, the telling itself when it is
+    one). The best member rather than the representative alone, so the outcome does not
+    hang on which of equally precise tellings represents the incident; precise members
+    only, so neither does it hang on which coarse tellings happened to join first (and a
+    coarse telling never gathers precise ones)."""
     if leaving is None and (c.rep is None or not compatible(key, c.rep)):
         return None  # the common case, ruled out before anything else is computed
+    precise = any(not m.coarse and m is not leaving for m in c.members)
     members = [m for m in c.members if m is not leaving and not (precise and m.coarse)]
     rep = c.rep if c.rep is not leaving else max(members, key=_rank, default=None)
     if rep is None or (leaving is not None and not compatible(key, rep)):
@@ -106,11 +108,16 @@ def _rank(k: ReportKey) -> tuple[int, int, int, str]:
 
 
 class Resolver:
-    def __init__(self, taken: Callable[[str], bool] | None = None, protected: set[str] | None = None) -> None:
+    def __init__(self, taken: Callable[[str], bool] | None = None, protected: set[str] | None = None,
+                 loaded: Callable[[ReportKey], bool] | None = None) -> None:
         """`taken(id)`: whether an incident id is already used outside this resolver (in the
         store), so a new incident never takes the id of one that was not loaded. `protected`:
-        report ids an analyst split out, never folded back automatically."""
+        report ids an analyst split out, never folded back automatically. `loaded(key)`:
+        whether every incident a loaded coarse telling can reach was loaded too (the store
+        loads a window around a batch); one that was not is left where it is, as deciding
+        that it fits one incident alone needs all of them."""
         self._taken = taken or (lambda _id: False)
+        self._loaded = loaded or (lambda _key: True)
         self._protected = protected or set()
         self._created: set[str] = set()
         self.clusters: dict[str, Cluster] = {}
@@ -209,6 +216,10 @@ class Resolver:
         rest = self._fits(c.rep, c.articles, skip=c.id)
         return rest is not None and all(x == other for _, x in rest)
 
+    def _settled(self, c: Cluster) -> bool:
+        """A coarse-only incident can be decided on: all it can reach is loaded."""
+        return not c.coarse_only or all(self._loaded(m) for m in c.members)
+
     # -- building ------------------------------------------------------------------------------
     def seed(self, cluster_id: str, keys: Iterable[ReportKey]) -> None:
         """Load an existing incident (from the store) as it is."""
@@ -245,7 +256,7 @@ class Resolver:
             c = self.clusters[cid]
             if key.article_id in c.articles or c.rep is None or c.coarse_only:
                 continue
-            s = affinity(key, c, precise=True)
+            s = affinity(key, c)
             if s is not None:
                 out.append((s, cid))
         return out
@@ -256,7 +267,7 @@ class Resolver:
             return self.of_report[key.id]
         if key.coarse:
             found = chosen(self._fits(key, {key.article_id}))
-            if found is not None and self._sole_partner(self.clusters[found], None):
+            if found is not None and self._settled(self.clusters[found]) and self._sole_partner(self.clusters[found], None):
                 self._join(found, key)
                 return found
             return self._new(key)
@@ -285,7 +296,8 @@ class Resolver:
         """A coarse telling placed earlier in its one fitting incident leaves it when a second
         incident now fits as well: the grouping must not depend on the order reports arrive in."""
         for c in [c for c in self.clusters.values() if c.precise < len(c.members) and len(c.members) > 1]:
-            for m in [m for m in c.members if m.coarse and m is not c.rep and m.id not in self._protected]:
+            for m in [m for m in c.members
+                      if m.coarse and m is not c.rep and m.id not in self._protected and self._loaded(m)]:
                 c = self.clusters[c.id]  # _take_out replaces the cluster
                 if chosen(self._fits_with(m, c)) != c.id:
                     self._detach(c, m)
@@ -312,10 +324,10 @@ class Resolver:
                        key=lambda c: (-c.rep.precision, c.rep.lo, c.id))  # type: ignore[union-attr]
         for cid in [c.id for c in order if not any(m.id in self._protected for m in c.members)]:
             c = self.clusters.get(cid)
-            if c is None or c.rep is None:
+            if c is None or c.rep is None or not self._settled(c):
                 continue
             found = chosen(self._fits(c.rep, c.articles, skip=cid))
-            if found is not None and self._sole_partner(self.clusters[found], cid):
+            if found is not None and self._settled(self.clusters[found]) and self._sole_partner(self.clusters[found], cid):
                 self.merge(found, cid)
 
     # -- analyst corrections -------------------------------------------------------------------

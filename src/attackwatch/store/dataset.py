@@ -186,13 +186,26 @@ class Dataset:
             return 0, 0
         new_keys = self._keys(new_ids)
         edits = self.store.edits()
-        window = self.store.windows([(countries, lo - 2, hi + 2)
-                                     for countries, lo, hi in _date_ranges([k for k in new_keys.values() if k.dated])])
+        ranges = [(countries, lo - 2, hi + 2) for countries, lo, hi in _date_ranges([k for k in new_keys.values() if k.dated])]
+        window = self.store.windows(ranges)
         seed_keys = self._keys([rid for rids in window.values() for rid in rids])
+        # a coarse telling loaded with the window ("in December", "in Iraq") is settled against
+        # every incident it can reach (folded into its one fit, or taken out when it fits
+        # two), so those are loaded too; one loaded only by this second round may reach
+        # further still, and is left as it is (Resolver(loaded=...))
+        reach = [(countries, lo - 2, hi + 2)
+                 for countries, lo, hi in _date_ranges([k for k in seed_keys.values() if k.dated and k.coarse])]
+        if reach:
+            extra = self.store.windows(reach)
+            more = {cid: rids for cid, rids in extra.items() if cid not in window}
+            if more:
+                window = {**window, **more}
+                seed_keys.update(self._keys([rid for rids in more.values() for rid in rids]))
+            ranges += reach
         # a new incident is named after the report founding it: a new one, or a loaded one
         # that leaves its incident
         resolver = Resolver(taken=self._taken_ids([incident_id_for(rid) for rid in [*new_keys, *seed_keys]]),
-                            protected=self._split_reports(edits))
+                            protected=self._split_reports(edits), loaded=_within(ranges))
         for incident_id, rids in window.items():
             resolver.seed(incident_id, [seed_keys[r] for r in rids if r in seed_keys])
         before = {cid: {m.id for m in c.members} for cid, c in resolver.clusters.items()}
@@ -416,6 +429,15 @@ def _date_ranges(keys: list[ReportKey]) -> list[tuple[set[str], int, int]]:
         else:
             out.append(({k.country}, k.lo, k.hi))
     return out
+
+
+def _within(ranges: list[tuple[set[str], int, int]]) -> Callable[[ReportKey], bool]:
+    """Whether everything a report can reach (its country, a day either side of its dates)
+    lies inside the ranges loaded."""
+    def loaded(k: ReportKey) -> bool:
+        return k.lo < 0 or any(k.country in countries and lo <= k.lo - 1 and k.hi + 1 <= hi
+                               for countries, lo, hi in ranges)
+    return loaded
 
 
 def _stable_ids(groups: dict[str, list[str]], old: dict[str, str]) -> dict[str, list[str]]:

@@ -2,7 +2,7 @@
 
 Hard constraints rule a pair out: two reports of one article, another country, days that
 cannot meet, another province, clearly another site (two differently named sites or towns
-far apart), a convoy against a fixed site. Everything else *weighs*: one outlet's telling
+far apart), a convoy against a base or an airport. Everything else *weighs*: one outlet's telling
 often carries a wrong actor (a group named in a neighbouring sentence), a weapon word of its
 own (drone or air strike, rockets or missiles) or a date a day off (a dateline, a night-time
 attack), so a disagreement on actor, weapon, target or day lowers the score of a pair whose
@@ -32,7 +32,8 @@ WEAPON_FAMILIES: dict[str, frozenset[str]] = {
     "drone": frozenset({"air"}), "airstrike": frozenset({"air"}),
     "ied": frozenset({"ground"}), "small_arms": frozenset({"ground"}), "grenade": frozenset({"ground"}),
 }
-FIXED_SITES = frozenset({"military_base", "airport", "diplomatic"})
+BASES = frozenset({"military_base", "airport"})
+FIXED_SITES = BASES | {"diplomatic"}
 # what militias attack (US and coalition sites, convoys) against what a strike on them hits:
 # the two directions of one exchange of fire, told on the same day, are two incidents
 ATTACKED_BY_MILITIAS = FIXED_SITES | {"convoy"}
@@ -109,8 +110,9 @@ def _places_agree(a: ReportKey, b: ReportKey) -> bool:
 
 
 def _targets_exclusive(a: ReportKey, b: ReportKey) -> bool:
-    """A convoy on a road is not an attack on a base, an airport or an embassy."""
-    return "convoy" in (a.target_type, b.target_type) and bool({a.target_type, b.target_type} & FIXED_SITES)
+    """A convoy on a road is not an attack on a base or an airport (an embassy's convoy is
+    both a convoy and a diplomatic target, so those two may be one)."""
+    return "convoy" in (a.target_type, b.target_type) and bool({a.target_type, b.target_type} & BASES)
 
 
 def compatible(a: ReportKey, b: ReportKey) -> bool:

@@ -110,6 +110,10 @@ APART: dict[str, list[dict[str, Any]]] = {
     "two sites of one province far apart": [
         rep("a", "erbil_airport", "2021-02-15", "rocket", "Rockets struck Erbil airport on Monday."),
         rep("b", "harir", "2021-02-15", "rocket", "Rockets struck Harir base on Monday.")],
+    "two sites named after one city": [
+        rep("a", "baghdad_airport", "2020-01-08", "rocket", "Rockets hit Baghdad airport on Wednesday."),
+        rep("b", "embassy", "2020-01-08", "rocket", "Rockets hit the US embassy in Baghdad on Wednesday.",
+            target_type="diplomatic")],
     "a convoy and a base": [
         rep("a", "asad", "2021-05-24", "ied", "A roadside bomb hit a coalition convoy in Anbar.", target_type="convoy"),
         rep("b", "asad", "2021-05-24", "rocket", "Rockets hit Ain al-Asad on Monday.")],

@@ -49,14 +49,20 @@ def _km(a: ReportKey, b: ReportKey) -> float | None:
 
 def same_place(a: ReportKey, b: ReportKey) -> bool:
     """One place told two ways: the same name, a site named after its town ("Camp Taji" and
-    "Taji"), or two named places a few kilometres apart (an embassy and the zone around it).
-    Only towns and sites: two tellings of "Iraq" or "Anbar" do not name one place."""
+    "Taji"), or two sites a few kilometres apart (an embassy and the zone around it, a camp
+    beside an airport). Only towns and sites: two tellings of "Iraq" or "Anbar" do not name
+    one place; and two sites sharing a city's name (Baghdad's airport and its embassy) are
+    not one unless they are close."""
     if a.place_rank < 3 or b.place_rank < 3:
         return False
     if a.place_id and a.place_id == b.place_id:
         return True
-    if a.place_words and b.place_words and (a.place_words <= b.place_words or b.place_words <= a.place_words):
-        return True
+    if a.place_rank != b.place_rank:
+        town, site = (a, b) if a.place_rank < b.place_rank else (b, a)
+        if town.place_words and town.place_words <= site.place_words:
+            return True
+    elif a.place_rank == 3 and a.place_words and a.place_words == b.place_words:
+        return True  # one town's name spelled two ways ("al-Qaim", "Qaim")
     km = _km(a, b)
     return km is not None and km <= SAME_PLACE_KM
 

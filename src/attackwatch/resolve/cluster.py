@@ -22,12 +22,14 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from attackwatch.resolve.keys import ReportKey
-from attackwatch.resolve.match import FIT_THRESHOLD, THRESHOLD, compatible, field_score, score, text_score
+from attackwatch.resolve.match import FIT_THRESHOLD, THRESHOLD, compatible, field_score, text_score
 
 # a coarse telling that reaches more candidates than this cannot be placed unambiguously
 MAX_COARSE_CANDIDATES = 60
 # how much better than any other a coarse telling must fit one incident to join it among several
 CLEAR_MARGIN = 1.5
+# how many tellings one placement may displace in turn (each to a place it fits less well)
+MAX_DISPLACEMENTS = 3
 # the longest interval looked up day by day country-wide: a month (and the day either side)
 MAX_REACH_DAYS = 33
 
@@ -61,7 +63,7 @@ class Cluster:
         return self.precise == 0
 
 
-def affinity(key: ReportKey, c: Cluster, leaving: ReportKey | None = None) -> float | None:
+def affinity(key: ReportKey, c: Cluster, leaving: ReportKey | None = None, floor: float | None = None) -> float | None:
     """How well a telling goes with an incident: None when a hard constraint rules it out
     against the incident's representative or any of its precise tellings (so an incident
     neither creeps along a run of daily attacks on one base nor gathers the towns of a
@@ -70,7 +72,8 @@ def affinity(key: ReportKey, c: Cluster, leaving: ReportKey | None = None) -> fl
     one). The best member rather than the representative alone, so the outcome does not
     hang on which of equally precise tellings represents the incident; precise members
     only, so neither does it hang on which coarse tellings happened to join first (and a
-    coarse telling never gathers precise ones)."""
+    coarse telling never gathers precise ones). With a `floor`, a score that cannot reach it
+    even with identical evidence is returned without comparing the text (the dear part)."""
     if leaving is None and (c.rep is None or not compatible(key, c.rep)):
         return None  # the common case, ruled out before anything else is computed
     precise = any(not m.coarse and m is not leaving for m in c.members)
@@ -87,6 +90,8 @@ def affinity(key: ReportKey, c: Cluster, leaving: ReportKey | None = None) -> fl
         f = field_score(key, m)
         if f > best_fields:
             best, best_fields = m, f
+    if floor is not None and best_fields + 1.0 < floor:
+        return best_fields
     return best_fields + text_score(key, best)
 
 
@@ -177,7 +182,7 @@ class Resolver:
             c = self.clusters[cid]
             if cid == skip or c.rep is None or c.articles & articles:
                 continue
-            s = affinity(key, c)
+            s = affinity(key, c, floor=FIT_THRESHOLD)
             if s is not None and s >= FIT_THRESHOLD:
                 out.append((s, cid))
         return self._distinct(sorted(out, key=lambda sc: (-sc[0], sc[1])))
@@ -193,7 +198,7 @@ class Resolver:
         for s, cid in found:
             c = self.clusters[cid]
             if c.coarse_only and c.rep is not None and any(
-                    not (p.articles & c.articles) and (affinity(c.rep, p) or 0.0) >= FIT_THRESHOLD for p in precise):
+                    not (p.articles & c.articles) and (affinity(c.rep, p, floor=FIT_THRESHOLD) or 0.0) >= FIT_THRESHOLD for p in precise):
                 continue
             out.append((s, cid))
         return out
@@ -250,18 +255,30 @@ class Resolver:
             self._reindex(c)
         self.of_report[key.id] = cid
 
-    def _eligible(self, key: ReportKey, cands: Iterable[str]) -> list[tuple[float, str]]:
-        out = []
+    def _eligible(self, key: ReportKey, cands: Iterable[str]) -> list[tuple[float, str, ReportKey | None]]:
+        """(score, incident, rival) for each precise incident the telling may join; `rival`: a
+        telling of the same article already there, which the new one displaces when it fits
+        the rest of the incident better (so which of an article's two tellings of one event
+        joins the other outlets' does not depend on which arrived first)."""
+        out: list[tuple[float, str, ReportKey | None]] = []
         for cid in cands:
             c = self.clusters[cid]
-            if key.article_id in c.articles or c.rep is None or c.coarse_only:
+            if c.rep is None or c.coarse_only:
                 continue
-            s = affinity(key, c)
-            if s is not None:
-                out.append((s, cid))
+            if key.article_id not in c.articles:
+                s = affinity(key, c, floor=THRESHOLD)
+                if s is not None:
+                    out.append((s, cid, None))
+                continue
+            rival = next(m for m in c.members if m.article_id == key.article_id)
+            if rival.coarse or rival.id in self._protected or c.precise < 2:
+                continue
+            s, r = affinity(key, c, leaving=rival), affinity(rival, c, leaving=rival)
+            if s is not None and r is not None and (s, rival.id) > (r, key.id):
+                out.append((s, cid, rival))
         return out
 
-    def add(self, key: ReportKey) -> str:
+    def add(self, key: ReportKey, _depth: int = 0) -> str:
         """Place one report; returns its incident id."""
         if key.id in self.of_report:
             return self.of_report[key.id]
@@ -272,11 +289,15 @@ class Resolver:
                 return found
             return self._new(key)
         cands = self._candidates(key)
-        eligible = self._eligible(key, cands or ())
+        eligible = [e for e in self._eligible(key, cands or ()) if e[2] is None or _depth < MAX_DISPLACEMENTS]
         if eligible:
-            best_score, best = max(eligible)
+            best_score, best, rival = max(eligible, key=lambda e: (e[0], e[1]))
             if best_score >= THRESHOLD:
+                if rival is not None:
+                    self._take_out(self.clusters[best], rival)
                 self._join(best, key)
+                if rival is not None:
+                    self.add(rival, _depth + 1)
                 return best
         return self._new(key)
 
@@ -319,9 +340,10 @@ class Resolver:
     def fold_coarse(self) -> None:
         """Fold each coarse-only incident into the one incident it fits, if unique (an incident
         holding a report an analyst split out stays as it is); finest first, so a month-long
-        telling meets the day-long ones already gathered."""
+        telling meets the day-long ones already gathered, and in the order `add_all` places
+        tellings (of two tellings of one article that fit one incident, the same one joins)."""
         order = sorted((c for c in self.clusters.values() if c.coarse_only and c.rep is not None),
-                       key=lambda c: (-c.rep.precision, c.rep.lo, c.id))  # type: ignore[union-attr]
+                       key=lambda c: (-c.rep.precision, c.rep.lo, c.rep.id))  # type: ignore[union-attr]
         for cid in [c.id for c in order if not any(m.id in self._protected for m in c.members)]:
             c = self.clusters.get(cid)
             if c is None or c.rep is None or not self._settled(c):

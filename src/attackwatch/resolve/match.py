@@ -11,6 +11,7 @@ place agrees rather than vetoing it. The score adds agreement and evidence simil
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -24,19 +25,22 @@ FIT_THRESHOLD = 2.0
 # two named places this close are one compound told two ways (an embassy in the Green Zone, a
 # camp beside an airport), farther apart they are two places
 SAME_PLACE_KM = 6.0
-
-# what delivered the attack, as outlets word it differently: rockets, missiles and mortars are
-# indirect fire; a drone strike, an air strike and a missile strike are all strikes from the air
-WEAPON_FAMILIES: dict[str, frozenset[str]] = {
-    "rocket": frozenset({"indirect"}), "mortar": frozenset({"indirect"}), "missile": frozenset({"indirect", "air"}),
-    "drone": frozenset({"air"}), "airstrike": frozenset({"air"}),
-    "ied": frozenset({"ground"}), "small_arms": frozenset({"ground"}), "grenade": frozenset({"ground"}),
-}
+# a convoy on a road is never an attack on one of these
 BASES = frozenset({"military_base", "airport"})
 FIXED_SITES = BASES | {"diplomatic"}
 # what militias attack (US and coalition sites, convoys) against what a strike on them hits:
 # the two directions of one exchange of fire, told on the same day, are two incidents
 ATTACKED_BY_MILITIAS = FIXED_SITES | {"convoy"}
+
+
+@lru_cache(maxsize=1)
+def weapon_families() -> dict[str, frozenset[str]]:
+    """What delivered an attack, as outlets word it differently (the pack's `weapon_families`:
+    rockets and missiles are indirect fire, a drone strike and an air strike come from the air)."""
+    from attackwatch.packs import get_pack  # loaded once, on first use
+
+    table = get_pack().meta.get("weapon_families") or {}
+    return {weapon: frozenset(families) for weapon, families in table.items()}
 
 
 def _km(a: ReportKey, b: ReportKey) -> float | None:
@@ -75,7 +79,8 @@ def weapons_relation(a: str, b: str) -> int:
         return 2
     if a in INDIRECT_FIRE and b in INDIRECT_FIRE:
         return 1  # outlets call the same Katyushas rockets or missiles
-    return 1 if WEAPON_FAMILIES.get(a, frozenset()) & WEAPON_FAMILIES.get(b, frozenset()) else -1
+    families = weapon_families()
+    return 1 if families.get(a, frozenset()) & families.get(b, frozenset()) else -1
 
 
 def actors_relation(a: ReportKey, b: ReportKey) -> int:

@@ -12,6 +12,7 @@ from datetime import date
 from attackwatch.extract.dates import find_dates
 from attackwatch.extract.annotate import Annotated, annotate
 from attackwatch.extract.assemble import ArticleContext, build_report, dominant_country
+from attackwatch.extract.confidence import assign as assign_confidence
 from attackwatch.extract.frames import Frame, frames_in_sentence
 from attackwatch.extract.incidents import Incident, resolve
 from attackwatch.extract.places import overlaps
@@ -109,6 +110,9 @@ def extract_article(article: Article, *, pack_name: str = "default", any_theatre
     ctx = ArticleContext(ann=ann, pack=pack, article_id=article.id, lead_date=_lead_date(incidents),
                          roundup=_is_roundup(ann, article.title), country=dominant_country(ann, pack, title_places),
                          any_theatre=any_theatre)
-    reports = [r for r in (build_report(inc, ctx) for inc in incidents) if r is not None and r.date is not None]
+    scored = [(inc, r) for inc, r in ((inc, build_report(inc, ctx)) for inc in incidents)
+              if r is not None and r.date is not None]
+    assign_confidence(scored, ctx, article.title)
+    reports = [r for _, r in scored]
     reports.sort(key=lambda r: r.evidence[0].start if r.evidence else 0)
     return reports

@@ -43,7 +43,9 @@ FEATURES: tuple[str, ...] = (
     "background", "landmark", "absorbed",
     "log_frames", "log_evidence", "trigger_event", "aggregate_near", "modal_near",
     "roundup", "log_reports_in_article", "twin_in_article", "lead_report", "place_in_title",
+    "undated", "shared_evidence", "shadowed", "countries_in_sentence", "first_sentence",
 )
+_GEO_RANK = {"country": 0, "admin1": 1, "town": 2, "site": 3}
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,19 @@ def _same_slot(a: Report, b: Report) -> bool:
     return a.admin1_code == b.admin1_code or a.admin1_code is None or b.admin1_code is None
 
 
+def _shadowed(report: Report, siblings: list[Report]) -> bool:
+    """A sibling tells the same day in the same country more precisely: this report is
+    likely a coarser echo of it ("the attack in Iraq" after "the rockets at Balad")."""
+    rank = _GEO_RANK.get(report.geo_precision, 0)
+    for r in siblings:
+        if r is report or _GEO_RANK.get(r.geo_precision, 0) <= rank or r.country_code != report.country_code:
+            continue
+        if report.date and r.date and (r.date.startswith(report.date) or report.date.startswith(r.date)):
+            if report.admin1_code is None or report.admin1_code == r.admin1_code:
+                return True
+    return False
+
+
 def features(inc: "Incident", report: Report, ctx: "ArticleContext", siblings: list[Report],
              title: str | None) -> dict[str, float]:
     """The signals of one report (siblings: every report of its article, itself included)."""
@@ -131,6 +146,11 @@ def features(inc: "Incident", report: Report, ctx: "ArticleContext", siblings: l
     first_start = report.evidence[0].start if report.evidence else 0
     starts = [r.evidence[0].start for r in siblings if r.evidence]
     where = {n.lower() for n in (report.place, report.admin1) if n}
+    spans = {(e.start, e.end) for e in report.evidence}
+    others = {(e.start, e.end) for r in siblings if r is not report for e in r.evidence}
+    # "attacks on US forces in Iraq and Syria": a sentence spanning countries tells a pattern
+    countries = {p.country_code for seg in near for m in seg.places
+                 if (p := ctx.pack.places.get(m.id)) is not None and p.kind == "country"}
     return {
         "geo_site": float(report.geo_precision == "site"),
         "geo_town": float(report.geo_precision == "town"),
@@ -159,6 +179,11 @@ def features(inc: "Incident", report: Report, ctx: "ArticleContext", siblings: l
         "twin_in_article": float(any(r is not report and _same_slot(r, report) for r in siblings)),
         "lead_report": float(bool(starts) and first_start == min(starts)),
         "place_in_title": float(bool(title) and any(w in title.lower() for w in where)),
+        "undated": float(report.date is None),
+        "shared_evidence": float(bool(spans & others)),
+        "shadowed": float(_shadowed(report, siblings)),
+        "countries_in_sentence": float(min(len(countries), 3)),
+        "first_sentence": float(min(f.sent for f in inc.frames) == 0) if inc.frames else 0.0,
     }
 
 

@@ -20,20 +20,23 @@ def _print_table(rows: list[dict]) -> None:
     from rich.table import Table
 
     table = Table(show_lines=False, header_style="bold")
-    for col in ("article", "date", "place", "admin1", "weapon", "event", "actor", "claimed", "conf.", "k/i", "bg"):
+    for col in ("article", "date", "place", "admin1", "weapon", "event", "actor", "claimed", "confirmation", "k/i", "bg",
+                "confidence"):
         table.add_column(col, overflow="fold")
     for r in rows:
         table.add_row(r["article_id"], r["date"] or "-", r["place"] or "-", r["admin1"] or "-", r["weapon"],
                       r["event_type"], r["actor"] or "-", "yes" if r["claimed"] else "", r["confirmation"].replace("_", " "),
                       f"{'-' if r['killed'] is None else r['killed']}/{'-' if r['injured'] is None else r['injured']}",
-                      "bg" if r["background"] else "")
+                      "bg" if r["background"] else "", "-" if r.get("confidence") is None else f"{r['confidence']:.2f}")
     # piped output has no terminal width to follow: use a wide table rather than fold every cell
     Console(width=None if sys.stdout.isatty() else 200).print(table)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from attackwatch.pipeline import extract_paths
+    from attackwatch.store.filters import parse_min_confidence
 
+    floor = parse_min_confidence(args.min_confidence)  # a bad value: one line, before any work
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     failed = 0
     rows: list[dict] = []
@@ -45,6 +48,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if result.note:
             print(f"attackwatch: note {result.note}", file=sys.stderr)
         for report in result.reports:
+            if floor is not None and (report.confidence is None or report.confidence < floor):
+                continue
             d = report.to_dict()
             if fmt == "jsonl":
                 sys.stdout.write(json.dumps(d, ensure_ascii=False) + "\n")
@@ -112,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--published", type=_date, help="publication date for every input (overrides sidecars)")
     ex.add_argument("--pack", default="default", help="domain pack name or folder (default: default)")
     ex.add_argument("--any-theatre", action="store_true", help="keep incidents outside the pack's countries")
+    ex.add_argument("--min-confidence", metavar="P", help="only reports at least this confident (0 to 1)")
     ex.set_defaults(func=cmd_extract)
 
     cl = sub.add_parser("clean", help="show the article text kept and the page chrome dropped")

@@ -24,12 +24,13 @@ def _iso(value: str) -> date:
 def _filter(args: argparse.Namespace, *, dates: bool = True):  # type: ignore[no-untyped-def]
     """The incident filter of the command line (dates left out when the command reads the
     whole history and applies --since/--until to its results)."""
-    from attackwatch.store.filters import IncidentFilter
+    from attackwatch.store.filters import IncidentFilter, parse_min_confidence
 
     return IncidentFilter(since=args.since if dates else None, until=args.until if dates else None,
                           country=args.country, admin1=args.admin1, actor=args.actor, weapon=args.weapon,
                           event_type=args.event_type, target_type=args.target_type, claimed=args.claimed,
-                          confirmation=args.confirmation, min_sources=args.min_sources, text=args.text)
+                          confirmation=args.confirmation, min_sources=args.min_sources, text=args.text,
+                          min_confidence=parse_min_confidence(args.min_confidence))
 
 
 def _records(args: argparse.Namespace, *, dates: bool = True) -> list[dict[str, Any]]:

@@ -105,11 +105,12 @@ def _ingest_batch_output(ds: Any, out_dir: str, args: argparse.Namespace, skippe
 
 
 def _filter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from attackwatch.store.filters import IncidentFilter
+    from attackwatch.store.filters import IncidentFilter, parse_min_confidence
 
     return IncidentFilter(since=args.since, until=args.until, country=args.country, admin1=args.admin1, actor=args.actor,
                           weapon=args.weapon, event_type=args.event_type, target_type=args.target_type,
-                          claimed=args.claimed, confirmation=args.confirmation, min_sources=args.min_sources, text=args.text)
+                          claimed=args.claimed, confirmation=args.confirmation, min_sources=args.min_sources, text=args.text,
+                          min_confidence=parse_min_confidence(args.min_confidence))
 
 
 def cmd_incidents(args: argparse.Namespace) -> int:
@@ -263,6 +264,7 @@ def add_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--confirmation", choices=("confirmed", "denied", "unconfirmed", "not_mentioned"))
     p.add_argument("--min-sources", type=int)
     p.add_argument("--text", help="words in the evidence")
+    p.add_argument("--min-confidence", metavar="P", help="only incidents at least this confident (0 to 1)")
 
 
 def register(sub: argparse._SubParsersAction, db_default: str | None) -> None:  # type: ignore[type-arg]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from attackwatch.extract.confidence import incident_confidence
 from attackwatch.resolve.keys import GEO_RANK, PRECISION_RANK
 
 GEO_FIELDS = ("place", "place_id", "admin1", "admin1_code", "country", "country_code", "latitude", "longitude",
@@ -93,6 +94,8 @@ def merge_reports(incident_id: str, members: list[tuple[dict[str, Any], dict[str
         "reports": [{"article_id": m.get("id") or r.get("article_id"), "outlet": m.get("outlet"), "url": m.get("url"),
                      "published": m.get("published"), "evidence": r.get("evidence") or []} for r, m in members],
         "n_sources": len({_source(m) for _, m in members}),
+        # the reports' confidences, corroboration across outlets raising it (noisy-or)
+        "confidence": incident_confidence([(r.get("confidence"), _source(m)) for r, m in members]),
     }
     out["conflicts"] = conflicts(members)
     return out

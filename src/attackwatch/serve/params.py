@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import HTTPException, Query
 
-from attackwatch.store.filters import IncidentFilter
+from attackwatch.store.filters import IncidentFilter, parse_min_confidence
 
 Weapon = Literal["ied", "rocket", "missile", "drone", "mortar", "small_arms", "airstrike", "grenade", "unknown"]
 Confirmation = Literal["confirmed", "denied", "unconfirmed", "not_mentioned"]
@@ -64,11 +64,21 @@ async def incident_filter(
     q: Annotated[str | None, Query(max_length=200, description="words in the evidence (word prefixes)")] = None,
     bbox: Annotated[str | None, Query(pattern=BBOX_PATTERN, description="min_lon,min_lat,max_lon,max_lat")] = None,
     include_background: bool = True,
+    # taken as text and checked by the function the CLI uses, so both refuse the same values
+    # with the same message
+    min_confidence: Annotated[str | None, Query(max_length=40, description="a number from 0 to 1: incidents at least "
+                                                "this confident (incidents stored without a confidence are left out)",
+                                                examples=["0.5"])] = None,
 ) -> IncidentFilter:
+    try:
+        confidence = parse_min_confidence(min_confidence)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
     return IncidentFilter(
         since=parse_day("since", since), until=parse_day("until", until), country=country, admin1=admin1, actor=actor,
         weapon=weapon, event_type=event_type, target_type=target_type, claimed=claimed, confirmation=confirmation,
-        min_sources=min_sources, text=q, bbox=parse_bbox(bbox), include_background=include_background)
+        min_sources=min_sources, text=q, bbox=parse_bbox(bbox), include_background=include_background,
+        min_confidence=confidence)
 
 
 # -- cursors --------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ ACLED_COLUMNS = ["event_id_cnty", "event_date", "year", "time_precision", "disor
                  "latitude", "longitude", "geo_precision", "source", "notes", "fatalities"]
 EXTRA_COLUMNS = ["attackwatch_id", "date_precision", "weapon", "claimed", "claimed_by", "confirmation", "confirmed_by",
                  "killed", "injured", "intercepted", "target_type", "target_actor", "admin1_code", "place_precision",
-                 "n_sources", "background", "conflicts"]
+                 "n_sources", "background", "confidence", "conflicts"]
 FORMATS = ("jsonl", "csv", "geojson", "parquet")
 
 
@@ -76,6 +76,7 @@ def acled_row(record: dict[str, Any]) -> dict[str, Any]:
         "target_type": record.get("target_type"), "target_actor": record.get("target_actor"),
         "admin1_code": record.get("admin1_code"), "place_precision": record.get("geo_precision"),
         "n_sources": record.get("n_sources"), "background": record.get("background"),
+        "confidence": record.get("confidence"),
         "conflicts": json.dumps(record.get("conflicts") or {}, ensure_ascii=False),
     }
 
@@ -132,7 +133,8 @@ def write_parquet(records: Iterable[dict[str, Any]], path: str | Path) -> int:
         ("geo_precision", pa.int8()), ("place_precision", pa.string()), ("weapon", pa.string()), ("claimed", pa.bool_()),
         ("claimed_by", pa.string()), ("confirmation", pa.string()), ("confirmed_by", pa.string()), ("fatalities", pa.int32()),
         ("killed", pa.int32()), ("injured", pa.int32()), ("intercepted", pa.bool_()), ("target_type", pa.string()),
-        ("target_actor", pa.string()), ("n_sources", pa.int32()), ("background", pa.bool_()), ("source", pa.string()),
+        ("target_actor", pa.string()), ("n_sources", pa.int32()), ("background", pa.bool_()), ("confidence", pa.float64()),
+        ("source", pa.string()),
         ("notes", pa.string()), ("conflicts", pa.string())])
     columns = {}
     for f in schema:

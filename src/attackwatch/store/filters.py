@@ -2,12 +2,27 @@
 (no SQL is ever built from user strings)."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def parse_min_confidence(value: str | float | None) -> float | None:
+    """The min_confidence filter as both the API and the CLI take it: a number from 0 to 1
+    (NaN and infinities refused); the one error message serves both."""
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = math.nan
+    if not 0.0 <= number <= 1.0:  # NaN fails this too
+        raise ValueError(f"min_confidence: must be a number from 0 to 1, not {str(value)[:40]!r}")
+    return number
 
 
 def fts_prefix_query(text: str) -> str | None:
@@ -47,6 +62,7 @@ class IncidentFilter:
     text: str | None = None  # words in the evidence (each a word prefix)
     bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
     include_background: bool = True  # background mentions (e.g. the 2020 Soleimani strike in a 2024 story)
+    min_confidence: float | None = None  # 0..1; incidents stored before confidence existed (NULL) never pass
 
     def column_clauses(self, mark: str = "?") -> tuple[list[str], list[Any]]:
         """The clauses both SQL dialects write alike (plain columns of the incidents table),
@@ -81,6 +97,9 @@ class IncidentFilter:
         if self.bbox:
             clauses.append(f"longitude BETWEEN {mark} AND {mark} AND latitude BETWEEN {mark} AND {mark}")
             params += [self.bbox[0], self.bbox[2], self.bbox[1], self.bbox[3]]
+        if self.min_confidence is not None:
+            clauses.append(f"confidence >= {mark}")
+            params.append(float(self.min_confidence))
         if not self.include_background:
             clauses.append("(background IS NULL OR background = 0)")
         return clauses, params

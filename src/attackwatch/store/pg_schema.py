@@ -145,6 +145,11 @@ CREATE INDEX incidents_admin1 ON incidents(admin1_code, day_lo);
 CREATE INDEX incidents_parent ON incidents(actor_parent);
 CREATE INDEX incidents_evidence ON incidents USING GIN (evidence_tsv);
 """),
+    # 3: the incident's confidence (SQLite's migration 4), generated from the record like the rest
+    (3, f"""
+ALTER TABLE incidents ADD COLUMN confidence DOUBLE PRECISION GENERATED ALWAYS AS ({_number('confidence')}) STORED;
+CREATE INDEX incidents_confidence ON incidents(confidence, id);
+"""),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -145,6 +145,14 @@ CREATE TRIGGER incidents_fts_au AFTER UPDATE OF data ON incidents BEGIN
         FROM json_each(new.data, '$.reports') r, json_each(r.value, '$.evidence') e));
 END;
 """),
+    # 4: the incident's confidence (extract/confidence.py) as a column, for min_confidence; a
+    # database ingested before confidence existed keeps NULL until `attackwatch resolve`
+    # re-merges its reports (and those reports, extracted before, carry none: re-ingest)
+    (4, """
+ALTER TABLE incidents ADD COLUMN confidence REAL;
+UPDATE incidents SET confidence = json_extract(data, '$.confidence');
+CREATE INDEX incidents_confidence ON incidents(confidence, id);
+"""),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -247,22 +247,23 @@ class SqliteStore:
         self.conn.execute(
             "INSERT INTO incidents(id, date, day_lo, country_code, admin1_code, actor, weapon, event_type, n_sources, data, "
             "updated_at, actor_parent, country_name, admin1_name, target_type, claimed, confirmation, background, "
-            "date_precision, killed, injured, casualties, latitude, longitude) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET date=excluded.date, "
+            "date_precision, killed, injured, casualties, latitude, longitude, confidence) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET date=excluded.date, "
             "day_lo=excluded.day_lo, country_code=excluded.country_code, admin1_code=excluded.admin1_code, "
             "actor=excluded.actor, weapon=excluded.weapon, event_type=excluded.event_type, n_sources=excluded.n_sources, "
             "data=excluded.data, updated_at=excluded.updated_at, actor_parent=excluded.actor_parent, "
             "country_name=excluded.country_name, admin1_name=excluded.admin1_name, target_type=excluded.target_type, "
             "claimed=excluded.claimed, confirmation=excluded.confirmation, background=excluded.background, "
             "date_precision=excluded.date_precision, killed=excluded.killed, injured=excluded.injured, "
-            "casualties=excluded.casualties, latitude=excluded.latitude, longitude=excluded.longitude",
+            "casualties=excluded.casualties, latitude=excluded.latitude, longitude=excluded.longitude, "
+            "confidence=excluded.confidence",
             (record["id"], record.get("date"), day_lo, record.get("country_code"), record.get("admin1_code"),
              record.get("actor"), record.get("weapon"), record.get("event_type"), record.get("n_sources", 0),
              json.dumps(record, ensure_ascii=False), now(), record.get("actor_parent"), record.get("country"),
              record.get("admin1"), record.get("target_type"), _bool_or_none(record.get("claimed")),
              record.get("confirmation"), _bool_or_none(record.get("background")), record.get("date_precision"),
              killed, injured, (killed or 0) + (injured or 0), _float_or_none(record.get("latitude")),
-             _float_or_none(record.get("longitude"))))
+             _float_or_none(record.get("longitude")), _float_or_none(record.get("confidence"))))
 
     def delete_incident(self, incident_id: str) -> None:
         self.conn.execute("DELETE FROM incidents WHERE id = ?", (incident_id,))

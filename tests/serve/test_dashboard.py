@@ -245,6 +245,38 @@ def test_incident_panel_highlights_the_evidence(page: object, live: LiveServer) 
     assert pg.evaluate("document.activeElement.dataset.id") == incident_id
 
 
+def test_confidence_filter_narrows_the_list_and_the_panel_shows_it(page: object, live: LiveServer) -> None:
+    pg = page
+    with live.client() as client:
+        items = client.get("/api/incidents", params={"limit": 1000}).json()["items"]
+    values = sorted(i["confidence"] for i in items)
+    threshold = values[len(values) // 2]
+    keep = sum(v >= threshold for v in values)
+    assert 0 < keep < len(values)
+    pg.goto(live.url + "/")
+    _wait_loaded(pg)
+    assert _list_size(pg) == len(values)
+    shown = [float(m) for m in re.findall(r"conf\. (\d\.\d\d)", " ".join(pg.locator(".incident-item .who").all_inner_texts()))]
+    assert len(shown) == len(values)
+    pg.fill("#f-min_confidence", str(threshold))
+    pg.dispatch_event("#f-min_confidence", "change")
+    pg.wait_for_url(re.compile(rf"[?&]min_confidence={re.escape(str(threshold))}\b"))
+    pg.wait_for_function(f"document.querySelectorAll('.incident-item').length === {keep}")
+    shown = [float(m) for m in re.findall(r"conf\. (\d\.\d\d)", " ".join(pg.locator(".incident-item .who").all_inner_texts()))]
+    assert len(shown) == keep and min(shown) >= round(threshold, 2) - 0.005
+    first = pg.locator(".incident-item").first
+    incident_id = first.get_attribute("data-id")
+    first.click()
+    pg.wait_for_selector("#incident-h")
+    expected = next(i["confidence"] for i in items if i["id"] == incident_id)
+    panel = pg.inner_text("#incident-panel")
+    assert "Confidence (real, right date and place)" in panel and f"{expected:.2f}" in panel
+    # the shared URL restores the filter
+    pg.goto(pg.url)
+    _wait_loaded(pg)
+    assert pg.input_value("#f-min_confidence") == str(threshold) and _list_size(pg) == keep
+
+
 def test_axe_finds_no_wcag_aa_violations(page: object, live: LiveServer) -> None:
     """axe-core (WCAG 2.1 A/AA rules, colour contrast included) on the dashboard with an incident
     open, and on the ingest page."""

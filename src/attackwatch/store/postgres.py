@@ -74,7 +74,7 @@ def pg_row(cursor: Any) -> Any:
 # -- field order of records (JSONB forgets it) -------------------------------------------------------
 _INCIDENT_ORDER = ("id", "date", "date_precision", "event_type", "weapon", "actor", "actor_parent", "claimed",
                    "claimed_by", "target_type", "target_actor", *GEO_FIELDS, "killed", "injured", "intercepted",
-                   "confirmation", "confirmed_by", "background", "reports", "n_sources", "conflicts", "edits")
+                   "confirmation", "confirmed_by", "background", "reports", "n_sources", "confidence", "conflicts", "edits")
 _REPORT_ORDER = tuple(f.name for f in fields(Report))
 _EVIDENCE_ORDER = tuple(f.name for f in fields(Evidence))
 _SOURCE_ORDER = ("article_id", "outlet", "url", "published", "evidence")

@@ -10,11 +10,18 @@ const FIELDS = [
   ["place", "Place"], ["admin1", "Governorate"], ["admin1_code", "Governorate code"], ["country", "Country"],
   ["latitude", "Latitude"], ["longitude", "Longitude"], ["geo_precision", "Location precision"],
   ["killed", "Killed"], ["injured", "Injured"], ["intercepted", "Intercepted"], ["n_sources", "Sources"],
+  ["confidence", "Confidence (real, right date and place)"],
   ["background", "Background mention only"], ["id", "Incident id"],
 ];
 
-function value(v) {
+/** A confidence (0–1) as the list and the panel show it: two decimals, "—" when unknown. */
+export function confidenceText(v) {
+  return typeof v === "number" ? v.toFixed(2) : "—";
+}
+
+function value(v, key) {
   if (v === null || v === undefined) return "—";
+  if (key === "confidence") return confidenceText(v);
   if (typeof v === "boolean") return v ? "yes" : "no";
   if (Array.isArray(v)) return v.length ? v.join(", ") : "—";
   return label(v);
@@ -24,7 +31,7 @@ function value(v) {
 const VERBATIM = new Set(["id", "admin1_code", "date"]);
 
 function fieldList(incident) {
-  return el("dl", { class: "fields" }, FIELDS.flatMap(([key, name]) => [el("dt", { text: name }), el("dd", { text: VERBATIM.has(key) ? (incident[key] ?? "—") : value(incident[key]) })]));
+  return el("dl", { class: "fields" }, FIELDS.flatMap(([key, name]) => [el("dt", { text: name }), el("dd", { text: VERBATIM.has(key) ? (incident[key] ?? "—") : value(incident[key], key) })]));
 }
 
 function claimAndConfirmation(incident) {

@@ -3,7 +3,7 @@ import { ApiError, getJSON } from "./api.js";
 import { loadAlerts, loadLulls } from "./alerts.js";
 import { colorFor } from "./colors.js";
 import { announce, el, label } from "./dom.js";
-import { showIncident } from "./incident.js";
+import { confidenceText, showIncident } from "./incident.js";
 import { setupIngest } from "./ingest.js";
 import { createMap } from "./map.js";
 import { FILTER_KEYS, filterParams, readState, writeState } from "./state.js";
@@ -98,7 +98,7 @@ function renderList(items, total) {
       el("span", { class: "dot", style: `background:${colorFor(state.view.color === "actor" ? (i.actor_parent || i.actor || "unknown") : (i.weapon || "unknown"))}`, "aria-hidden": "true" }),
       el("span", { class: "when", text: i.date || "undated" }),
       el("span", { class: "what", text: `${label(i.weapon)} · ${i.place || i.admin1 || i.country || "unknown place"}` }),
-      el("span", { class: "who", text: `${i.actor || "actor unknown"}${i.claimed ? " (claimed)" : ""} · ${casualties} cas. · ${i.n_sources} src` })));
+      el("span", { class: "who", text: `${i.actor || "actor unknown"}${i.claimed ? " (claimed)" : ""} · ${casualties} cas. · ${i.n_sources} src · conf. ${confidenceText(i.confidence)}` })));
   }));
   $("list-count").textContent = `${total} incident(s)${total > shown.length ? `, newest ${shown.length} listed` : ""}`;
 }

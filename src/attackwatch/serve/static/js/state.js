@@ -1,7 +1,7 @@
 // The view state lives in the query string, so a view can be bookmarked, shared and reloaded.
 export const FILTER_KEYS = [
   "since", "until", "country", "admin1", "actor", "weapon", "event_type", "target_type",
-  "claimed", "confirmation", "min_sources", "q", "include_background",
+  "claimed", "confirmation", "min_sources", "q", "include_background", "min_confidence",
 ];
 const VIEW_DEFAULTS = { color: "weapon", by: "week", split: "actor", tab: "incidents", page: "dashboard", incident: "" };
 

@@ -111,6 +111,20 @@ def top_share(rows: list[dict[str, Any]], conf: list[float], share: float) -> li
     return [rows[i] for i in order[:math.ceil(share * len(rows))]]
 
 
+def share_at_precision(rows: list[dict[str, Any]], conf: list[float], target: float = 0.97) -> float:
+    """The largest share of records, taken most confident first, that is at least `target`
+    precise (0 when not even the most confident few are)."""
+    order = sorted(range(len(rows)), key=lambda i: -conf[i])
+    best, good, judged = 0, 0, 0
+    for k, i in enumerate(order, 1):
+        if not rows[i]["optional"]:
+            judged += 1
+            good += rows[i]["label"]
+        if judged >= 5 and good / judged >= target:
+            best = k
+    return best / len(rows) if rows else 0.0
+
+
 def reliability(conf: list[float], labels: list[int]) -> list[tuple[str, int, float, float]]:
     out = []
     for lo, hi in zip(BINS, BINS[1:]):
@@ -130,17 +144,22 @@ def slice_report(name: str, rows: list[dict[str, Any]], conf: list[float]) -> tu
     brier = sum((c - y) ** 2 for c, y in zip(conf, labels)) / len(rows)
     ece = sum(n * abs(m - o) for _, n, m, o in reliability(conf, labels)) / len(rows)
     top = top_share(rows, conf, 0.8)
+    # the best any ranking could do: right records first, then optional matches, then false ones
+    oracle = [2.0 if r["label"] and not r["optional"] else 1.0 if r["label"] else 0.0 for r in rows]
     figures = {"n": len(rows), "precision_all": precision(rows), "precision_top80": precision(top),
                "not_false_all": sum(labels) / len(rows), "not_false_top80": sum(r["label"] for r in top) / len(top),
-               "brier": round(brier, 4), "ece": round(ece, 4)}
+               "brier": round(brier, 4), "ece": round(ece, 4), "share_at_0.97": share_at_precision(rows, conf),
+               "ceiling_top80": precision(top_share(rows, oracle, 0.8))}
     lines = [f"#### {name}: {len(rows)} reports, precision {_fmt(figures['precision_all'])} all, "
-             f"**{_fmt(figures['precision_top80'])} in the top 80%** (Brier {brier:.3f}, ECE {ece:.3f})", "",
+             f"**{_fmt(figures['precision_top80'])} in the top 80%** (a perfect ranking: {_fmt(figures['ceiling_top80'])}; "
+             f"Brier {brier:.3f}, ECE {ece:.3f})", "",
              "| confidence | reports | mean predicted | observed real |", "|---|---|---|---|"]
     lines += [f"| {b} | {n} | {m:.2f} | {o:.2f} |" for b, n, m, o in reliability(conf, labels)]
     shares = [(s, top_share(rows, conf, s)) for s in (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)]
     lines += ["", "| top share by confidence | " + " | ".join(f"{int(s * 100)}%" for s, _ in shares) + " |",
               "|---" * (len(shares) + 1) + "|",
-              "| precision | " + " | ".join(_fmt(precision(t)) for _, t in shares) + " |", ""]
+              "| precision | " + " | ".join(_fmt(precision(t)) for _, t in shares) + " |", "",
+              f"The most confident {figures['share_at_0.97']:.0%} of these reports are at least 0.97 precise.", ""]
     return lines, figures
 
 
@@ -250,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     write_doc(a.doc, lines)
     for k, f in figures.items():
         print(f"{k:>9}: n {f['n']:3d}  precision all {_fmt(f['precision_all'])}  top80 {_fmt(f['precision_top80'])}  "
-              f"brier {f['brier']:.3f}  ece {f['ece']:.3f}")
+              f"brier {f['brier']:.3f}  ece {f['ece']:.3f}  share at 0.97 {f['share_at_0.97']:.2f}")
     print(f"wrote {a.pack_file} and {a.doc}")
     return 0
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -43,8 +44,12 @@ FEATURES: tuple[str, ...] = (
     "background", "landmark", "absorbed",
     "log_frames", "log_evidence", "trigger_event", "aggregate_near", "modal_near",
     "roundup", "log_reports_in_article", "twin_in_article", "lead_report", "place_in_title",
-    "undated", "shared_evidence", "shadowed", "countries_in_sentence", "first_sentence",
+    "undated", "shared_evidence", "shadowed", "countries_in_sentence", "first_sentence", "place_in_dateline",
+    "log_place_mentions", "log_date_mentions",
 )
+# "ERBIL, Kurdistan Region –", "BAGHDAD (AP) —": where the outlet filed from, often taken for
+# the incident's place
+_DATELINE = re.compile(r"^\W*([A-Z][A-Za-z' .-]{2,40}?)(?:,[^–—\-(]{0,40})?\s*(?:\([^)]{1,40}\))?\s*[–—-]\s")
 _GEO_RANK = {"country": 0, "admin1": 1, "town": 2, "site": 3}
 
 
@@ -122,6 +127,18 @@ def _same_slot(a: Report, b: Report) -> bool:
     return a.admin1_code == b.admin1_code or a.admin1_code is None or b.admin1_code is None
 
 
+def _in_dateline(report: Report) -> bool:
+    """The report's place is only the dateline of its first evidence sentence."""
+    if not report.evidence or not report.place:
+        return False
+    m = _DATELINE.match(report.evidence[0].text)
+    if m is None:
+        return False
+    dateline, place = m.group(1).strip().lower(), report.place.lower()
+    rest = report.evidence[0].text[m.end():].lower()
+    return (dateline in place or place in dateline) and place not in rest
+
+
 def _shadowed(report: Report, siblings: list[Report]) -> bool:
     """A sibling tells the same day in the same country more precisely: this report is
     likely a coarser echo of it ("the attack in Iraq" after "the rockets at Balad")."""
@@ -184,6 +201,12 @@ def features(inc: "Incident", report: Report, ctx: "ArticleContext", siblings: l
         "shadowed": float(_shadowed(report, siblings)),
         "countries_in_sentence": float(min(len(countries), 3)),
         "first_sentence": float(min(f.sent for f in inc.frames) == 0) if inc.frames else 0.0,
+        "place_in_dateline": float(_in_dateline(report)),
+        # an incident an article is about names its place and day again and again
+        "log_place_mentions": math.log1p(sum(m.id == inc.place.id for sent in ann.sentences for seg in sent.segments
+                                             for m in seg.places)) if inc.place is not None else 0.0,
+        "log_date_mentions": math.log1p(sum(d.value == report.date for sent in ann.sentences for seg in sent.segments
+                                            for d in seg.dates)) if report.date else 0.0,
     }
 
 

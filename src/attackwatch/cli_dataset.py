@@ -129,13 +129,15 @@ def cmd_incidents(args: argparse.Namespace) -> int:
         from rich.table import Table
 
         table = Table(header_style="bold")
-        for col in ("id", "date", "place", "admin1", "country", "weapon", "actor", "claimed", "confirmation", "k/i", "sources"):
+        for col in ("id", "date", "place", "admin1", "country", "weapon", "actor", "claimed", "confirmation", "k/i", "sources",
+                    "confidence"):
             table.add_column(col, overflow="fold")
         for r in records:
             table.add_row(r["id"], r.get("date") or "-", r.get("place") or "-", r.get("admin1") or "-",
                           r.get("country_code") or "-", r.get("weapon") or "-", r.get("actor") or "-",
                           "yes" if r.get("claimed") else "", (r.get("confirmation") or "").replace("_", " "),
-                          f"{_n(r.get('killed'))}/{_n(r.get('injured'))}", str(r.get("n_sources")))
+                          f"{_n(r.get('killed'))}/{_n(r.get('injured'))}", str(r.get("n_sources")),
+                          "-" if r.get("confidence") is None else f"{r['confidence']:.2f}")
         Console(width=None if sys.stdout.isatty() else 200).print(table)
         print(f"{len(records)} incidents")
     return 0
@@ -158,7 +160,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"incident {record['id']}  ({record['n_sources']} source(s), {len(members)} report(s))")
     for key in ("date", "date_precision", "event_type", "weapon", "actor", "actor_parent", "claimed", "claimed_by",
                 "target_type", "target_actor", "place", "admin1", "admin1_code", "country", "latitude", "longitude",
-                "geo_precision", "killed", "injured", "intercepted", "confirmation", "confirmed_by", "background"):
+                "geo_precision", "killed", "injured", "intercepted", "confirmation", "confirmed_by", "background",
+                "confidence"):
         print(f"  {key:15} {record.get(key)}")
     print("reports:")
     for rid, rep in zip(members, record.get("reports", [])):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from attackwatch.models import Report
 
 if TYPE_CHECKING:  # only for signatures: the extractor imports this module, not the reverse
+    from attackwatch.extract.annotate import Annotated
     from attackwatch.extract.assemble import ArticleContext
     from attackwatch.extract.incidents import Incident
     from attackwatch.packs import Pack
@@ -152,10 +154,24 @@ def _shadowed(report: Report, siblings: list[Report]) -> bool:
     return False
 
 
+def mention_counts(ann: "Annotated") -> Counter[str]:
+    """How often the article names each place id and each date value (counted once per article,
+    not once per report)."""
+    counts: Counter[str] = Counter()
+    for sent in ann.sentences:
+        for seg in sent.segments:
+            counts.update("place:" + m.id for m in seg.places)
+            counts.update("date:" + d.value for d in seg.dates if d.value)
+    return counts
+
+
 def features(inc: "Incident", report: Report, ctx: "ArticleContext", siblings: list[Report],
-             title: str | None) -> dict[str, float]:
-    """The signals of one report (siblings: every report of its article, itself included)."""
+             title: str | None, counts: Counter[str] | None = None) -> dict[str, float]:
+    """The signals of one report (siblings: every report of its article, itself included;
+    counts: mention_counts of the article, computed here when not given)."""
     ann = ctx.ann
+    if counts is None:
+        counts = mention_counts(ann)
     sents = {f.sent for f in inc.frames}
     near = [seg for i in sents for seg in ann.sentences[i].segments]
     triggers = [t.text.lower() for f in inc.frames for s in f.segs for t in s.triggers]
@@ -203,10 +219,8 @@ def features(inc: "Incident", report: Report, ctx: "ArticleContext", siblings: l
         "first_sentence": float(min(f.sent for f in inc.frames) == 0) if inc.frames else 0.0,
         "place_in_dateline": float(_in_dateline(report)),
         # an incident an article is about names its place and day again and again
-        "log_place_mentions": math.log1p(sum(m.id == inc.place.id for sent in ann.sentences for seg in sent.segments
-                                             for m in seg.places)) if inc.place is not None else 0.0,
-        "log_date_mentions": math.log1p(sum(d.value == report.date for sent in ann.sentences for seg in sent.segments
-                                            for d in seg.dates)) if report.date else 0.0,
+        "log_place_mentions": math.log1p(counts["place:" + inc.place.id]) if inc.place is not None else 0.0,
+        "log_date_mentions": math.log1p(counts["date:" + report.date]) if report.date else 0.0,
     }
 
 
@@ -230,8 +244,9 @@ def assign(scored: list[tuple["Incident", Report]], ctx: "ArticleContext", title
     model = model_for(ctx.pack)
     sink = _SINK.get()
     siblings = [r for _, r in scored]
+    counts = mention_counts(ctx.ann) if scored else Counter()
     for inc, report in scored:
-        feats = features(inc, report, ctx, siblings, title)
+        feats = features(inc, report, ctx, siblings, title, counts)
         if sink is not None:
             sink.append((report, feats))
         if model is not None:

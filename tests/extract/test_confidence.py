@@ -21,14 +21,11 @@ PACK_FILE = get_pack("default").root / "confidence.json"
 REAL = ("Three rockets struck Ain al-Asad Air Base in Anbar province on Tuesday, wounding two American soldiers, "
         "the US-led coalition said in a statement. Kata'ib Hezbollah claimed responsibility for the attack in a "
         "message on Telegram. The base hosts several hundred US troops.")
-# a tally of attacks with a vague rocket attack hung on it: at most a country and the page's date
-VAGUE = ("Iran-backed militias have launched more than 60 attacks on US forces in Iraq and Syria since mid-October, "
-         "and a rocket attack hit Iraq in recent weeks.")
 # the real strike, then a vague one elsewhere in a paragraph of its own
 MIXED = REAL + "\n\nSeparately, a rocket attack hit a base in Syria in recent weeks, a monitor said."
-# an account with no date words at all, so only the publication date can date it
-NO_DATE_WORDS = ("Two drones targeted a logistics base near Erbil airport, the Kurdistan Region's counter-terrorism "
-                 "service said. Nobody was hurt.")
+# an account that dates itself, so it is dated with or without a publication date
+DATED_IN_BODY = ("Two drones targeted a logistics base near Erbil airport on February 2, 2024, the Kurdistan Region's "
+                 "counter-terrorism service said. Nobody was hurt.")
 
 
 # -- the pack file ------------------------------------------------------------------------------
@@ -82,20 +79,51 @@ def test_every_report_gets_a_confidence_in_the_unit_interval() -> None:
         assert r.to_dict()["confidence"] == r.confidence
 
 
-def test_a_clearly_real_incident_outranks_an_aggregate_mention() -> None:
-    real = extract(REAL, published="2024-03-07", article_id="real")
-    vague = extract(VAGUE, published="2024-03-07", article_id="vague")
-    assert len(real) == 1 and real[0].place == "Ain al-Asad Air Base"
-    assert len(vague) == 1 and vague[0].geo_precision == "country"  # the rules still let it through
-    assert real[0].confidence - vague[0].confidence >= 0.25
+# vague asides after the real strike: no site, no date of their own, hedged or hung on a tally
+ASIDES = [
+    "Separately, a rocket attack hit a base in Syria in recent weeks, a monitor said.",
+    "US troops in Syria have faced a drone attack, officials said, without giving further details.",
+    "Militias could fire rockets at US bases again, and a drone attack hit a base in Syria recently, the official said.",
+    "Iran-backed militias have launched more than 60 attacks on US forces in Iraq and Syria since mid-October, and a "
+    "rocket attack hit Syria in recent weeks.",
+]
 
 
-def test_an_undated_report_is_less_likely_right_than_the_same_report_dated() -> None:
-    dated = extract(NO_DATE_WORDS, published="2024-02-02", article_id="dated")
-    undated = extract(NO_DATE_WORDS, article_id="undated")
-    assert len(dated) == len(undated) == 1
-    assert dated[0].date == "2024-02-02" and undated[0].date is None
-    assert undated[0].confidence < dated[0].confidence
+@pytest.mark.parametrize("aside", ASIDES)
+def test_a_clearly_real_incident_outranks_a_vague_mention(aside: str) -> None:
+    reports = extract(REAL + "\n\n" + aside, published="2024-03-07", article_id="aside")
+    real = [r for r in reports if r.place == "Ain al-Asad Air Base"]
+    vague = [r for r in reports if r.geo_precision == "country"]
+    assert len(real) == 1 and real[0].confidence >= 0.7
+    if not vague:
+        pytest.skip("the rules drop this aside: nothing for confidence to order")
+    assert all(real[0].confidence - v.confidence >= 0.15 for v in vague)
+
+
+def test_a_page_without_a_publication_date_is_scored_lower_under_a_model_that_says_so(monkeypatch) -> None:
+    """The feature is read from the page (not from the date relative words were read against),
+    and the model's weight acts on it: a model file, not code, decides how much it counts."""
+    import attackwatch.extract.confidence as confidence
+
+    text = DATED_IN_BODY
+    with collect_features() as sink:
+        dated = extract(text, published="2024-02-03", article_id="dated")
+        undated = extract(text, article_id="undated")
+    assert len(dated) == len(undated) == 1 and dated[0].date == undated[0].date == "2024-02-02"
+    feats = {r.article_id: f for r, f in sink}
+    assert feats["dated"]["no_published"] == 0.0 and feats["undated"]["no_published"] == 1.0
+    model = ConfidenceModel("test", 1.0, {"no_published": -2.0})
+    monkeypatch.setattr(confidence, "model_for", lambda pack: model)
+    assert extract(text, published="2024-02-03", article_id="d")[0].confidence == pytest.approx(model.score({}), abs=1e-3)
+    assert extract(text, article_id="u")[0].confidence == pytest.approx(model.score({"no_published": 1.0}), abs=1e-3)
+
+
+def test_a_pack_without_a_model_leaves_confidence_null(monkeypatch) -> None:
+    import attackwatch.extract.confidence as confidence
+
+    monkeypatch.setattr(confidence, "model_for", lambda pack: None)
+    reports = extract(REAL, published="2024-03-07", article_id="nomodel")
+    assert reports and all(r.confidence is None for r in reports)
 
 
 def test_collected_features_cover_every_report_and_every_feature() -> None:

@@ -112,7 +112,7 @@ def extract_article(article: Article, *, pack_name: str = "default", any_theatre
                          any_theatre=any_theatre)
     scored = [(inc, r) for inc, r in ((inc, build_report(inc, ctx)) for inc in incidents)
               if r is not None and r.date is not None]
-    assign_confidence(scored, ctx, article.title)
+    assign_confidence(scored, ctx, article)
     reports = [r for _, r in scored]
     reports.sort(key=lambda r: r.evidence[0].start if r.evidence else 0)
     return reports

@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from attackwatch.models import Report
+from attackwatch.models import Article, Report
 
 if TYPE_CHECKING:  # only for signatures: the extractor imports this module, not the reverse
     from attackwatch.extract.annotate import Annotated
@@ -166,10 +166,11 @@ def mention_counts(ann: "Annotated") -> Counter[str]:
 
 
 def features(inc: "Incident", report: Report, ctx: "ArticleContext", siblings: list[Report],
-             title: str | None, counts: Counter[str] | None = None) -> dict[str, float]:
+             article: Article, counts: Counter[str] | None = None) -> dict[str, float]:
     """The signals of one report (siblings: every report of its article, itself included;
     counts: mention_counts of the article, computed here when not given)."""
     ann = ctx.ann
+    title = article.title
     if counts is None:
         counts = mention_counts(ann)
     sents = {f.sent for f in inc.frames}
@@ -191,7 +192,8 @@ def features(inc: "Incident", report: Report, ctx: "ArticleContext", siblings: l
         "date_own": float(inc.date_source == "own"),
         "date_context": float(inc.date_source == "context"),
         "date_coarse": float(report.date_precision not in ("day", None)),
-        "no_published": float(ann.published is None),
+        # the page states no publication date (relative words were read against a date in its body)
+        "no_published": float(article.published is None),
         "log_days_before_published": math.log1p(max(gap, 0)) if gap is not None else 0.0,
         "weapon_known": float(report.weapon != "unknown"),
         "actor_named": float(report.actor is not None),
@@ -239,14 +241,14 @@ def collect_features() -> Iterator[list[tuple[Report, dict[str, float]]]]:
         _SINK.reset(token)
 
 
-def assign(scored: list[tuple["Incident", Report]], ctx: "ArticleContext", title: str | None) -> None:
+def assign(scored: list[tuple["Incident", Report]], ctx: "ArticleContext", article: Article) -> None:
     """Set `confidence` on each report of one article (left None when the pack has no model)."""
     model = model_for(ctx.pack)
     sink = _SINK.get()
     siblings = [r for _, r in scored]
     counts = mention_counts(ctx.ann) if scored else Counter()
     for inc, report in scored:
-        feats = features(inc, report, ctx, siblings, title, counts)
+        feats = features(inc, report, ctx, siblings, article, counts)
         if sink is not None:
             sink.append((report, feats))
         if model is not None:

@@ -47,7 +47,7 @@ FEATURES: tuple[str, ...] = (
     "log_frames", "log_evidence", "trigger_event", "aggregate_near", "modal_near",
     "roundup", "log_reports_in_article", "twin_in_article", "lead_report", "place_in_title",
     "undated", "shared_evidence", "shadowed", "countries_in_sentence", "first_sentence", "place_in_dateline",
-    "log_place_mentions", "log_date_mentions",
+    "log_place_mentions", "log_date_mentions", "place_area", "coarse_background", "coarse_aside",
 )
 # "ERBIL, Kurdistan Region –", "BAGHDAD (AP) —": where the outlet filed from, often taken for
 # the incident's place
@@ -180,6 +180,8 @@ def features(inc: "Incident", report: Report, ctx: "ArticleContext", siblings: l
     first_start = report.evidence[0].start if report.evidence else 0
     starts = [r.evidence[0].start for r in siblings if r.evidence]
     where = {n.lower() for n in (report.place, report.admin1) if n}
+    coarse = report.geo_precision == "country" or (inc.place is not None and inc.place.kind == "area")
+    lead = bool(starts) and first_start == min(starts)
     spans = {(e.start, e.end) for e in report.evidence}
     others = {(e.start, e.end) for r in siblings if r is not report for e in r.evidence}
     # "attacks on US forces in Iraq and Syria": a sentence spanning countries tells a pattern
@@ -212,7 +214,7 @@ def features(inc: "Incident", report: Report, ctx: "ArticleContext", siblings: l
         "roundup": float(ctx.roundup),
         "log_reports_in_article": math.log1p(len(siblings)),
         "twin_in_article": float(any(r is not report and _same_slot(r, report) for r in siblings)),
-        "lead_report": float(bool(starts) and first_start == min(starts)),
+        "lead_report": float(lead),
         "place_in_title": float(bool(title) and any(w in title.lower() for w in where)),
         "undated": float(report.date is None),
         "shared_evidence": float(bool(spans & others)),
@@ -223,6 +225,11 @@ def features(inc: "Incident", report: Report, ctx: "ArticleContext", siblings: l
         # an incident an article is about names its place and day again and again
         "log_place_mentions": math.log1p(counts["place:" + inc.place.id]) if inc.place is not None else 0.0,
         "log_date_mentions": math.log1p(counts["date:" + report.date]) if report.date else 0.0,
+        # "northern Iraq", "the Kurdistan Region": a region, not a spot
+        "place_area": float(inc.place is not None and inc.place.kind == "area"),
+        # a country-wide telling is fine as an article's news, weak as a reference or an aside
+        "coarse_background": float(coarse and report.background),
+        "coarse_aside": float(coarse and not lead),
     }
 
 

@@ -45,7 +45,7 @@ SLICES = ("dA", "dB", "dC")
 # enough for ~250 labelled reports (every feature there is computed; a longer list overfits)
 FITTED = ("geo_site", "geo_town", "date_own", "date_coarse", "no_published", "weapon_known", "actor_named",
           "casualties_stated", "background", "log_evidence", "log_reports_in_article", "shadowed", "shared_evidence",
-          "place_area", "coarse_background", "coarse_aside")
+          "place_area", "coarse_background", "coarse_aside", "date_by_statement")
 L2_GRID = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)
 BEGIN, END = "<!-- fit_confidence:begin -->", "<!-- fit_confidence:end -->"

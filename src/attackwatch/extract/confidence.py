@@ -48,6 +48,7 @@ FEATURES: tuple[str, ...] = (
     "roundup", "log_reports_in_article", "twin_in_article", "lead_report", "place_in_title",
     "undated", "shared_evidence", "shadowed", "countries_in_sentence", "first_sentence", "place_in_dateline",
     "log_place_mentions", "log_date_mentions", "place_area", "coarse_background", "coarse_aside",
+    "date_by_statement",
 )
 # "ERBIL, Kurdistan Region –", "BAGHDAD (AP) —": where the outlet filed from, often taken for
 # the incident's place
@@ -230,6 +231,9 @@ def features(inc: "Incident", report: Report, ctx: "ArticleContext", siblings: l
         # a country-wide telling is fine as an article's news, weak as a reference or an aside
         "coarse_background": float(coarse and report.background),
         "coarse_aside": float(coarse and not lead),
+        # "the ministry said on Wednesday": the day of a statement, not always of the event
+        "date_by_statement": float(any(f.date is not None and 0 <= f.date.start - c.end <= 25
+                                       for f in inc.frames for sg in f.segs for c in sg.cue("SAY"))),
     }
 
 

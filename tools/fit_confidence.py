@@ -47,7 +47,7 @@ FITTED = ("geo_site", "geo_town", "date_own", "date_coarse", "no_published", "we
           "casualties_stated", "background", "log_evidence", "log_reports_in_article", "shadowed", "shared_evidence",
           "place_area", "coarse_background", "coarse_aside", "date_by_statement")
 L2_GRID = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
-BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)
+BINS = (0.0, 0.2, 0.4, 0.6, 0.7, 0.8, 0.9, 1.0001)  # finer at the top, where most records are
 BEGIN, END = "<!-- fit_confidence:begin -->", "<!-- fit_confidence:end -->"
 
 

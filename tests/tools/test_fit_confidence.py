@@ -48,7 +48,7 @@ def test_reliability_bins_hold_mean_prediction_and_observed_rate(fitter: ModuleT
     conf = [0.1, 0.15, 0.5, 0.55, 0.9, 0.95, 1.0]
     labels = [0, 1, 1, 0, 1, 1, 1]
     table = fitter.reliability(conf, labels)
-    assert [(b, n) for b, n, _, _ in table] == [("0.0–0.2", 2), ("0.4–0.6", 2), ("0.8–1.0", 3)]
+    assert [(b, n) for b, n, _, _ in table] == [("0.0–0.2", 2), ("0.4–0.6", 2), ("0.9–1.0", 3)]
     assert table[0][2] == pytest.approx(0.125) and table[0][3] == pytest.approx(0.5)
     assert table[2][3] == pytest.approx(1.0)  # a confidence of exactly 1 falls in the last bin
 

@@ -206,7 +206,7 @@ def incident_check(corpus: Path, rows: list[dict[str, Any]], conf: list[float]) 
             if rc:
                 return [f"(incident check skipped: `attackwatch {args[0]}` exited {rc})"]
         incidents = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if line.strip()]
-    inc_conf, inc_label = [], []
+    inc_conf, inc_label, inc_best = [], [], []
     for inc in incidents:
         members = []
         real = 0
@@ -219,14 +219,21 @@ def incident_check(corpus: Path, rows: list[dict[str, Any]], conf: list[float]) 
         if c is not None:
             inc_conf.append(c)
             inc_label.append(real)
+            inc_best.append(max(m[0] for m in members))
     if not inc_conf:
         return ["(incident check: no incidents)"]
     top = sorted(zip(inc_conf, inc_label), key=lambda t: -t[0])[:math.ceil(0.8 * len(inc_conf))]
     lines = [f"{len(inc_conf)} incidents; real (holding a matched report): {sum(inc_label) / len(inc_label):.3f} of all, "
-             f"{sum(y for _, y in top) / len(top):.3f} of the top 80% by confidence.", "",
+             f"{sum(y for _, y in top) / len(top):.3f} of the top 80% by confidence. Brier score: "
+             f"{_brier(inc_conf, inc_label):.3f} with the noisy-or, {_brier(inc_best, inc_label):.3f} with the most "
+             "confident report alone (no credit for corroboration).", "",
              "| confidence | incidents | mean predicted | observed real |", "|---|---|---|---|"]
     lines += [f"| {b} | {n} | {m:.2f} | {o:.2f} |" for b, n, m, o in reliability(inc_conf, inc_label)]
     return lines
+
+
+def _brier(conf: list[float], labels: list[int]) -> float:
+    return sum((c - y) ** 2 for c, y in zip(conf, labels)) / len(conf)
 
 
 def write_doc(doc: Path, lines: list[str]) -> None:

@@ -139,6 +139,17 @@ def top_share(rows: list[dict[str, Any]], conf: list[float], share: float) -> li
     return [rows[i] for i in order[:math.ceil(share * len(rows))]]
 
 
+def auc(conf: list[float], labels: list[int]) -> float | None:
+    """How often a right record outranks a false one (ties count half): the ranking power,
+    whatever the calibration."""
+    pos = [c for c, y in zip(conf, labels) if y]
+    neg = [c for c, y in zip(conf, labels) if not y]
+    if not pos or not neg:
+        return None
+    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+    return wins / (len(pos) * len(neg))
+
+
 def share_at_precision(rows: list[dict[str, Any]], conf: list[float], target: float = 0.97) -> float:
     """The largest share of records, taken most confident first, that is at least `target`
     precise (0 when not even the most confident few are)."""
@@ -177,10 +188,10 @@ def slice_report(name: str, rows: list[dict[str, Any]], conf: list[float]) -> tu
     figures = {"n": len(rows), "precision_all": precision(rows), "precision_top80": precision(top),
                "not_false_all": sum(labels) / len(rows), "not_false_top80": sum(r["label"] for r in top) / len(top),
                "brier": round(brier, 4), "ece": round(ece, 4), "share_at_0.97": share_at_precision(rows, conf),
-               "ceiling_top80": precision(top_share(rows, oracle, 0.8))}
+               "ceiling_top80": precision(top_share(rows, oracle, 0.8)), "auc": auc(conf, labels)}
     lines = [f"#### {name}: {len(rows)} reports, precision {_fmt(figures['precision_all'])} all, "
              f"**{_fmt(figures['precision_top80'])} in the top 80%** (a perfect ranking: {_fmt(figures['ceiling_top80'])}; "
-             f"Brier {brier:.3f}, ECE {ece:.3f})", "",
+             f"Brier {brier:.3f}, ECE {ece:.3f}, AUC {_fmt(figures['auc'])})", "",
              "| confidence | reports | mean predicted | observed real |", "|---|---|---|---|"]
     lines += [f"| {b} | {n} | {m:.2f} | {o:.2f} |" for b, n, m, o in reliability(conf, labels)]
     shares = [(s, top_share(rows, conf, s)) for s in (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)]
@@ -312,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     write_doc(a.doc, lines)
     for k, f in figures.items():
         print(f"{k:>9}: n {f['n']:3d}  precision all {_fmt(f['precision_all'])}  top80 {_fmt(f['precision_top80'])}  "
-              f"brier {f['brier']:.3f}  ece {f['ece']:.3f}  share at 0.97 {f['share_at_0.97']:.2f}")
+              f"brier {f['brier']:.3f}  ece {f['ece']:.3f}  auc {_fmt(f['auc'])}  share at 0.97 {f['share_at_0.97']:.2f}")
     print(f"wrote {a.pack_file} and {a.doc}")
     return 0
 

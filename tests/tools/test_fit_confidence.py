@@ -53,6 +53,18 @@ def test_reliability_bins_hold_mean_prediction_and_observed_rate(fitter: ModuleT
     assert table[2][3] == pytest.approx(1.0)  # a confidence of exactly 1 falls in the last bin
 
 
+@pytest.mark.parametrize("conf, labels, expected", [
+    ([0.9, 0.8, 0.2, 0.1], [1, 1, 0, 0], 1.0),
+    ([0.1, 0.2, 0.8, 0.9], [1, 1, 0, 0], 0.0),
+    ([0.5, 0.5], [1, 0], 0.5),
+    ([0.9, 0.4, 0.6], [1, 1, 0], 0.5),
+    ([0.9, 0.8], [1, 1], None),
+])
+def test_auc_counts_right_records_ranked_above_false_ones(fitter: ModuleType, conf: list[float], labels: list[int],
+                                                          expected: float | None) -> None:
+    assert fitter.auc(conf, labels) == expected
+
+
 def test_precision_leaves_out_matches_to_optional_gold(fitter: ModuleType) -> None:
     rows = [{"label": 1, "optional": False}, {"label": 0, "optional": False}, {"label": 1, "optional": True}]
     assert fitter.precision(rows) == pytest.approx(0.5)

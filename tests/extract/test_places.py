@@ -72,6 +72,10 @@ CASES = [
                  "Jordan.", "SY-HI", "SY", id="borders-with-two-countries"),
     pytest.param("Sources told Kurdistan 24 that rockets hit Balad air base north of Baghdad on Sunday.",
                  "IQ-SD", "IQ", id="news-channel-named-for-a-region"),
+    pytest.param("US jets struck two sites near Albukamal used by Iran-backed groups to attack American troops in "
+                 "Iraq, the Pentagon said on Friday.", "SY-DY", "SY", id="purpose-clause-lends-no-place"),
+    pytest.param("Militants used a drone to attack Ain al-Asad air base on Monday.", "IQ-AN", "IQ",
+                 id="used-a-drone-to-attack-is-the-event"),
     # country-level area
     pytest.param("Drones targeted US forces in northeastern Syria on Wednesday, a US official said.",
                  None, "SY", id="northeastern-syria"),

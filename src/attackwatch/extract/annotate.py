@@ -27,6 +27,9 @@ SUBORDINATORS = {"after", "following", "while", "before", "whereas", "although",
 GENERIC_PLURALS = {"attacks", "strikes", "bombings", "raids", "assaults", "airstrikes", "explosions", "blasts", "incidents"}
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "multiple"}
 SUBORDINATE_FRAME = {"after", "following", "before", "since", "amid", "despite"}
+# "bases in Syria used by proxies to attack US troops in Iraq": a purpose clause (its own
+# segment, made modal by the pack's purpose cue) tells no event and lends no place
+PURPOSE_VERBS = {"attack", "target", "strike", "launch", "hit", "fire", "shell"}
 
 
 @dataclass(slots=True)
@@ -57,6 +60,7 @@ class Segment:
     number_words: int = 0
     swept: bool = False  # another clause of its sentence counts attacks ("135 attacks since October")
     bare_plural: bool = False  # "firing rockets at bases hosting US troops": sites in general
+    purpose: bool = False  # "(bases used by proxies) to attack US troops in Iraq": what they are for
 
     def has(self, label: str) -> bool:
         return any(c.label == label for c in self.cues)
@@ -112,7 +116,7 @@ class Segment:
 
     @property
     def active(self) -> bool:
-        return not self.modal and not self.aggregate
+        return not self.modal and not self.aggregate and not self.purpose
 
 
 @dataclass
@@ -237,7 +241,7 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
             low = tok.lower_
             is_boundary = (tok.text in BOUNDARY_PUNCT and (tok.text != "-" or tok.whitespace_)) or (
                 low in SUBORDINATORS and tok.i > sent.start and prev_low not in ("as", "even", "just")) or (
-                tok.i in phrase_starts)
+                tok.i in phrase_starts) or _purpose_start(doc, tok.i, sent.start, sent.end)
             if is_boundary and tok.i > seg_start_tok:
                 segs.append(_segment(doc, seg_start_tok, tok.i, len(sentences), para))
                 seg_start_tok = tok.i
@@ -255,6 +259,8 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
             s.number_words = numeric[s.tok_end] - numeric[s.tok]
             s.bare_plural = any(c.label == "TARGET" and _is_bare_plural(c, folded) for c in s.cues) and not any(
                 pack.places[m.id].kind in ("town", "site") for m in s.places if m.id in pack.places)
+        for s in segs:
+            s.purpose = _purpose_start(doc, s.tok, sent.start, sent.end)
         _sweep_aggregate(segs, sentence_wide)
         sentences.append(Sentence(len(sentences), para, sent.start_char, sent.end_char, segs))
     return Annotated(text=text, folded=folded, sentences=sentences, published=published)
@@ -278,6 +284,14 @@ def _is_bare_plural(cue: Mention, folded: str) -> bool:
         words.pop()
     # and described only by whom they host ("bases hosting US troops"): a class of sites
     return bool(words) and words[-1] in _BARE_BEFORE and bool(_HOSTING.match(folded[cue.end:cue.end + 40]))
+
+
+def _purpose_start(doc, i: int, lo: int, hi: int) -> bool:  # type: ignore[no-untyped-def]
+    """ "... used by proxy forces to attack American troops in Iraq": the infinitive after "used
+    (by ...)" says what the sites are for, not something that happened."""
+    if doc[i].lower_ != "to" or i + 1 >= hi or doc[i + 1].lower_ not in PURPOSE_VERBS:
+        return False
+    return any(doc[j].lower_ == "used" and doc[j + 1].lower_ == "by" for j in range(max(lo, i - 7), i - 1))
 
 
 def _sweep_aggregate(segs: list[Segment], sentence_wide: set[str]) -> None:

@@ -52,6 +52,19 @@ CASES = [
                  id="ordinal-and-days"),
     pytest.param("The strike targeted two commanders of the group in a car near the airport.", None, None,
                  id="targeted-two-commanders"),
+    # --- coordinated counts and named lists of dead ----------------------------------------
+    pytest.param("The bomb killed four soldiers and three policemen at the checkpoint.", 7, None,
+                 id="soldiers-and-policemen"),
+    pytest.param("Seven people, including three women and four children, were killed.", 7, None,
+                 id="count-with-appositive-breakdown"),
+    pytest.param("The raid killed Hamid Jasim and his driver near the farm.", 2, None, id="named-and-his-driver"),
+    pytest.param("The strike killed Hamid Jasim, Karim Salman and three others on the road.", 5, None,
+                 id="named-list-and-others"),
+    pytest.param("The strike killed Hamid Jasim, a field commander of the brigade, along with two of his guards.",
+                 3, None, id="named-with-appositive-and-guards"),
+    pytest.param("The strike killed Hamid Jasim in his car.", 1, None, id="one-name"),
+    pytest.param("The strike killed Kata'ib Hezbollah fighters near the border.", None, None, id="group-no-count"),
+    pytest.param("The attack killed two guards and wounded an additional five.", 2, 5, id="an-additional-five"),
 ]
 
 
@@ -67,6 +80,23 @@ ARTICLE_CASES = [
                  0, 0, id="no-casualties-is-zero"),
     pytest.param("A drone struck Harir base on Friday. Several soldiers suffered minor injuries, a US official said.",
                  None, None, id="minor-injuries-uncounted"),
+    # negated harm in its many shapes (EVENTS.md: provisional and partial statements count)
+    pytest.param("Two rockets hit Victory base on Monday. There were no reported injuries or fatalities.",
+                 0, 0, id="no-reported-injuries-or-fatalities"),
+    pytest.param("Two rockets hit Victory base on Monday. Neither injuries nor fatalities were reported.",
+                 0, 0, id="neither-injuries-nor-fatalities"),
+    pytest.param("Two rockets hit Victory base on Monday. There were no immediate reports of casualties.",
+                 0, 0, id="no-immediate-reports-of-casualties"),
+    pytest.param("A drone hit the Conoco base on Monday without resulting in any causalities, the SDF said.",
+                 0, 0, id="misspelt-causalities"),
+    pytest.param("A drone hit the Conoco base on Monday. The attack did not result in any human or material losses.",
+                 0, 0, id="no-human-or-material-losses"),
+    pytest.param("A drone hit the Conoco base on Monday. It left no American personnel injured.",
+                 0, 0, id="left-no-personnel-injured"),
+    pytest.param("A drone hit the Conoco base on Monday. There were no reported fatalities.",
+                 0, None, id="no-reported-fatalities-killed-only"),
+    pytest.param("A drone hit the Conoco base on Monday. The Pentagon gave no casualty figures.",
+                 None, None, id="no-casualty-figures-is-not-zero"),
 ]
 
 
@@ -75,3 +105,27 @@ def test_casualty_conventions(text, killed, injured, extract):
     reports = extract(text, published="2024-01-20", article_id="t")
     assert len(reports) == 1
     assert (reports[0].killed, reports[0].injured) == (killed, injured)
+
+
+# interception (EVENTS.md): true only when every projectile is stopped; a partial one is false
+INTERCEPT_CASES = [
+    pytest.param("Four rockets were fired at Ain al-Asad on Monday; all were intercepted.", True,
+                 "Disrupted weapons use", id="all-intercepted"),
+    pytest.param("Four rockets were fired at Ain al-Asad on Monday. Three of the four rockets were intercepted.",
+                 False, "Shelling/artillery/missile attack", id="three-of-four"),
+    pytest.param("Drones attacked the Tanf garrison on Friday; the coalition repelled all but one drone.", False,
+                 "Air/drone strike", id="all-but-one"),
+    pytest.param("A drone hit the Conoco base on Friday, while coalition forces shot down another drone over it.",
+                 False, "Air/drone strike", id="while-another-shot-down"),
+    pytest.param("Two drones struck the Conoco base on Friday without being intercepted by its air defences.",
+                 False, "Air/drone strike", id="without-being-intercepted"),
+    pytest.param("Rockets were fired at the US embassy in Baghdad on Sunday. One was intercepted by the C-RAM.",
+                 False, "Shelling/artillery/missile attack", id="one-was-intercepted"),
+]
+
+
+@pytest.mark.parametrize("text, intercepted, event_type", INTERCEPT_CASES)
+def test_interception(text, intercepted, event_type, extract):
+    reports = extract(text, published="2024-01-20", article_id="t")
+    assert len(reports) == 1, [(r.place, r.event_type) for r in reports]
+    assert (reports[0].intercepted, reports[0].event_type) == (intercepted, event_type)

@@ -69,6 +69,8 @@ CASES = [
                  "blamed an outlaw faction in a later statement.", None, False, "confirmed", id="krg-blamed"),
     pytest.param("A drone hit the Omar oil field base on Friday, the Syrian Democratic Forces said.",
                  None, False, "confirmed", id="sdf-said"),
+    pytest.param("Rockets hit Victory base near Baghdad airport on Sunday. No group claimed it, but Washington "
+                 "has blamed Kata'ib Hezbollah.", KH, False, "confirmed", id="official-blame-is-actor-and-confirms"),
     pytest.param("A bomb hit a convoy near Nasiriyah on Monday. The Iraqi military denied that any attack took "
                  "place, while CENTCOM said it was looking into the reports.", None, False, "denied",
                  id="looking-into-reports-is-no-confirmation"),

@@ -12,26 +12,27 @@ _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
           "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1, "single": 1}
 _NUM = r"(?:\d{1,5}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a|an)"
 _PERSON = (r"(?:people|persons?|soldiers?|troops?|servicemembers?|service\s*members?|service\s*men|servicemen|personnel|"
-           r"americans?|civilians?|contractors?|fighters?|militants?|members?|militiamen|officers?|police(?:men)?|guards?|"
+           r"americans?|civilians?|contractors?|fighters?|militants?|members?|militiamen|officers?|police(?:men)?|policem[ae]n|guards?|"
            r"workers?|children|child|women|woman|men|man|commanders?|leaders?|others?|iraqis?|syrians?|jordanians?|"
            r"individuals?|staff|employees?|marines?|sailors?|airmen|airman|gunmen|insurgents?|operatives?|reservists?|"
            r"guardsmen|medics?|pilots?|trainers?|advisers?|advisors?|"
            r"(?:[a-z]+\s+){0,2}(?:soldiers?|troops?|members?|personnel|fighters?|officers?|servicemembers?|service\s*members?))")
 # up to three modifiers between a number and its noun ("seven Kata'ib Hezbollah fighters"), never a verb
 _FILL = r"(?:(?!(?:was|were|and|had|has|have|is|are|been|by|in|at)\b)[\w'-]+\s+){0,3}?"
-_Q = r"(?:at\s+least\s+|some\s+|about\s+|around\s+|nearly\s+|roughly\s+|approximately\s+|more\s+than\s+|over\s+)?"
+_Q = (r"(?:at\s+least\s+|some\s+|about\s+|around\s+|nearly\s+|roughly\s+|approximately\s+|more\s+than\s+|over\s+|"
+      r"an?\s+(?:additional|further)\s+|another\s+)?")  # "injuring an additional four": four, not "an"
 _KILL_V = r"(?:killed|killing|kills|kill|dead|died|dies|slain|perished|lost\s+their\s+lives)"
 _HURT_V = r"(?:wounded|wounding|wounds|injured|injuring|injures|hurt|hurting)"
 
 _PATTERNS = [
-    ("killed", re.compile(_Q + r"(?P<n>" + _NUM + r")\s+" + _FILL + _PERSON + r"\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:reportedly\s+)?" + _KILL_V + r"\b", re.I)),
+    ("killed", re.compile(r"\b" + _Q + r"(?P<n>" + _NUM + r")\s+" + _FILL + _PERSON + r"\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:reportedly\s+)?" + _KILL_V + r"\b", re.I)),
     ("killed", re.compile(r"\b" + _KILL_V + r"\s+" + _Q + r"(?P<n>" + _NUM + r")\s+" + _FILL + _PERSON + r"\b", re.I)),
     ("toll", re.compile(r"\b(?:death\s+toll|toll)\s+(?:[\w'-]+\s+){0,6}?(?:to|of|at|reached|stood\s+at)\s+" + _Q + r"(?P<n>" + _NUM + r")\b", re.I)),
     ("killed", re.compile(r"\b" + _Q + r"(?P<n>" + _NUM + r")\s+(?:people\s+)?(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:dead|deaths|fatalities|killed)\b", re.I)),
-    ("injured", re.compile(_Q + r"(?P<n>" + _NUM + r")\s+" + _FILL + _PERSON + r"\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:reportedly\s+|also\s+|slightly\s+|lightly\s+|seriously\s+)?" + _HURT_V + r"\b", re.I)),
+    ("injured", re.compile(r"\b" + _Q + r"(?P<n>" + _NUM + r")\s+" + _FILL + _PERSON + r"\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:reportedly\s+|also\s+|slightly\s+|lightly\s+|seriously\s+)?" + _HURT_V + r"\b", re.I)),
     ("injured", re.compile(r"\b" + _HURT_V + r"\s+" + _Q + r"(?P<n>" + _NUM + r")\s+" + _FILL + _PERSON + r"\b", re.I)),
     ("injured", re.compile(r"\b" + _Q + r"(?P<n>" + _NUM + r")\s+(?:people\s+)?(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:wounded|injured|injuries|hurt)\b", re.I)),
-    ("injured", re.compile(_Q + r"(?P<n>" + _NUM + r")\s+" + _FILL + _PERSON + r"\s+(?:suffered|sustained|received|were\s+treated\s+for)\s+(?:[\w-]+\s+){0,3}?(?:injuries|wounds|concussions)\b", re.I)),
+    ("injured", re.compile(r"\b" + _Q + r"(?P<n>" + _NUM + r")\s+" + _FILL + _PERSON + r"\s+(?:suffered|sustained|received|were\s+treated\s+for)\s+(?:[\w-]+\s+){0,3}?(?:injuries|wounds|concussions)\b", re.I)),
     ("killed", re.compile(r"\b(?:killing|killed)\s+" + _Q + r"(?P<n>" + _NUM + r")(?=\s*(?:[,.;]|and\b|$))", re.I)),
     ("injured", re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+" + _Q + r"(?P<n>" + _NUM + r")(?=\s*(?:[,.;]|and\b|$))", re.I)),
     ("injured", re.compile(r"\b(?P<n>" + _NUM + r")\s+(?:of\s+the\s+)?" + _PERSON + r"\s+(?:was|were)\s+(?:later\s+)?(?:taken|rushed|evacuated|airlifted|flown|treated|hospitali[sz]ed)\b", re.I)),
@@ -59,12 +60,13 @@ class Casualties:
 
 
 # coordinated counts: "two women and three children", "five US service members and two contractors"
-_GROUP = _Q + r"(?P<n>" + _NUM + r")\s+" + _FILL + _PERSON
+_GROUP = r"\b" + _Q + r"(?P<n>"  # \b: not the "an" ending "American"
+_GROUP = _GROUP + _NUM + r")\s+" + _FILL + _PERSON
 _LIST = r"(?:" + _GROUP.replace("(?P<n>", "(?:") + r")(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:" + _GROUP.replace("(?P<n>", "(?:") + r"))+"
 _LIST_PATTERNS = [
-    ("killed", re.compile(r"(?P<list>" + _LIST + r")\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:reportedly\s+)?" + _KILL_V + r"\b", re.I)),
+    ("killed", re.compile(r"(?P<list>" + _LIST + r"),?\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:reportedly\s+)?" + _KILL_V + r"\b", re.I)),
     ("killed", re.compile(r"\b" + _KILL_V + r"\s+(?P<list>" + _LIST + r")", re.I)),
-    ("injured", re.compile(r"(?P<list>" + _LIST + r")\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:reportedly\s+|also\s+|slightly\s+|lightly\s+)?" + _HURT_V + r"\b", re.I)),
+    ("injured", re.compile(r"(?P<list>" + _LIST + r"),?\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:reportedly\s+|also\s+|slightly\s+|lightly\s+)?" + _HURT_V + r"\b", re.I)),
     ("injured", re.compile(r"\b" + _HURT_V + r"\s+(?P<list>" + _LIST + r")", re.I)),
 ]
 _GROUP_RX = re.compile(_GROUP, re.I)
@@ -99,11 +101,48 @@ def zero_casualties(text: str) -> tuple[bool, bool]:
     return k, i
 
 
+# a named list of dead counts its names: "killing Abu Taqwa and his deputy", "killed Soleimani, al-Muhandis
+# and four others"; each item is a capitalised name, "his/their <person>" or "N others"
+_NAME = r"(?:(?:al|el|abu|bin|ibn|Abu|Al)[- ]?)?[A-Z][\w'\u2019-]+(?:\s+(?:(?:al|el|bin|ibn|abu|Abu|Al)[- ])?[A-Z][\w'\u2019-]+){0,3}"
+_ITEM = (r"(?:" + _NAME + r"|(?:his|their|its)\s+(?:[a-z]+\s+)?(?:deputy|aide|driver|guard|bodyguard|companion|son|"
+         r"brother|assistant|escort)|(?:" + _NUM + r")\s+(?:others?|guards|bodyguards|companions|aides|members))")
+_NOT_NAME = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+             r"August|September|October|November|December|Iraqi|Syrian|American|US|U\.S\.|The|A|An|Two|Three)\b)")
+_NAMED_LIST = re.compile(r"\b(?:killed|killing)\s+" + _NOT_NAME + r"(?P<list>" + _ITEM + r"(?:\s*,\s*" + _ITEM + r")*(?:,?\s+and\s+"
+                         + _ITEM + r")?)(?=\s*(?:[,.;]|in\b|on\b|near\b|at\b|when\b|as\b|$))")
+_ITEM_RX = re.compile(_ITEM)
+# "killed Abu Baqir al-Saadi, a senior commander of the group, along with two of his companions"
+_NAME_WITH_OTHERS = re.compile(r"\b(?:killed|killing)\s+" + _NOT_NAME + _NAME + r"(?:\s*,\s*(?:a|an|the)\s+[^,.;]{0,60})?,?\s+"
+                               r"(?:along\s+with|together\s+with|as\s+well\s+as|and)\s+(?P<n>" + _NUM + r")\s+"
+                               r"(?:of\s+(?:his|their|its)\s+)?(?:[a-z]+\s+)?(?:others|guards|bodyguards|companions|aides|"
+                               r"members|associates|escorts|men)\b")
+
+
+@lru_cache(maxsize=4096)
+def named_dead(text: str) -> int | None:
+    """The number of dead a named list gives ("killing X and his deputy": 2), or None."""
+    best = None
+    for m in _NAMED_LIST.finditer(text):
+        n = 0
+        for item in _ITEM_RX.finditer(m.group("list")):
+            words = item.group(0).split()
+            count = number(words[0]) if len(words) == 2 and words[1].lower().rstrip("s") in (
+                "other", "guard", "bodyguard", "companion", "aide", "member") else None
+            n += count if count is not None else 1
+        best = n if best is None else max(best, n)
+    for m in _NAME_WITH_OTHERS.finditer(text):
+        more = number(m.group("n"))
+        if more is not None:
+            best = 1 + more if best is None else max(best, 1 + more)
+    return best
+
+
 @lru_cache(maxsize=4096)
 def casualties_in(text: str) -> Casualties:
     """Counts stated in one clause (folded text). Zero only for explicit 'no casualties' cues,
     which the caller handles from the cue matcher."""
     found = Casualties()
+    found.killed = named_dead(text)
     for field_name, rx in _LIST_PATTERNS:
         for m in rx.finditer(text):
             if _WEAPONISH.search(m.group("list")):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from attackwatch.extract.annotate import Annotated, Mention, Segment
-from attackwatch.extract.casualties import casualties_in, zero_casualties
+from attackwatch.extract.casualties import casualties_in, named_dead, zero_casualties
 from attackwatch.packs import Pack
 
 _PROJECTILES = {"rocket", "missile", "drone", "mortar", "unknown"}
@@ -157,6 +157,11 @@ def incident_casualties(ann: Annotated, segs: list[Segment]) -> tuple[int | None
         c = casualties_in(ann.folded[s.start:s.end])
         if c.killed is not None:
             killed.append(c.killed)
+        if "kill" in ann.folded[s.start:s.end]:
+            # a named list of dead runs past the clause cuts: "killed X, a commander, along with two aides"
+            named = named_dead(ann.folded[s.start:ann.sentences[s.sent].end])
+            if named is not None:
+                killed.append(named)
         if c.injured is not None:
             injured.append(c.injured)
         zk, zi = zero_casualties(ann.folded[s.start:s.end])

@@ -16,6 +16,7 @@ from attackwatch.extract.confidence import assign as assign_confidence
 from attackwatch.extract.frames import Frame, frames_in_sentence
 from attackwatch.extract.incidents import Incident, resolve
 from attackwatch.extract.places import overlaps
+from attackwatch.extract.statements import unclaimed_zeros
 from attackwatch.models import Article, Report
 from attackwatch.packs import Pack, get_pack
 
@@ -109,7 +110,7 @@ def extract_article(article: Article, *, pack_name: str = "default", any_theatre
     title_places = [f.place for f in title_frames if f.place is not None]
     ctx = ArticleContext(ann=ann, pack=pack, article_id=article.id, lead_date=_lead_date(incidents),
                          roundup=_is_roundup(ann, article.title), country=dominant_country(ann, pack, title_places),
-                         any_theatre=any_theatre)
+                         any_theatre=any_theatre, late_zeros=unclaimed_zeros(ann, incidents))
     scored = [(inc, r) for inc, r in ((inc, build_report(inc, ctx)) for inc in incidents)
               if r is not None and r.date is not None]
     assign_confidence(scored, ctx, article)

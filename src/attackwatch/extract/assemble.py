@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from attackwatch.extract.actors import actor_roles, mention_role, perpetrator, target_actor
 from attackwatch.extract.annotate import Annotated, Mention, Segment
@@ -31,6 +31,8 @@ class ArticleContext:
     roundup: bool
     country: Place | None  # the theatre country the article is about, for placeless incidents
     any_theatre: bool = False
+    # no-harm statements told apart from any incident, by id(incident) (statements.unclaimed_zeros)
+    late_zeros: dict[int, tuple[bool, bool]] = field(default_factory=dict)
 
 
 def _sentence_segments(ann: Annotated, seg: Segment) -> list[Segment]:
@@ -182,6 +184,9 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
     killed, injured = incident_casualties(ctx.ann, own)
     if killed is None and injured is None and absorbed:
         killed, injured = incident_casualties(ctx.ann, absorbed)
+    if killed is None and injured is None and id(inc) in ctx.late_zeros:
+        zk, zi = ctx.late_zeros[id(inc)]
+        killed, injured = (0 if zk else None), (0 if zi else None)
     if row is not None and weapon != "unknown":
         event_type = row["event_type"] if row["weapon"] == weapon else _EVENT_BY_WEAPON.get(weapon, "Attack")
     elif row is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from attackwatch.extract.annotate import Annotated, Mention, Segment
+from attackwatch.extract.incidents import Incident
 from attackwatch.extract.casualties import casualties_in, named_dead, zero_casualties
 from attackwatch.packs import Pack
 
@@ -189,3 +190,28 @@ def claims(segs: list[Segment]) -> tuple[bool, bool, bool]:
             strong = strong or "responsib" in c.id or c.id.startswith(("claim-claim", "claim-we", "claim-took", "claim-tak"))
         negated = negated or bool(negs) or s.has("BLAME")
     return claim, strong, negated
+
+
+def unclaimed_zeros(ann: Annotated, incidents: list[Incident]) -> dict[int, tuple[bool, bool]]:
+    """No-harm statements ("No one was hurt in the attack.") in sentences no incident took, given to
+    the incident whose telling they fall in: the last one begun before them that is not a mere
+    reference to an earlier event. Keyed by id(incident): (killed stated none, injured stated none)."""
+    taken = {s.sent for inc in incidents for s in inc.segments + inc.absorbed + inc.inherited}
+    starts = sorted(((min(f.sent for f in inc.frames), id(inc)) for inc in incidents
+                     if inc.frames and not inc.background_cue), key=lambda x: x[0])
+    out: dict[int, tuple[bool, bool]] = {}
+    for sent in ann.sentences:
+        if sent.index in taken:
+            continue
+        segs = [s for s in sent.segments if s.active and (s.has("NOCAS") or s.has("NOKILL"))]
+        if not segs:
+            continue
+        owner = next((key for first, key in reversed(starts) if first < sent.index), None)
+        if owner is None:
+            continue
+        zk = any(s.has("NOCAS") or s.has("NOKILL") for s in segs)
+        zi = any(s.has("NOCAS") for s in segs)
+        k, i = out.get(owner, (False, False))
+        out[owner] = (k or zk, i or zi)
+    return out
+

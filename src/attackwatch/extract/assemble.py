@@ -63,7 +63,16 @@ def _target_type(segs: list[Segment], place: Place | None, state_strike: bool, p
     rows = pack.rows_by_id("cues")
     cues = [c for s in segs for c in s.cues if c.label == "TARGET" and c.id in rows]
     # the longest words name the target: "an embassy convoy" is diplomatic, not a convoy
-    said = {rows[c.id].get("target_type") for c in _outermost(cues)}
+    cues = _outermost(cues)
+    # what the attack clauses themselves name comes before targets named in side clauses ("sirens
+    # went off at the embassy", "the attack on the embassy last week"); one pass per clause
+    outer = {id(c) for c in cues}
+    acting = [c for s in segs if any(x.label in ("TRIGGER", "IMPACT", "INTERCEPT") for x in s.cues)
+              for c in s.cues if id(c) in outer]
+    said = {rows[c.id].get("target_type") for c in cues}
+    near = {rows[c.id].get("target_type") for c in acting}
+    if not state_strike and near & {"convoy", "diplomatic", "military_base", "airport"}:
+        said = near  # a facility the attack clause names outranks one named aside
     site = place.site_type if place is not None and place.site_type in ("military_base", "airport", "diplomatic") else None
     if state_strike:
         # a strike on facilities that killed a commander hit a militia position; a strike on a

@@ -55,7 +55,14 @@ def _stated(officials: list[Mention], verbs: list[Mention]) -> bool:
         if o.id.endswith(("according", "-by")):  # "according to CENTCOM", "confirmed by the PMF"
             return True
         for v in verbs:
-            if 0 <= v.tok - o.tok_end <= near or (0 <= o.tok - v.tok_end <= 3 and "according" in v.text.lower()):
+            if 0 <= v.tok - o.tok_end <= near:
+                return True
+            # the verb before its speaker: "according to CENTCOM", "said Secretary of Defense Austin",
+            # "Statement from the Assistant to the Secretary of Defense"
+            lead = v.text.lower()
+            inverted = lead in ("said", "says", "added") and not o.id.endswith("-actor")
+            reach = 3 if "according" in lead else 6 if lead == "statement" else 1 if inverted else -1
+            if 0 <= o.tok - v.tok_end <= reach:
                 return True
     return False
 

@@ -48,7 +48,7 @@ def _anonymous(folded: str, cue: Mention) -> bool:
     return bool(_PERSON_CUE.search(cue.text)) and bool(_ANON_BEFORE.search(before))
 
 
-def _stated(officials: list[Mention], verbs: list[Mention]) -> bool:
+def _stated(officials: list[Mention], verbs: list[Mention], folded: str) -> bool:
     """An official is the subject of a statement verb close after it, or introduced by "according to"."""
     for o in officials:
         near = 3 if o.id.endswith("-actor") else 8
@@ -60,8 +60,10 @@ def _stated(officials: list[Mention], verbs: list[Mention]) -> bool:
             # the verb before its speaker: "according to CENTCOM", "said Secretary of Defense Austin",
             # "Statement from the Assistant to the Secretary of Defense"
             lead = v.text.lower()
-            inverted = lead in ("said", "says", "added") and not o.id.endswith("-actor")
-            reach = 3 if "according" in lead else 6 if lead == "statement" else 1 if inverted else -1
+            named_body = not o.id.endswith("-actor")
+            inverted = lead in ("said", "says", "added") and named_body
+            statement_of = lead == "statement" and named_body and folded[v.end:v.end + 13].lower().startswith((" from", " by", " released", " issued"))
+            reach = 3 if "according" in lead else 6 if statement_of else 1 if inverted else -1
             if 0 <= o.tok - v.tok_end <= reach:
                 return True
     return False
@@ -107,12 +109,12 @@ def confirmation_of(ann: Annotated, pack: Pack, segs: list[Segment], perp_side: 
         says = [c for s in sent_segs for c in s.cues if c.label in ("SAY", "CLAIM")]
         blames = [c for s in sent_segs for c in s.cue("BLAME")]
         if own:
-            own_statement = own_statement or _stated(speakers, says)
+            own_statement = own_statement or _stated(speakers, says, ann.folded)
             continue
         confirmers = [o for o in speakers if not _NAMELESS_BODY.match(o.text.strip())]
         # an official side that blames someone has told the attack as fact ("the KRG blamed
         # militants", "Washington has blamed Kata'ib Hezbollah": EVENTS.md, confirmation)
-        stated = _stated(confirmers, says + blames)
+        stated = _stated(confirmers, says + blames, ann.folded)
         neg_claims = [c for s in sent_segs for c in s.cue("CLAIM_NEG")]
         denials = [c for s in sent_segs for c in s.cue("DENY") if not any(n.start <= c.start < n.end for n in neg_claims)]
         # "declined to comment", "was not available to comment" leave it not mentioned (EVENTS.md);

@@ -23,11 +23,14 @@ _TARGET_BEFORE = re.compile(
     r"fight|fights|fighting|fought|combat|combating|combatting|defeat|defeating|counter|countering|"
     r"overthrow|topple|oppose|opposing|into|associated\s+with|aligned\s+with|allied\s+(?:with|to)|"
     r"loyal\s+to|close\s+to|tied\s+to|supported\s+by|funded\s+by|armed\s+by|proxies\s+of)\s+(?:the\s+)?"
-    r"(?:[\w'\u2019.-]+\s+){0,1}['\"]?)$", re.I)
+    r"(?:[\w.-]+['\u2019]s\s+)?(?:[\w'\u2019.-]+\s+){0,1}['\"]?|\banti-)$", re.I)
+# "a channel associated with Iraqi anti-terror Popular Mobilization Units": affiliation reaches further
+_AFFILIATED_BEFORE = re.compile(r"\b(?:associated|affiliated|aligned|allied)\s+(?:with|to)\s+(?:the\s+)?(?:[\w'\u2019.-]+\s+){0,3}$",
+                                re.I)
 # a name inside a reference to another event is not this one's author: "the anniversary of the
 # 2020 US killing of Soleimani", "in retaliation for US strikes"
 _OTHER_EVENT_BEFORE = re.compile(r"\b(?:anniversary\s+of|coincid\w*\s+with|revenge\s+for|retaliation\s+for|"
-                                 r"avenge|avenging)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}$", re.I)
+                                 r"avenge|avenging)\b[^.;,]{0,70}$", re.I)
 # two states named together in a relation, not an attack: "tensions between the US and Iran",
 # "US-Iran tensions", "pushed Washington and Tehran to the brink of war"
 _RELATION = re.compile(r"\b(?:tensions?|hostilit\w*|brink\s+of\s+(?:a\s+)?war|rivalry|standoff|confrontation|"
@@ -71,10 +74,10 @@ def mention_role(m: Mention, actor: Actor, seg: Segment, folded: str) -> str:
         return "source"
     if any(c.label == "BLAME" and 0 <= m.tok - c.tok_end <= 2 for c in seg.cues):
         return "agent"  # "officials pointed to Kata'ib Hezbollah", "blamed Kata'ib Hezbollah"
-    if _TARGET_BEFORE.search(before):
+    if _TARGET_BEFORE.search(before) or _AFFILIATED_BEFORE.search(folded[max(0, m.start - 70):m.start]):
         return "target"
     after = folded[m.end:m.end + 40]
-    if actor.side != "axis" and _OTHER_EVENT_BEFORE.search(folded[max(0, m.start - 60):m.start]):
+    if actor.side != "axis" and _OTHER_EVENT_BEFORE.search(folded[max(0, m.start - 90):m.start]):
         return "mention"
     if actor.kind == "state" and (_PAIRED_BEFORE.search(before) or _PAIRED_AFTER.match(after)) and \
             _RELATION.search(folded[max(0, m.start - 60):m.end + 40]):
@@ -131,7 +134,7 @@ def actor_roles(segs: list[Segment], folded: str, pack: Pack, primary: set[int] 
         for w in [*seg.weapons, *(c for c in seg.cues if c.label == "TRIGGER")]:
             before = _DEMONYM_BEFORE.search(folded[max(0, w.start - 25):w.start])
             if before and before.group(1) in pack.demonyms and not \
-                    _OTHER_EVENT_BEFORE.search(folded[max(0, w.start - 60):w.start - len(before.group(0))]):
+                    _OTHER_EVENT_BEFORE.search(folded[max(0, w.start - 90):w.start - len(before.group(0))]):
                 actor = pack.demonyms[before.group(1)]
                 pseudo = Mention(w.start - len(before.group(0)), w.start, w.tok - 1, w.tok, actor.id, actor.kind, before.group(1))
                 out.append(ActorRole(actor, "agent", claim, pseudo, armed_with=w.text.lower()))

@@ -37,6 +37,7 @@ _RELATION = re.compile(r"\b(?:tensions?|hostilit\w*|brink\s+of\s+(?:a\s+)?war|ri
                        r"relations?|talks|dispute|escalation|feud|proxy\s+war)\b", re.I)
 _PAIRED_BEFORE = re.compile(r"\b(?:between|and)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,2}$|-$", re.I)
 _PAIRED_AFTER = re.compile(r"^(?:\s+and\s|-[A-Za-z])", re.I)
+_EVENTFUL = {"TRIGGER", "IMPACT", "CLAIM", "BLAME", "CLAIM_NEG", "INTERCEPT"}
 # an axis state as the speaker: "Iran said in March ...", "Tehran has not directly commented"
 _SPEAKER_AFTER = re.compile(r"^\s*(?:(?:has|have|had|did|also|later|officially|publicly|not|never|directly|"
                             r"immediately|quickly)\s+){0,3}(?:said|says|say|commented|comment|denied|denies|deny|"
@@ -72,6 +73,8 @@ def mention_role(m: Mention, actor: Actor, seg: Segment, folded: str) -> str:
     before = folded[max(0, m.start - 40):m.start]
     if re.search(r"\baccording\s+to\s+(?:the\s+)?$", before, re.I):
         return "source"
+    if re.search(r"\bpro-$", before, re.I):
+        return "mention"  # "pro-Iran factions": a modifier, not the group
     if any(c.label == "BLAME" and 0 <= m.tok - c.tok_end <= 2 for c in seg.cues):
         return "agent"  # "officials pointed to Kata'ib Hezbollah", "blamed Kata'ib Hezbollah"
     if _TARGET_BEFORE.search(before) or _AFFILIATED_BEFORE.search(folded[max(0, m.start - 70):m.start]):
@@ -149,6 +152,14 @@ def actor_roles(segs: list[Segment], folded: str, pack: Pack, primary: set[int] 
         if primary is not None and seg.start not in primary:
             for r in out[first:]:
                 r.primary = False
+    # a group or state of the axis named in a sentence that tells no attack, claim or blame ("The PMF
+    # maintain close ties to Tehran", "Iran's nuclear program") is only mentioned
+    eventful = {sg.sent for sg in segs if sg.weapons or any(c.label in _EVENTFUL for c in sg.cues)}
+    for r in out:
+        if r.role == "agent" and r.actor.side == "axis" and r.mention is not None:
+            home = next((sg.sent for sg in segs if sg.start <= r.mention.start < sg.end), None)
+            if home is not None and home not in eventful:
+                r.role = "mention"
     # "a US drone strike killed Abu Taqwa, ..., according to Nujaba": once a state strikes in a
     # sentence, the militias named after it are its targets or sources, not its authors
     for r in out:

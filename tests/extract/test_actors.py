@@ -58,6 +58,11 @@ CASES = [
                  id="interceptor-is-no-attacker"),
     pytest.param("Two drones were shot down at Baghdad airport on Monday, an attack that fell on the anniversary "
                  "of the 2020 US killing of an Iranian general.", None, id="anniversary-of-us-killing"),
+    # a known attack named as an event carries no militia the text does not name (no outside knowledge)
+    pytest.param("Officials recalled the Camp Taji rocket attack as rockets hit Camp Taji again on Saturday.",
+                 None, id="landmark-gives-no-militia"),
+    pytest.param("Rockets hit Victory base on Monday, an attack that was blamed on pro-Iran factions.", None,
+                 id="pro-iran-is-a-modifier"),
     # an official accusation names the actor
     pytest.param("Rockets hit Victory base near Baghdad airport on Sunday. US officials pointed to Kata'ib "
                  "Hezbollah.", KH, id="officials-pointed-to"),

@@ -174,7 +174,12 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
         target_type = _target_type(own, place, True, pack)
     if perp is None and inc.hint_actor in pack.actors:
         perp = pack.resolve_actor(inc.hint_actor)
-    # (a landmark's perpetrator is not used: the actor is whom the article names, never outside knowledge)
+    if perp is None and landmark is not None and landmark.fields.get("actor"):
+        # the actor is whom the article names, never outside knowledge: a militia blamed for a known
+        # attack is not taken from the landmark; a state's strike named as the known event ("the
+        # killing of Soleimani") carries its striker, which the event's name itself says
+        known = pack.actor_by_name(landmark.fields["actor"])
+        perp = known if known is not None and known.kind in ("state", "coalition") else None
     perp_side = perp.side if perp else None
     claim, strong_claim, negated = claims(own + absorbed + inherited)
     confirmation, own_statement = confirmation_of(ctx.ann, ctx.pack, own, perp_side)

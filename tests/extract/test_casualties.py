@@ -65,6 +65,7 @@ CASES = [
     pytest.param("The strike killed Hamid Jasim in his car.", 1, None, id="one-name"),
     pytest.param("The strike killed Kata'ib Hezbollah fighters near the border.", None, None, id="group-no-count"),
     pytest.param("The attack killed two guards and wounded an additional five.", 2, 5, id="an-additional-five"),
+    pytest.param("The blast wounded four Americans, one of them a contractor.", None, 4, id="subset-not-added"),
 ]
 
 
@@ -95,6 +96,8 @@ ARTICLE_CASES = [
                  0, 0, id="left-no-personnel-injured"),
     pytest.param("A drone hit the Conoco base on Monday. There were no reported fatalities.",
                  0, None, id="no-reported-fatalities-killed-only"),
+    pytest.param("Seven people, among them three contractors and four soldiers, were killed when rockets struck "
+                 "Victory base on Sunday.", 7, None, id="count-across-clause-cuts"),
     pytest.param("A drone hit the Conoco base on Monday. The Pentagon gave no casualty figures.",
                  None, None, id="no-casualty-figures-is-not-zero"),
 ]

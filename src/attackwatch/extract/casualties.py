@@ -62,7 +62,9 @@ class Casualties:
 # coordinated counts: "two women and three children", "five US service members and two contractors"
 _GROUP = r"\b" + _Q + r"(?P<n>"  # \b: not the "an" ending "American"
 _GROUP = _GROUP + _NUM + r")\s+" + _FILL + _PERSON
-_LIST = r"(?:" + _GROUP.replace("(?P<n>", "(?:") + r")(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:" + _GROUP.replace("(?P<n>", "(?:") + r"))+"
+# a later item that is a subset of the first ("five Americans, one of them a service member") is not added
+_LIST = (r"(?:" + _GROUP.replace("(?P<n>", "(?:") + r")(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?!(?:" + _NUM +
+         r")\s+of\s+(?:them|whom|those|these)\b)(?:" + _GROUP.replace("(?P<n>", "(?:") + r"))+")
 _LIST_PATTERNS = [
     ("killed", re.compile(r"(?P<list>" + _LIST + r"),?\s+(?:(?:were|was|have\s+been|had\s+been)\s+)?(?:reportedly\s+)?" + _KILL_V + r"\b", re.I)),
     ("killed", re.compile(r"\b" + _KILL_V + r"\s+(?P<list>" + _LIST + r")", re.I)),

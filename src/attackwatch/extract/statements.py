@@ -161,6 +161,19 @@ def incident_casualties(ann: Annotated, segs: list[Segment]) -> tuple[int | None
     killed: list[int] = []
     injured: list[int] = []
     zero_killed = zero_injured = False
+    # a sentence told wholly of this incident is counted whole, across its clause cuts ("Five civilians,
+    # including two women and three children, were killed"); one shared with another incident's
+    # clauses is counted clause by clause
+    mine = {id(s) for s in segs}
+    whole = {i for i in {s.sent for s in segs}
+             if all(id(g) in mine for g in ann.sentences[i].segments if g.active and g.triggers)}
+    for i in whole:
+        sent = ann.sentences[i]
+        c = casualties_in(ann.folded[sent.start:sent.end])
+        if c.killed is not None:
+            killed.append(c.killed)
+        if c.injured is not None:
+            injured.append(c.injured)
     for s in segs:
         if not s.active:
             continue

@@ -123,6 +123,8 @@ _NAME_WITH_OTHERS = re.compile(r"\b(?:killed|killing)\s+" + _NOT_NAME + _NAME + 
 @lru_cache(maxsize=4096)
 def named_dead(text: str) -> int | None:
     """The number of dead a named list gives ("killing X and his deputy": 2), or None."""
+    if "killed" not in text and "killing" not in text:
+        return None
     best = None
     for m in _NAMED_LIST.finditer(text):
         n = 0
@@ -139,11 +141,18 @@ def named_dead(text: str) -> int | None:
     return best
 
 
+# every count pattern needs one of these words; a clause without any is skipped in one search
+_HARM_WORD = re.compile(r"kill|dead|died|dies|slain|perish|lives|toll|death|fatalit|wound|injur|hurt|hospital|"
+                        r"treated|rushed|evacuated|airlifted|flown|taken", re.I)
+
+
 @lru_cache(maxsize=4096)
 def casualties_in(text: str) -> Casualties:
     """Counts stated in one clause (folded text). Zero only for explicit 'no casualties' cues,
     which the caller handles from the cue matcher."""
     found = Casualties()
+    if not _HARM_WORD.search(text):
+        return found
     found.killed = named_dead(text)
     for field_name, rx in _LIST_PATTERNS:
         for m in rx.finditer(text):

@@ -71,6 +71,8 @@ CASES = [
                  None, False, "confirmed", id="sdf-said"),
     pytest.param("Rockets hit Victory base near Baghdad airport on Sunday. No group claimed it, but Washington "
                  "has blamed Kata'ib Hezbollah.", KH, False, "confirmed", id="official-blame-is-actor-and-confirms"),
+    pytest.param("Iran fired ballistic missiles at Ain al-Asad air base on Wednesday, the Pentagon said.",
+                 "Iran", False, "confirmed", id="state-accused-has-not-claimed"),
     pytest.param("A bomb hit a convoy near Nasiriyah on Monday. The Iraqi military denied that any attack took "
                  "place, while CENTCOM said it was looking into the reports.", None, False, "denied",
                  id="looking-into-reports-is-no-confirmation"),

@@ -187,7 +187,8 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
         if confirmation == "not_mentioned" and extra:
             confirmation, more = confirmation_of(ctx.ann, ctx.pack, extra, perp_side)
             own_statement = own_statement or more
-    if perp is not None and perp.kind in ("state", "coalition") and perp.side != "axis":
+    if perp is not None and perp.kind in ("state", "coalition"):
+        # a state claims only by announcing its strike; Iran blamed for a barrage has not claimed it
         claimed = own_statement or strong_claim
     elif perp is not None:
         claimed = not negated or (claim and not any(s.has("CLAIM_NEG") for s in own + absorbed))

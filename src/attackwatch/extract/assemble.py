@@ -59,6 +59,10 @@ def _outermost(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+_US_SIDE_PEOPLE = {"soldier", "soldiers", "troops", "service member", "service members", "servicemembers", "personnel",
+                   "americans", "contractor", "contractors", "patrol", "advisers", "advisors"}
+
+
 def _target_type(segs: list[Segment], place: Place | None, state_strike: bool, pack: Pack) -> str:
     rows = pack.rows_by_id("cues")
     cues = [c for s in segs for c in s.cues if c.label == "TARGET" and c.id in rows]
@@ -76,9 +80,11 @@ def _target_type(segs: list[Segment], place: Place | None, state_strike: bool, p
     site = place.site_type if place is not None and place.site_type in ("military_base", "airport", "diplomatic") else None
     if state_strike:
         # a strike on facilities that killed a commander hit a militia position; a strike on a
-        # person or a car is on personnel
+        # person or a car is on personnel. US troops, contractors and service members named beside a
+        # state's strike are the victims of the attack it answers, not its target
+        struck = {rows[c.id].get("target_type") for c in cues if c.text.lower() not in _US_SIDE_PEOPLE}
         for t in ("militia_position", "personnel", "civilian"):
-            if t in said:
+            if t in struck:
                 return t
         return "militia_position"
     # what the text calls the target first ("the coalition base at Erbil airport" is a base), then

@@ -1,0 +1,25 @@
+"""`target_type` per the coding conventions of EVENTS.md, through the public API (our own sentences)."""
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    pytest.param("A roadside bomb hit an embassy convoy on the airport road in Baghdad on Tuesday.",
+                 "diplomatic", id="embassy-convoy-is-diplomatic"),
+    pytest.param("A roadside bomb hit a supply convoy near Nasiriyah on Tuesday.", "convoy", id="supply-convoy"),
+    pytest.param("Rockets struck the coalition base at Erbil airport on Monday night.", "military_base",
+                 id="base-at-airport"),
+    pytest.param("US jets struck Kata'ib Hezbollah weapons depots near al-Qaim on Sunday, in response to the attack "
+                 "that killed a US contractor.", "militia_position", id="state-strike-victims-are-not-its-target"),
+    pytest.param("US forces struck three Kata'ib Hezbollah sites near al-Qaim on Friday.", "militia_position",
+                 id="sites"),
+    pytest.param("Two drones were shot down over Baghdad airport on Monday, while sirens sounded at the US embassy.",
+                 "airport", id="attack-clause-outranks-aside"),
+]
+
+
+@pytest.mark.parametrize("text, target_type", CASES)
+def test_target_type(text, target_type, extract):
+    reports = extract(text, published="2024-01-20", article_id="t")
+    assert len(reports) == 1, [(r.place, r.target_type) for r in reports]
+    assert reports[0].target_type == target_type

@@ -73,6 +73,9 @@ CASES = [
                  "has blamed Kata'ib Hezbollah.", KH, False, "confirmed", id="official-blame-is-actor-and-confirms"),
     pytest.param("Iran fired ballistic missiles at Ain al-Asad air base on Wednesday, the Pentagon said.",
                  "Iran", False, "confirmed", id="state-accused-has-not-claimed"),
+    pytest.param("A US drone strike hit a militia headquarters in Baghdad on Thursday. The Iraqi government, under "
+                 "pressure from its allies, condemned the aggression.", US, False, "confirmed",
+                 id="government-condemned"),
     pytest.param("A bomb hit a convoy near Nasiriyah on Monday. The Iraqi military denied that any attack took "
                  "place, while CENTCOM said it was looking into the reports.", None, False, "denied",
                  id="looking-into-reports-is-no-confirmation"),

@@ -52,6 +52,9 @@ def _stated(officials: list[Mention], verbs: list[Mention], folded: str) -> bool
     """An official is the subject of a statement verb close after it, or introduced by "according to"."""
     for o in officials:
         near = 3 if o.id.endswith("-actor") else 8
+        if not o.id.endswith("-actor") and any(v.text.lower().startswith("condemn") and 0 <= v.tok - o.tok_end <= 12
+                                               for v in verbs):
+            return True  # "The Iraqi government, backed by pro-Tehran factions, condemned ..."
         if o.id.endswith(("according", "-by")):  # "according to CENTCOM", "confirmed by the PMF"
             return True
         for v in verbs:
@@ -79,7 +82,9 @@ def confirmation_of(ann: Annotated, pack: Pack, segs: list[Segment], perp_side: 
         # clauses of another incident told in the same sentence
         sent_segs = [s for s in ann.sentences[sent_idx].segments if s.active and (id(s) in mine or not s.triggers)]
         # a blame implies the attack it is for ("the KRG blamed militants for it")
-        about_event = any(c.label in _EVENT_CONTENT or c.label == "BLAME" for s in sent_segs for c in s.cues)
+        # and so does a condemnation ("the Iraqi government condemned the aggression")
+        about_event = any(c.label in _EVENT_CONTENT or c.label == "BLAME" or c.text.lower().startswith("condemn")
+                          for s in sent_segs for c in s.cues)
         if not about_event:
             continue  # "the coalition says it does not own the trucks" confirms nothing
         # "Islamic Resistance in Iraq said": a country inside a group's name is no official side

@@ -76,6 +76,8 @@ CASES = [
     pytest.param("A US drone strike hit a militia headquarters in Baghdad on Thursday. The Iraqi government, under "
                  "pressure from its allies, condemned the aggression.", US, False, "confirmed",
                  id="government-condemned"),
+    pytest.param("US jets struck Kata'ib Hezbollah near al-Qaim on Sunday. According to Pentagon spokesman Pat "
+                 "Ryder, the targets included weapons depots.", US, True, ..., id="own-statement-about-targets"),
     pytest.param("A bomb hit a convoy near Nasiriyah on Monday. The Iraqi military denied that any attack took "
                  "place, while CENTCOM said it was looking into the reports.", None, False, "denied",
                  id="looking-into-reports-is-no-confirmation"),

@@ -85,7 +85,10 @@ def confirmation_of(ann: Annotated, pack: Pack, segs: list[Segment], perp_side: 
         # and so does a condemnation ("the Iraqi government condemned the aggression")
         about_event = any(c.label in _EVENT_CONTENT or c.label == "BLAME" or c.text.lower().startswith("condemn")
                           for s in sent_segs for c in s.cues)
-        if not about_event:
+        # a state telling what its strike hit ("the targets included weapon storage facilities") speaks
+        # of its own strike
+        about_own_strike = perp_side == "us" and any(s.has("TARGET") for s in sent_segs)
+        if not (about_event or about_own_strike):
             continue  # "the coalition says it does not own the trucks" confirms nothing
         # "Islamic Resistance in Iraq said": a country inside a group's name is no official side
         groups = [m for s in sent_segs for m in s.actors
@@ -115,6 +118,8 @@ def confirmation_of(ann: Annotated, pack: Pack, segs: list[Segment], perp_side: 
         blames = [c for s in sent_segs for c in s.cue("BLAME")]
         if own:
             own_statement = own_statement or _stated(speakers, says, ann.folded)
+            continue
+        if not about_event:
             continue
         confirmers = [o for o in speakers if not _NAMELESS_BODY.match(o.text.strip())]
         # an official side that blames someone has told the attack as fact ("the KRG blamed

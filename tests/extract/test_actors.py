@@ -80,3 +80,11 @@ def test_actor(text, actor, extract):
     reports = extract(text, published=PUB, article_id="t")
     assert len(reports) == 1, [(r.place, r.actor) for r in reports]
     assert reports[0].actor == actor
+
+
+def test_a_later_sentence_points_back_to_the_group_that_acted(extract):
+    """"they also targeted ...", "the resistance fighters also attacked ...": the group named before."""
+    text = ("Kata'ib Sayyid al-Shuhada said on Friday that its fighters hit the Harir base with a drone. "
+            "Hours later, they also targeted the Rumalan landing zone in Syria with rockets.")
+    reports = extract(text, published=PUB, article_id="t")
+    assert [r.actor for r in reports] == ["Kata'ib Sayyid al-Shuhada"] * 2, [(r.place, r.actor) for r in reports]

@@ -245,7 +245,10 @@ def _strike_on_militia(roles: list, segs: list[Segment], pack: Pack) -> bool:  #
 # (lower-case modifiers only: "the Ashab al-Kahf group" names one)
 _GROUP_REFERENCE = re.compile(r"\b(?:the|that)\s+(?:same\s+)?(?-i:(?:pro-)?[a-z][\w'-]*\s+){0,2}?(?:group|militia|faction|organi[sz]ation|"
                               r"alliance|umbrella|outfit)\b"
-                              r"|^\W*(?:it|they)\s+(?:said|says|claimed|announced|noted|stated|added)\b", re.I)
+                              r"|^\W*(?:it|they)\s+(?:said|says|claimed|announced|noted|stated|added)\b"
+                              # "the resistance fighters also targeted ...", "they also attacked ..."
+                              r"|\b(?:the|its|their)\s+(?:resistance\s+)?fighters\b"
+                              r"|\bthey\s+(?:also\s+|later\s+|then\s+)?(?:targeted|attacked|launched|fired|struck|hit)\b", re.I)
 
 
 def _antecedent(ann: Annotated, pack: Pack, segs: list[Segment]) -> "Actor | None":

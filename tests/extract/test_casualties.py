@@ -66,6 +66,10 @@ CASES = [
     pytest.param("The strike killed Kata'ib Hezbollah fighters near the border.", None, None, id="group-no-count"),
     pytest.param("The attack killed two guards and wounded an additional five.", 2, 5, id="an-additional-five"),
     pytest.param("The blast wounded four Americans, one of them a contractor.", None, 4, id="subset-not-added"),
+    pytest.param("Three members of the border guard have been wounded in the shelling.", None, 3,
+                 id="members-of-wounded"),
+    pytest.param("One guard was killed and three critically wounded at the gate.", 1, 3, id="critically-wounded"),
+    pytest.param("The roadside bomb injured the driver of the lead truck.", None, 1, id="injured-the-driver"),
 ]
 
 

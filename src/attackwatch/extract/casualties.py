@@ -23,15 +23,21 @@ _Q = (r"(?:at\s+least\s+|some\s+|about\s+|around\s+|nearly\s+|roughly\s+|approxi
       r"an?\s+(?:additional|further)\s+|another\s+)?")  # "injuring an additional four": four, not "an"
 _KILL_V = r"(?:killed|killing|kills|kill|dead|died|dies|slain|perished|lost\s+their\s+lives)"
 _HURT_V = r"(?:wounded|wounding|wounds|injured|injuring|injures|hurt|hurting)"
+# "Four members of Iraq's military have been wounded", "two fighters of the Free Army were injured"
+_OF = r"(?:\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?[\w'-]+)?"
+_HOW = r"(?:reportedly\s+|also\s+|slightly\s+|lightly\s+|seriously\s+|severely\s+|critically\s+|badly\s+|moderately\s+)?"
+# "injured the driver": one person
+_ONE = r"(?:driver|soldier|contractor|officer|guard|commander|pilot|civilian|employee|worker|man|woman|child|policeman|servicemember|service\s+member)"
 
 _PATTERNS = [
-    ("killed", re.compile(r"\b" + _Q + r"(?P<n>" + _NUM + r")\s+" + _FILL + _PERSON + r"\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:reportedly\s+)?" + _KILL_V + r"\b", re.I)),
+    ("killed", re.compile(r"\b" + _Q + r"(?P<n>" + _NUM + r")\s+" + _FILL + _PERSON + _OF + r"\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:reportedly\s+)?" + _KILL_V + r"\b", re.I)),
     ("killed", re.compile(r"\b" + _KILL_V + r"\s+" + _Q + r"(?P<n>" + _NUM + r")\s+" + _FILL + _PERSON + r"\b", re.I)),
     ("toll", re.compile(r"\b(?:death\s+toll|toll)\s+(?:[\w'-]+\s+){0,6}?(?:to|of|at|reached|stood\s+at)\s+" + _Q + r"(?P<n>" + _NUM + r")\b", re.I)),
     ("killed", re.compile(r"\b" + _Q + r"(?P<n>" + _NUM + r")\s+(?:people\s+)?(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:dead|deaths|fatalities|killed)\b", re.I)),
-    ("injured", re.compile(r"\b" + _Q + r"(?P<n>" + _NUM + r")\s+" + _FILL + _PERSON + r"\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?(?:reportedly\s+|also\s+|slightly\s+|lightly\s+|seriously\s+)?" + _HURT_V + r"\b", re.I)),
+    ("injured", re.compile(r"\b" + _Q + r"(?P<n>" + _NUM + r")\s+" + _FILL + _PERSON + _OF + r"\s+(?:(?:were|was|have\s+been|had\s+been|are|being)\s+)?" + _HOW + _HURT_V + r"\b", re.I)),
+    ("injured", re.compile(r"\b" + _HURT_V + r"\s+the\s+(?P<n>)" + _ONE + r"\b", re.I)),
     ("injured", re.compile(r"\b" + _HURT_V + r"\s+" + _Q + r"(?P<n>" + _NUM + r")\s+" + _FILL + _PERSON + r"\b", re.I)),
-    ("injured", re.compile(r"\b" + _Q + r"(?P<n>" + _NUM + r")\s+(?:people\s+)?(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:wounded|injured|injuries|hurt)\b", re.I)),
+    ("injured", re.compile(r"\b" + _Q + r"(?P<n>" + _NUM + r")\s+(?:people\s+)?(?:(?:were|was|had\s+been|have\s+been)\s+)?" + _HOW + r"(?:wounded|injured|injuries|hurt)\b", re.I)),
     ("injured", re.compile(r"\b" + _Q + r"(?P<n>" + _NUM + r")\s+" + _FILL + _PERSON + r"\s+(?:suffered|sustained|received|were\s+treated\s+for)\s+(?:[\w-]+\s+){0,3}?(?:injuries|wounds|concussions)\b", re.I)),
     ("killed", re.compile(r"\b(?:killing|killed)\s+" + _Q + r"(?P<n>" + _NUM + r")(?=\s*(?:[,.;]|and\b|$))", re.I)),
     ("injured", re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+" + _Q + r"(?P<n>" + _NUM + r")(?=\s*(?:[,.;]|and\b|$))", re.I)),
@@ -172,7 +178,7 @@ def casualties_in(text: str) -> Casualties:
                 field_name = "killed"  # "the death toll from the strikes rose to 31"
             elif _WEAPONISH.search(m.group(0)):
                 continue
-            n = number(m.group("n"))
+            n = number(m.group("n")) if m.group("n") else 1  # an empty count: "injured the driver"
             if n is None or n > 100000:
                 continue
             current = getattr(found, field_name)

@@ -189,7 +189,10 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
     perp_side = perp.side if perp else None
     claim, strong_claim, negated = claims(own + absorbed + inherited)
     confirmation, own_statement = confirmation_of(ctx.ann, ctx.pack, own, perp_side)
-    for extra in (absorbed, inherited):
+    # a coarse telling shared with sibling incidents that counts attacks ("attacked 16 times since
+    # October, the Pentagon said") confirms none of them in particular
+    counted = {s.sent for s in inherited if any(g.aggregate for g in ann.sentences[s.sent].segments)}
+    for extra in (absorbed, [s for s in inherited if s.sent not in counted]):
         if confirmation == "not_mentioned" and extra:
             confirmation, more = confirmation_of(ctx.ann, ctx.pack, extra, perp_side)
             own_statement = own_statement or more

@@ -70,6 +70,10 @@ CASES = [
                  id="members-of-wounded"),
     pytest.param("One guard was killed and three critically wounded at the gate.", 1, 3, id="critically-wounded"),
     pytest.param("The roadside bomb injured the driver of the lead truck.", None, 1, id="injured-the-driver"),
+    pytest.param("Hamid Jasim, the brigade commander killed alongside his deputy Karim Salman, was buried on Friday.",
+                 2, None, id="killed-alongside-name"),
+    pytest.param("Hamid Jasim, who led the brigade, and his deputy Karim Salman, were killed in the strike.",
+                 2, None, id="name-and-his-deputy-were-killed"),
 ]
 
 

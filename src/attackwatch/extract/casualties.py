@@ -119,6 +119,10 @@ _NOT_NAME = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Ja
 _NAMED_LIST = re.compile(r"\b(?:killed|killing)\s+" + _NOT_NAME + r"(?P<list>" + _ITEM + r"(?:\s*,\s*" + _ITEM + r")*(?:,?\s+and\s+"
                          + _ITEM + r")?)(?=\s*(?:[,.;]|in\b|on\b|near\b|at\b|when\b|as\b|$))")
 _ITEM_RX = re.compile(_ITEM)
+# two named dead: "X, the militia leader killed alongside Y", "X, who headed ..., and his lieutenant Y, were killed"
+_PAIR_KILLED = re.compile(r"\bkilled\s+(?:alongside|along\s+with|together\s+with)\s+(?:[a-z][\w-]*\s+){0,3}?" + _NAME +
+                          r"|" + _NAME + r"(?:\s*,[^,;.]{0,90},)?\s+and\s+(?:his|their)\s+(?:[\w-]+\s+){0,2}?" + _NAME +
+                          r"\s*,?\s+(?:were|have\s+been|had\s+been)\s+(?:both\s+)?killed\b")
 # "killed Abu Baqir al-Saadi, a senior commander of the group, along with two of his companions"
 _NAME_WITH_OTHERS = re.compile(r"\b(?:killed|killing)\s+" + _NOT_NAME + _NAME + r"(?:\s*,\s*(?:a|an|the)\s+[^,.;]{0,60})?,?\s+"
                                r"(?:along\s+with|together\s+with|as\s+well\s+as|and)\s+(?P<n>" + _NUM + r")\s+"
@@ -131,7 +135,7 @@ def named_dead(text: str) -> int | None:
     """The number of dead a named list gives ("killing X and his deputy": 2), or None."""
     if "killed" not in text and "killing" not in text:
         return None
-    best = None
+    best: int | None = None
     for m in _NAMED_LIST.finditer(text):
         n = 0
         for item in _ITEM_RX.finditer(m.group("list")):
@@ -140,6 +144,8 @@ def named_dead(text: str) -> int | None:
                 "other", "guard", "bodyguard", "companion", "aide", "member") else None
             n += count if count is not None else 1
         best = n if best is None else max(best, n)
+    if _PAIR_KILLED.search(text):
+        best = 2 if best is None else max(best, 2)
     for m in _NAME_WITH_OTHERS.finditer(text):
         more = number(m.group("n"))
         if more is not None:

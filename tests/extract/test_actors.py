@@ -44,17 +44,17 @@ CASES = [
     pytest.param("Suspected Iran-backed militants launched a drone at Erbil airport on Monday.", None,
                  id="generic-iran-backed-militants"),
     # what is fought, what a group is affiliated with, and states in a relation are no perpetrators
-    pytest.param("Rockets hit Camp Taji on Wednesday, the US-led coalition against Islamic State (IS, formerly ISIS) "
-                 "said in a statement.", None, id="coalition-against-islamic-state-with-aliases"),
+    pytest.param("Three rockets struck Camp Taji on Saturday, a spokesman for the alliance against Islamic State "
+                 "(IS, formerly ISIS) told reporters.", None, id="coalition-against-islamic-state-with-aliases"),
     pytest.param("Two rockets struck a base housing troops fighting Islamic State militants in Hasakah on Monday.",
                  None, id="troops-fighting-islamic-state"),
     pytest.param("Two rockets struck the Balad air base on Sunday, amid rising tensions between the United States "
                  "and Iran.", None, id="tensions-between-us-and-iran"),
-    pytest.param("Rockets hit the Green Zone on Tuesday. Iran has not directly commented on the attack.",
+    pytest.param("Rockets hit the Green Zone on Tuesday. Iran has not commented publicly on the attack.",
                  None, id="iran-as-speaker"),
-    pytest.param("A roadside bomb hit a supply convoy in Babil on Monday, a channel associated with the Popular "
-                 "Mobilization Forces reported.", None, id="channel-associated-with-pmf"),
-    pytest.param("Coalition forces shot down two drones near the Tanf garrison on Friday.", None,
+    pytest.param("A roadside bomb hit a supply convoy in Babil on Monday, according to a Telegram account close to "
+                 "the Popular Mobilization Forces.", None, id="channel-associated-with-pmf"),
+    pytest.param("On Friday coalition air defences shot down two drones approaching the Tanf garrison.", None,
                  id="interceptor-is-no-attacker"),
     pytest.param("Two drones were shot down at Baghdad airport on Monday, an attack that fell on the anniversary "
                  "of the 2020 US killing of an Iranian general.", None, id="anniversary-of-us-killing"),
@@ -66,11 +66,11 @@ CASES = [
     # an official accusation names the actor
     pytest.param("Rockets hit Victory base near Baghdad airport on Sunday. US officials pointed to Kata'ib "
                  "Hezbollah.", KH, id="officials-pointed-to"),
-    pytest.param("A drone hit Victory base near Baghdad airport on Tuesday, where the coalition against ISIS keeps "
+    pytest.param("A drone hit Victory base near Baghdad airport on Tuesday, where the alliance fighting ISIS keeps "
                  "advisers. In a statement, the group said the base was hit.", None,
                  id="the-group-is-not-what-is-fought"),
     pytest.param("Harakat al-Nujaba fighters fired a drone at Victory base near Baghdad airport on Tuesday. In a "
-                 "statement on Telegram, the powerful pro-Iranian organization said it had hit the base.",
+                 "statement on Telegram, the hardline pro-Iranian organization said it had hit the base.",
                  "Harakat al-Nujaba", id="the-organization-points-back"),
 ]
 

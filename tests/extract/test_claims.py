@@ -63,8 +63,8 @@ CASES = [
     pytest.param("Rockets hit Victory base near Baghdad airport on Sunday. The coalition declined to comment.",
                  None, False, "not_mentioned", id="declined-to-comment"),
     # --- named official sides ----------------------------------------------------------------
-    pytest.param("Two drones were shot down near Erbil airport on Wednesday night, Kurdistan counter-terrorism "
-                 "announced.", None, False, "confirmed", id="kurdistan-ct"),
+    pytest.param("An explosive drone was shot down near Erbil airport on Wednesday night, the Kurdistan "
+                 "counter-terrorism directorate said.", None, False, "confirmed", id="kurdistan-ct"),
     pytest.param("Six rockets fell near Erbil airport on Tuesday evening. The Kurdistan Regional Government "
                  "blamed an outlaw faction in a later statement.", None, False, "confirmed", id="krg-blamed"),
     pytest.param("A drone hit the Omar oil field base on Friday, the Syrian Democratic Forces said.",
@@ -77,7 +77,7 @@ CASES = [
                  "pressure from its allies, condemned the aggression.", US, False, "confirmed",
                  id="government-condemned"),
     pytest.param("US jets struck Kata'ib Hezbollah near al-Qaim on Sunday. According to Pentagon spokesman Pat "
-                 "Ryder, the targets included weapons depots.", US, True, ..., id="own-statement-about-targets"),
+                 "Ryder, the targets were two depots and a command post.", US, True, ..., id="own-statement-about-targets"),
     pytest.param("A bomb hit a convoy near Nasiriyah on Monday. The Iraqi military denied that any attack took "
                  "place, while CENTCOM said it was looking into the reports.", None, False, "denied",
                  id="looking-into-reports-is-no-confirmation"),

@@ -13,7 +13,7 @@ CASES = [
                  "that killed a US contractor.", "militia_position", id="state-strike-victims-are-not-its-target"),
     pytest.param("US forces struck three Kata'ib Hezbollah sites near al-Qaim on Friday.", "militia_position",
                  id="sites"),
-    pytest.param("Two drones were shot down over Baghdad airport on Monday, while sirens sounded at the US embassy.",
+    pytest.param("A pair of drones was shot down above Baghdad airport on Sunday, while sirens sounded at the US embassy.",
                  "airport", id="attack-clause-outranks-aside"),
 ]
 

@@ -38,11 +38,11 @@ _RELATION = re.compile(r"\b(?:tensions?|hostilit\w*|brink\s+of\s+(?:a\s+)?war|ri
 _PAIRED_BEFORE = re.compile(r"\b(?:between|and)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,2}$|-$", re.I)
 _PAIRED_AFTER = re.compile(r"^(?:\s+and\s|-[A-Za-z])", re.I)
 _EVENTFUL = {"TRIGGER", "IMPACT", "CLAIM", "BLAME", "CLAIM_NEG", "INTERCEPT"}
-# an axis state as the speaker: "Iran said in March ...", "Tehran has not directly commented"
+# an axis state as the speaker: "Iran said it had no part in it", "Tehran has not commented"
 _SPEAKER_AFTER = re.compile(r"^\s*(?:(?:has|have|had|did|also|later|officially|publicly|not|never|directly|"
                             r"immediately|quickly)\s+){0,3}(?:said|says|say|commented|comment|denied|denies|deny|"
                             r"stated|warned|condemned|accused|blamed|responded|rejected|insisted|told)\b", re.I)
-# the name a mention restates: "Islamic State (IS, formerly ISIS)", "Revolutionary Guard Corps-Quds Force"
+# the name a mention restates: "Islamic State (IS, or ISIS)", "Revolutionary Guard Corps-Quds Force"
 _RESTATES = re.compile(r"^[\s(\[\-\u2013,]*(?:(?:formerly|also\s+known\s+as|known\s+as|aka|or|i\.e\.)\s+)?(?:the\s+)?$", re.I)
 _VICTIM_AFTER = re.compile(r"\b(?:came|come|comes|coming)\s+under\b|\b(?:was|were|been|being|are|is)\s+(?:\w+\s+)?"
                            r"(?:targeted|attacked|hit|struck|wounded|injured|killed|shelled|ambushed|bombed)\b", re.I)

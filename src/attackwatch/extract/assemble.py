@@ -244,7 +244,7 @@ def _strike_on_militia(roles: list, segs: list[Segment], pack: Pack) -> bool:  #
     return bool(militia_targets) and strike and not armed
 
 
-# "the group", "the powerful pro-Iranian organization", "It noted that ...": a reference back to a group
+# "the group", "the hardline pro-Iranian organization", "It added that ...": a reference back to a group
 # (lower-case modifiers only: "the Ashab al-Kahf group" names one)
 _GROUP_REFERENCE = re.compile(r"\b(?:the|that)\s+(?:same\s+)?(?-i:(?:pro-)?[a-z][\w'-]*\s+){0,2}?(?:group|militia|faction|organi[sz]ation|"
                               r"alliance|umbrella|outfit)\b"
@@ -267,7 +267,7 @@ def _antecedent(ann: Annotated, pack: Pack, segs: list[Segment]) -> "Actor | Non
                 if m.start >= pos:
                     break
                 actor = pack.actors.get(m.id)
-                # "the coalition against ISIS ... the Group said": a name told as a target or an
+                # "the alliance fighting ISIS ... the group said": a name told as a target or an
                 # affiliation is not what "the group" points back to
                 if actor is not None and actor.kind in ("militia", "umbrella") and \
                         mention_role(m, actor, seg, ann.folded) == "agent":

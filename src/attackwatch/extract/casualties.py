@@ -20,10 +20,10 @@ _PERSON = (r"(?:people|persons?|soldiers?|troops?|servicemembers?|service\s*memb
 # up to three modifiers between a number and its noun ("seven Kata'ib Hezbollah fighters"), never a verb
 _FILL = r"(?:(?!(?:was|were|and|had|has|have|is|are|been|by|in|at)\b)[\w'-]+\s+){0,3}?"
 _Q = (r"(?:at\s+least\s+|some\s+|about\s+|around\s+|nearly\s+|roughly\s+|approximately\s+|more\s+than\s+|over\s+|"
-      r"an?\s+(?:additional|further)\s+|another\s+)?")  # "injuring an additional four": four, not "an"
+      r"an?\s+(?:additional|further)\s+|another\s+)?")  # "wounding an additional three": three, not "an"
 _KILL_V = r"(?:killed|killing|kills|kill|dead|died|dies|slain|perished|lost\s+their\s+lives)"
 _HURT_V = r"(?:wounded|wounding|wounds|injured|injuring|injures|hurt|hurting)"
-# "Four members of Iraq's military have been wounded", "two fighters of the Free Army were injured"
+# "three members of the border guard were wounded", "two fighters of the brigade were hurt"
 _OF = r"(?:\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?[\w'-]+)?"
 _HOW = r"(?:reportedly\s+|also\s+|slightly\s+|lightly\s+|seriously\s+|severely\s+|critically\s+|badly\s+|moderately\s+)?"
 # "injured the driver": one person
@@ -68,7 +68,7 @@ class Casualties:
 # coordinated counts: "two women and three children", "five US service members and two contractors"
 _GROUP = r"\b" + _Q + r"(?P<n>"  # \b: not the "an" ending "American"
 _GROUP = _GROUP + _NUM + r")\s+" + _FILL + _PERSON
-# a later item that is a subset of the first ("five Americans, one of them a service member") is not added
+# a later item that is a subset of the first ("four Americans, one of them a contractor") is not added
 _LIST = (r"(?:" + _GROUP.replace("(?P<n>", "(?:") + r")(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?!(?:" + _NUM +
          r")\s+of\s+(?:them|whom|those|these)\b)(?:" + _GROUP.replace("(?P<n>", "(?:") + r"))+")
 _LIST_PATTERNS = [

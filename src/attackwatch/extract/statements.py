@@ -54,14 +54,14 @@ def _stated(officials: list[Mention], verbs: list[Mention], folded: str) -> bool
         near = 3 if o.id.endswith("-actor") else 8
         if not o.id.endswith("-actor") and any(v.text.lower().startswith("condemn") and 0 <= v.tok - o.tok_end <= 12
                                                for v in verbs):
-            return True  # "The Iraqi government, backed by pro-Tehran factions, condemned ..."
+            return True  # "The government, under pressure from its allies, condemned ..."
         if o.id.endswith(("according", "-by")):  # "according to CENTCOM", "confirmed by the PMF"
             return True
         for v in verbs:
             if 0 <= v.tok - o.tok_end <= near:
                 return True
             # the verb before its speaker: "according to CENTCOM", "said Secretary of Defense Austin",
-            # "Statement from the Assistant to the Secretary of Defense"
+            # "a statement from the office of the Secretary of Defense"
             lead = v.text.lower()
             named_body = not o.id.endswith("-actor")
             inverted = lead in ("said", "says", "added") and named_body
@@ -85,7 +85,7 @@ def confirmation_of(ann: Annotated, pack: Pack, segs: list[Segment], perp_side: 
         # and so does a condemnation ("the Iraqi government condemned the aggression")
         about_event = any(c.label in _EVENT_CONTENT or c.label == "BLAME" or c.text.lower().startswith("condemn")
                           for s in sent_segs for c in s.cues)
-        # a state telling what its strike hit ("the targets included weapon storage facilities") speaks
+        # a state telling what its strike hit ("the targets were depots and a command post") speaks
         # of its own strike
         about_own_strike = perp_side == "us" and any(s.has("TARGET") for s in sent_segs)
         if not (about_event or about_own_strike):
@@ -123,7 +123,7 @@ def confirmation_of(ann: Annotated, pack: Pack, segs: list[Segment], perp_side: 
             continue
         confirmers = [o for o in speakers if not _NAMELESS_BODY.match(o.text.strip())]
         # an official side that blames someone has told the attack as fact ("the KRG blamed
-        # militants", "Washington has blamed Kata'ib Hezbollah": EVENTS.md, confirmation)
+        # militants", "Washington blames Kata'ib Hezbollah": EVENTS.md, confirmation)
         stated = _stated(confirmers, says + blames, ann.folded)
         neg_claims = [c for s in sent_segs for c in s.cue("CLAIM_NEG")]
         denials = [c for s in sent_segs for c in s.cue("DENY") if not any(n.start <= c.start < n.end for n in neg_claims)]
@@ -171,7 +171,7 @@ def incident_casualties(ann: Annotated, segs: list[Segment]) -> tuple[int | None
     killed: list[int] = []
     injured: list[int] = []
     zero_killed = zero_injured = False
-    # a sentence told wholly of this incident is counted whole, across its clause cuts ("Five civilians,
+    # a sentence told wholly of this incident is counted whole, across its clause cuts ("Seven people,
     # including two women and three children, were killed"); one shared with another incident's
     # clauses is counted clause by clause
     mine = {id(s) for s in segs}

@@ -241,7 +241,7 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
             low = tok.lower_
             is_boundary = (tok.text in BOUNDARY_PUNCT and (tok.text != "-" or tok.whitespace_)) or (
                 low in SUBORDINATORS and tok.i > sent.start and prev_low not in ("as", "even", "just")) or (
-                tok.i in phrase_starts) or _purpose_start(doc, tok.i, sent.start, sent.end)
+                tok.i in phrase_starts) or low == "to" and _purpose_start(doc, tok.i, sent.start, sent.end)
             if is_boundary and tok.i > seg_start_tok:
                 segs.append(_segment(doc, seg_start_tok, tok.i, len(sentences), para))
                 seg_start_tok = tok.i
@@ -260,7 +260,7 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
             s.bare_plural = any(c.label == "TARGET" and _is_bare_plural(c, folded) for c in s.cues) and not any(
                 pack.places[m.id].kind in ("town", "site") for m in s.places if m.id in pack.places)
         for s in segs:
-            s.purpose = _purpose_start(doc, s.tok, sent.start, sent.end)
+            s.purpose = s.lead == "to" and _purpose_start(doc, s.tok, sent.start, sent.end)
         _sweep_aggregate(segs, sentence_wide)
         sentences.append(Sentence(len(sentences), para, sent.start_char, sent.end_char, segs))
     return Annotated(text=text, folded=folded, sentences=sentences, published=published)

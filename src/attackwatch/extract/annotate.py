@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from numpy import isin
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from datetime import date
 from attackwatch.clean.normalize import fold
 from attackwatch.extract.dates import DateMention, find_dates
 from attackwatch.extract.nlp import pipeline_for
-from attackwatch.packs import get_pack
+from attackwatch.packs import Pack, get_pack
 
 BOUNDARY_PUNCT = {",", ";", ":", "(", ")", "[", "]", "-", "--", '"'}
 SUBORDINATORS = {"after", "following", "while", "before", "whereas", "although", "though", "despite", "when",
@@ -217,7 +218,7 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
     arr = doc.to_array([LIKE_NUM, LOWER])
     number_hashes = [doc.vocab.strings.add(w) for w in _NUMBER_WORDS]
     numeric = [0, *((arr[:, 0] + isin(arr[:, 1], number_hashes)) > 0).cumsum().tolist()]
-    sentence_wide = {r["id"] for r in pack.rules("cues") if r.get("scope") == "sentence"}
+    sentence_wide = _sentence_wide(pack)
     # "in response to", "in retaliation for" open a clause about the event answered
     phrase_starts: set[int] = set()
     reach = -1
@@ -292,6 +293,12 @@ def _purpose_start(doc, i: int, lo: int, hi: int) -> bool:  # type: ignore[no-un
     if doc[i].lower_ != "to" or i + 1 >= hi or doc[i + 1].lower_ not in PURPOSE_VERBS:
         return False
     return any(doc[j].lower_ == "used" and doc[j + 1].lower_ == "by" for j in range(max(lo, i - 7), i - 1))
+
+
+@lru_cache(maxsize=8)
+def _sentence_wide(pack: Pack) -> frozenset[str]:
+    """Ids of the AGGREGATE cues whose count sweeps the whole sentence (pack rows with scope)."""
+    return frozenset(r["id"] for r in pack.rules("cues") if r.get("scope") == "sentence")
 
 
 def _sweep_aggregate(segs: list[Segment], sentence_wide: set[str]) -> None:

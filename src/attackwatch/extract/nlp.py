@@ -84,16 +84,27 @@ class RegexCues:
     shapes with optional words): matched on the text, added to doc.spans["cues"]."""
 
     def __init__(self, rows: list[dict[str, Any]]):
-        self.rules = [(re.compile(r["regex"], 0 if r.get("case_sensitive") else re.I), r["label"], r["id"])
-                      for r in rows if "regex" in r]
+        # a case-insensitive pattern written in lower case runs, without re.I (about twice as
+        # fast), on the lower-cased text; the rest as written
+        self.rules = []
+        for r in rows:
+            if "regex" not in r:
+                continue
+            lower = not r.get("case_sensitive") and r["regex"] == r["regex"].lower()
+            flags = 0 if r.get("case_sensitive") or lower else re.I
+            self.rules.append((re.compile(r["regex"], flags), r["label"], r["id"], lower))
 
     def __call__(self, doc):  # type: ignore[no-untyped-def]
         from spacy.tokens import Span
 
         found = list(doc.spans.get("cues", []))
         text = doc.text
-        for rx, label, rid in self.rules:
-            for m in rx.finditer(text):
+        low = text.lower()
+        same = len(low) == len(text)  # a few letters lower-case to two characters: keep offsets
+        for rx, label, rid, lower in self.rules:
+            if lower and not same:
+                rx = re.compile(rx.pattern, re.I)
+            for m in rx.finditer(low if lower and same else text):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None:
                     found.append(Span(doc, span.start, span.end, label=label, span_id=rid))

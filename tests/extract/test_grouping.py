@@ -33,6 +33,9 @@ CASES = [
     pytest.param("2020-09-16", "Two Katyusha rockets aimed at the Green Zone just after midnight on Tuesday were "
                  "intercepted by air defences, the Security Media Cell said.", [("2020-09-15", "rocket")],
                  id="intercepted-is-told"),
+    pytest.param("2020-10-01", "Six rockets landed near Erbil International Airport on Wednesday evening, the "
+                 "Kurdistan Region's interior ministry said. The rockets were launched from the direction of Bartella, "
+                 "a small town in Nineveh province.", [("2020-09-30", "rocket")], id="launch-point-in-a-province"),
     pytest.param("2024-10-02", "Two rockets were fired at Victory Base near Baghdad airport on Tuesday; Patriot "
                  "missiles and the C-RAM system intercepted them.", [("2024-10-01", "rocket")], id="air-defence"),
 ]

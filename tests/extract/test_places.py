@@ -76,6 +76,8 @@ CASES = [
                  "Iraq, the Pentagon said on Friday.", "SY-DY", "SY", id="purpose-clause-lends-no-place"),
     pytest.param("Militants used a drone to attack Ain al-Asad air base on Monday.", "IQ-AN", "IQ",
                  id="used-a-drone-to-attack-is-the-event"),
+    pytest.param("A roadside bomb hit a coalition convoy near the city of Samawah, some 280 kilometres southeast of "
+                 "the capital Baghdad, on Thursday.", "IQ-MU", "IQ", id="southeast-of-the-capital"),
     # country-level area
     pytest.param("Drones targeted US forces in northeastern Syria on Wednesday, a US official said.",
                  None, "SY", id="northeastern-syria"),

@@ -15,7 +15,7 @@ from attackwatch.packs import Pack, Place
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
     r"south-west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:iraqi|syrian|jordanian|kurdish)\s+)?(?:(?:city|town|village|province|"
-    r"capital|governorate)\s+of\s+)?(?:the\s+)?"
+    r"capital|governorate)\s+of\s+)?(?:the\s+)?(?:(?:iraqi|syrian|jordanian)\s+)?(?:capital\s+(?:city\s+)?(?:of\s+)?)?"
     r"|\bborders?\s+with\s+(?:[\w'-]+\s+){0,2}and\s+(?:the\s+)?"
     r"|\b(?:bordering|borders|borders?\s+with|border\s+town\s+with|frontier\s+with|km|kilometers|kilometres|miles)\s+"
     r"(?:from\s+|of\s+)?(?:the\s+)?(?:\w+\s+)?"
@@ -26,6 +26,8 @@ _REFERENCE_BEFORE = re.compile(
     r"en\s+route\s+to)\s+(?:the\s+)?"
     r"|\b(?:talks|relations|negotiations|tensions|ties|dialogue|agreement|deal)\s+(?:\w+\s+){0,2}between\s+"
     r"|\bfrom\s+(?:the\s+)?(?:\w+\s+){0,2}of\s+(?:the\s+)?"
+    r"|\b(?:a|the)\s+(?:small\s+|remote\s+|nearby\s+|border\s+)?(?:town|village|city|district|area|region|sub-district)"
+    r"\s+in\s+(?:the\s+)?"  # "from Sheikh Amir, a small town in Nineveh province"
     r"|\b(?:president|prime\s+minister|minister|governor|mayor|ambassador|envoy|interior|defen[cs]e|parliament|"
     r"speaker|council|premier|chief)\s+of\s+(?:the\s+)?"
     r"|\b(?:officials?|authorities|government|spokesm[ae]n|ministry|sources?|residents|police|reporters?|correspondents?|"

@@ -108,7 +108,7 @@ class Segment:
         """Attacks on bases in general ("accused of firing rockets at bases hosting US troops",
         "the targeting of facilities hosting foreign forces"): no date, no count, no named town or
         site, and the sites are a bare plural."""
-        return bool(self.bare_plural and self.triggers and not self.dates and not self.has_number
+        return bool(self.bare_plural and not self.dates and not self.has_number
                     and not any(c.label in ("ANAPHOR", "COLLECTIVE") for c in self.cues))
 
     @property

@@ -36,6 +36,9 @@ CASES = [
     pytest.param("2020-10-01", "Six rockets landed near Erbil International Airport on Wednesday evening, the "
                  "Kurdistan Region's interior ministry said. The rockets were launched from the direction of Bartella, "
                  "a small town in Nineveh province.", [("2020-09-30", "rocket")], id="launch-point-in-a-province"),
+    pytest.param("2023-11-09", "The counter-terrorism service reported on Thursday that Harir air base was targeted by two "
+                 "drones. The base was attacked at 11:30 pm last night, the statement said.",
+                 [("2023-11-08", "drone")], id="reported-on-thursday-attacked-last-night"),
     pytest.param("2024-10-02", "Two rockets were fired at Victory Base near Baghdad airport on Tuesday; Patriot "
                  "missiles and the C-RAM system intercepted them.", [("2024-10-01", "rocket")], id="air-defence"),
 ]

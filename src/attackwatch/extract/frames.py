@@ -56,6 +56,11 @@ class Frame:
         return [c for s in self.segs for c in s.cue(label)]
 
 
+# "reported on Thursday that a base was attacked": the day of the telling
+_SAID_ON = re.compile(r"\b(?:said|says|reported|announced|stated|told\s+\w+|confirmed|added)\s+(?:on\s+|late\s+|early\s+)?$",
+                      re.I)
+
+
 def _own_date(segs: list[Segment], trigger_tok: int | None = None) -> DateMention | None:
     """The frame's date: the one in the trigger's own clause first, then the nearest."""
     dates = [(s, d) for s in segs for d in s.dates if not d.anchor and d.value]
@@ -157,8 +162,9 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
     for f in frames:
         f.segs.sort(key=lambda s: s.start)
         f.date = _own_date(f.segs, f.trigger_tok)
-        f.reported = bool(f.date) and any(s.start <= f.date.start < s.end and s.has("SAY")
-                                          and not (s.tok <= f.trigger_tok < s.tok_end) for s in f.segs)
+        f.reported = bool(f.date) and (any(s.start <= f.date.start < s.end and s.has("SAY")
+                                           and not (s.tok <= f.trigger_tok < s.tok_end) for s in f.segs)
+                                       or bool(_SAID_ON.search(ann.folded[max(0, f.date.start - 30):f.date.start])))
         f.weapon = _weapon(f.segs, pack, f.trigger_tok)
         f.another = any(s.has("ANOTHER") for s in f.segs)
         f.anaphor = any(s.has("ANAPHOR") for s in f.segs)

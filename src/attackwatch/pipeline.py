@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterator
 
-from attackwatch.clean.metadata import latest_body_date
+from attackwatch.extract.dates import latest_body_date
 from attackwatch.clean.page import clean_page
 from attackwatch.extract import extract_article, reference_date
 from attackwatch.ingest.files import InputError, RawPage, iter_page_paths, read_page

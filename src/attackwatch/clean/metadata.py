@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from attackwatch.clean.normalize import fold
-from attackwatch.extract.dates import MONTHS, find_dates
+from attackwatch.extract.dates import MONTHS, find_dates, latest_body_date
 
 _BY = re.compile(r"^\s*(?:by|written by|posted by)\s*[|:]?\s*(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})?", re.I)
 
@@ -34,12 +34,6 @@ def author_from(lines: list[str]) -> str | None:
         if not any(ch.isdigit() for ch in line) and 1 <= len(line.split()) <= 4 and not _BY.match(line):
             return line.strip()
     return None
-
-
-def latest_body_date(body: str) -> date | None:
-    """The latest complete (day, month and year) date the body states."""
-    days = [d.day for d in find_dates(fold(body), None) if d.kind in ("full", "iso", "numeric") and d.day]
-    return max(days) if days else None
 
 
 def choose_published(candidates: list[tuple[str, date]], body: str) -> tuple[date | None, str | None]:

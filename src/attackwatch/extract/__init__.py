@@ -9,7 +9,7 @@ import sys
 import types
 from datetime import date
 
-from attackwatch.extract.dates import find_dates
+from attackwatch.extract.dates import latest_body_date
 from attackwatch.extract.annotate import Annotated, annotate
 from attackwatch.extract.assemble import ArticleContext, build_report, dominant_country
 from attackwatch.extract.confidence import assign as assign_confidence
@@ -90,12 +90,7 @@ def reference_date(article: Article) -> date | None:
     """The date relative words ("on Friday", "Feb 3") are read against: the publication date,
     else the latest complete date the body itself states (a page is never published before
     the events it reports as past)."""
-    if article.published is not None:
-        return article.published
-    from attackwatch.clean.normalize import fold
-
-    days = [d.day for d in find_dates(fold(article.text), None) if d.kind in ("full", "iso", "numeric") and d.day]
-    return max(days) if days else None
+    return article.published if article.published is not None else latest_body_date(article.text)
 
 
 def extract_article(article: Article, *, pack_name: str = "default", any_theatre: bool = False) -> list[Report]:

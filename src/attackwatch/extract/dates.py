@@ -239,3 +239,12 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             taken[s:e] = b"\x01" * (e - s)
     found.sort(key=lambda d: d.start)
     return found
+
+
+def latest_body_date(body: str) -> date | None:
+    """The latest complete (day, month and year) date a text states: cleaning checks publication
+    dates against it, extraction reads an undated page's relative words against it."""
+    from attackwatch.clean.normalize import fold  # below both stages; imported late to keep startup light
+
+    days = [d.day for d in find_dates(fold(body), None) if d.kind in ("full", "iso", "numeric") and d.day]
+    return max(days) if days else None

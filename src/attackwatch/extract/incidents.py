@@ -118,14 +118,14 @@ def _compatible(f: Frame, inc: Incident, current: Incident | None, pack: Pack) -
         # an incident dated only by the publication date may learn its real date nearby; one site
         # told a day apart is a night-time attack dated by its night and by its morning report
         gap = _days_apart(f.date.value, inc.date_value)
-        published = inc.date_source in ("published", "reported") or f.reported
-        published = published and gap is not None and gap <= 3
+        # a guessed or reported day within three days of the one the other telling gives
+        weak = (inc.date_source in ("published", "reported") or f.reported) and gap is not None and gap <= 3
         overnight = gap == 1 and not f.another and (_report_dated(f) or any(_report_dated(g) for g in inc.frames))
         # "a drone attack in Syria, a statement released on Monday said ... the attack occurred on
         # Friday at the Rumalyn Landing Zone": the day told and the day it happened
         within = bool(f.place and inc.place and (f.place.id == inc.place.id
-                                                 or published and contains(inc.place, f.place, pack)))
-        if not ((published or overnight) and within and (published or one_site)):
+                                                 or weak and contains(inc.place, f.place, pack)))
+        if not ((weak or overnight) and within and (weak or one_site)):
             return False
     if _weapons_clash(f, inc.weapon, loose=f.anaphor or one_site, one_site=one_site):
         return False

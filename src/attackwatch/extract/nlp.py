@@ -92,7 +92,9 @@ class RegexCues:
                 continue
             lower = not r.get("case_sensitive") and r["regex"] == r["regex"].lower()
             flags = 0 if r.get("case_sensitive") or lower else re.I
-            self.rules.append((re.compile(r["regex"], flags), r["label"], r["id"], lower))
+            # the re.I form too, for the rare text whose lower-casing changes its length
+            fallback = re.compile(r["regex"], re.I) if lower else None
+            self.rules.append((re.compile(r["regex"], flags), fallback, r["label"], r["id"]))
 
     def __call__(self, doc):  # type: ignore[no-untyped-def]
         from spacy.tokens import Span
@@ -101,10 +103,10 @@ class RegexCues:
         text = doc.text
         low = text.lower()
         same = len(low) == len(text)  # a few letters lower-case to two characters: keep offsets
-        for rx, label, rid, lower in self.rules:
-            if lower and not same:
-                rx = re.compile(rx.pattern, re.I)
-            for m in rx.finditer(low if lower and same else text):
+        for rx, fallback, label, rid in self.rules:
+            if fallback is not None and not same:
+                rx = fallback
+            for m in rx.finditer(low if fallback is not None and same else text):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None:
                     found.append(Span(doc, span.start, span.end, label=label, span_id=rid))

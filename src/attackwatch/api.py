@@ -8,8 +8,23 @@ from attackwatch.models import Report
 
 def extract(text: str, published: str | date | None = None, article_id: str = "article", *, title: str | None = None,
             html: bool = False, pack: str = "default", any_theatre: bool = False) -> list[Report]:
-    """Extract the per-article incident reports from one page's text (or HTML, with html=True)."""
-    from attackwatch.pipeline import article_from_text, extract_article
+    """Extract the per-article incident reports from one page's text (or HTML, with html=True).
 
-    article = article_from_text(text, published=published, article_id=article_id, title=title, html=html, pack=pack)
-    return extract_article(article, pack_name=pack, any_theatre=any_theatre)
+    A page that cannot be processed (empty, no article in the HTML, a date out of range)
+    raises ValueError with the one-line reason; no other exception escapes for any text."""
+    from attackwatch.ingest.files import RawPage
+    from attackwatch.pipeline import _as_date, process_raw
+    from attackwatch.validation import InvalidValue
+
+    try:
+        day = _as_date(published)
+    except ValueError:
+        raise InvalidValue("published", f"{str(published)[:40]!r} is not an ISO date (YYYY-MM-DD)") from None
+    if not isinstance(text, str):
+        raise InvalidValue("text", f"must be a str, not {type(text).__name__}")
+    raw = RawPage(id=article_id, kind="html" if html else "text", content=text, path=article_id,
+                  meta={"title": title} if title else {})
+    result = process_raw(raw, published=day, pack=pack, any_theatre=any_theatre)
+    if result.error:
+        raise ValueError(result.error)
+    return result.reports

@@ -1,6 +1,7 @@
 """The library's front door: pages in, reports out, one page at a time, failures isolated."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterator
@@ -11,6 +12,9 @@ from attackwatch.extract import extract_article, reference_date
 from attackwatch.ingest.files import InputError, RawPage, iter_page_paths, read_page
 from attackwatch.models import Article, Report
 from attackwatch.packs import get_pack
+from attackwatch.validation import YEAR_MAX, YEAR_MIN, InvalidValue, check_day
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 __all__ = ["PageResult", "article_from_text", "extract_article", "extract_paths", "load_article", "process_raw"]
 
@@ -48,11 +52,18 @@ def process_raw(raw: RawPage, *, published: date | None = None, pack: str = "def
 
     `raw.meta["crawl_date"]` (a web archive's capture date) is a last resort: a page that
     gives its own date keeps it, and a crawl date earlier than a full date the body reports
-    as past is no publication date."""
+    as past is no publication date.
+
+    Any exception the cleaning or extraction libraries raise on a strange page is caught
+    too and reported as "internal error" (the soak in bench/ counts those as crashes)."""
     try:
+        check_day("published", published)
+        raw = _encodable(raw)
         article = clean_page(raw, get_pack(pack), published=published)
+        if article.published is not None and not YEAR_MIN <= article.published.year <= YEAR_MAX:
+            article.published, article.published_source = None, None  # a page's "0001-01-01" dates nothing
         crawled = raw.meta.get("crawl_date")
-        if crawled is not None and article.published is None:
+        if crawled is not None and article.published is None and YEAR_MIN <= crawled.year <= YEAR_MAX:
             latest = latest_body_date(article.text)
             if latest is None or latest <= crawled:
                 article.published, article.published_source = crawled, "crawl"
@@ -64,9 +75,26 @@ def process_raw(raw: RawPage, *, published: date | None = None, pack: str = "def
                     "with their own year are reported; give --published or a sidecar")
     except InputError as exc:
         return PageResult(path=raw.path, error=str(exc))
+    except InvalidValue as exc:
+        return PageResult(path=raw.path, error=f"{raw.path}: {exc}")
     except RecursionError as exc:  # pathological nesting in a page
         return PageResult(path=raw.path, error=f"{raw.path}: could not be processed ({exc.__class__.__name__})")
+    except Exception as exc:  # noqa: BLE001 - the contract: one page never takes the batch down
+        reason = (str(exc).splitlines() or [""])[0][:160]
+        return PageResult(path=raw.path, error=f"{raw.path}: could not be processed "
+                                               f"(internal error: {exc.__class__.__name__}: {reason})")
     return PageResult(path=raw.path, article=article, reports=reports, note=note)
+
+
+def _encodable(raw: RawPage) -> RawPage:
+    """The page with lone surrogates (from a `\\ud800` JSON escape or a surrogateescape
+    decode) replaced by U+FFFD: no encoder, spaCy's included, can write them."""
+    texts = [raw.content, *(v for v in raw.meta.values() if isinstance(v, str))]
+    if not any(_SURROGATE.search(t) for t in texts):
+        return raw
+    meta = {k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in raw.meta.items()}
+    return RawPage(id=_SURROGATE.sub("\ufffd", raw.id), kind=raw.kind, content=_SURROGATE.sub("\ufffd", raw.content),
+                   path=raw.path, meta=meta, encoding=raw.encoding)
 
 
 def extract_paths(paths: list[str], *, published: date | None = None, pack: str = "default",

@@ -54,7 +54,7 @@ BAD = {
     "french": ("french.txt", r"not an English-language page"),
     "german": ("german.txt", r"not an English-language page"),
     "sidecarjson": ("sidecarjson.meta.json", r"malformed sidecar"),
-    "sidecarpub": ("sidecarpub.meta.json", r"'published' is not an ISO date"),
+    "sidecarpub": ("sidecarpub.meta.json", r"published: is not an ISO date: 'last Tuesday'"),
 }
 GOOD = {"gooda": None, "goodb": "goodb-id", "latinone": None}
 

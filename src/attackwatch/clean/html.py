@@ -18,8 +18,13 @@ def extract_html(html: str) -> HtmlText | None:
     """Article text and metadata; None when the page has no main text."""
     import trafilatura  # heavy import: only when an HTML page is seen
 
-    doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, with_metadata=True,
-                                      favor_precision=False, deduplicate=False)
+    try:
+        doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, with_metadata=True,
+                                          favor_precision=False, deduplicate=False)
+    except (AssertionError, ValueError, TypeError, IndexError, RecursionError):
+        # malformed markup can trip lxml/htmldate internals (an assertion in drop_tree on
+        # `<svg><article></article><s>`): that page has no main text we can trust
+        return None
     if doc is None:
         return None
     get = (lambda k: getattr(doc, k, None)) if not isinstance(doc, dict) else doc.get

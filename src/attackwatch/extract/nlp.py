@@ -122,6 +122,9 @@ def _add_patterns(nlp, ruler, patterns: list[dict[str, Any]]) -> None:  # type: 
         ruler.add_patterns(patterns)
 
 
+MAX_TEXT_CHARS = 6 * 1024 * 1024  # above the readers' 5 MB cap, so no accepted page trips it
+
+
 def build_pipeline(pack: Pack):  # type: ignore[no-untyped-def]
     import spacy
     from spacy.language import Language
@@ -131,6 +134,10 @@ def build_pipeline(pack: Pack):  # type: ignore[no-untyped-def]
     if not Language.has_factory("aw_norms"):
         Language.component("aw_norms")(_apostrophe_free_norms)
     nlp = spacy.blank("en")
+    # spaCy's 1,000,000-character guard protects the parser and NER (about 1 GB per 100,000
+    # characters); this pipeline has neither, only rules, so any page the readers accept
+    # (5 MB, ingest.files.MAX_BYTES) is processed
+    nlp.max_length = MAX_TEXT_CHARS
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("aw_sentence_bounds")
     nlp.add_pipe("aw_norms")

@@ -11,6 +11,9 @@ from attackwatch.ingest.jsonl import page_from_row
 from attackwatch.ingest.remote import open_binary
 
 PARQUET_SUFFIXES = (".parquet", ".pq")
+# a row group is decompressed whole: one whose own metadata says it expands past this is refused
+# before reading (a decompression bomb would otherwise take the memory first)
+MAX_ROW_GROUP_BYTES = 1 << 30
 
 
 def is_parquet(path: str) -> bool:
@@ -32,8 +35,11 @@ def scan_parquet(path: str, start: int = 0, stop: int | None = None) -> Iterator
 
     try:
         pf = pq.ParquetFile(open_binary(path))
+    except InputError as exc:
+        yield -1, exc
+        return
     except Exception as exc:
-        yield -1, InputError(path, f"not a readable Parquet file: {exc}")
+        yield -1, InputError(path, f"not a readable Parquet file: {str(exc)[:200]}")
         return
     names = set(pf.schema_arrow.names)
     if not names & {"text", "html"}:
@@ -46,6 +52,11 @@ def scan_parquet(path: str, start: int = 0, stop: int | None = None) -> Iterator
         lo, hi = first, first + n
         first = hi
         if hi <= start or (stop is not None and lo >= stop):
+            continue
+        expands = pf.metadata.row_group(g).total_byte_size
+        if expands > MAX_ROW_GROUP_BYTES:
+            yield lo, InputError(f"{path}: rows {lo}-{hi - 1}", f"row group decompresses to {expands // 1048576} MB "
+                                 f"(limit {MAX_ROW_GROUP_BYTES // 1048576} MB): skipped")
             continue
         try:
             rows = pf.read_row_group(g).to_pylist()

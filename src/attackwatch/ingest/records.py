@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from attackwatch.ingest.files import PAGE_SUFFIXES, InputError, RawPage, read_page
+from attackwatch.ingest.files import PAGE_SUFFIXES, InputError, RawPage, listed, read_page
 from attackwatch.ingest.jsonl import is_jsonl, scan_jsonl
 from attackwatch.ingest.parquet import is_parquet, scan_parquet
 from attackwatch.ingest.remote import expand_url, is_file, is_url, read_url_page
@@ -61,7 +61,7 @@ def expand_sources(paths: list[str]) -> list[str]:
         for m in matches:
             path = Path(m)
             if path.is_dir():
-                out += [str(c) for c in sorted(path.rglob("*")) if c.is_file() and _in_folder(c)]
+                out += [str(c) for c in listed(path) if _in_folder(c)]  # a FIFO named x.html is reported
             else:
                 out.append(m)
     return out
@@ -109,6 +109,8 @@ def read_span(span: Span) -> Iterator[RawPage | InputError]:
         for _, item in scan(span.path, span.start, span.stop):
             if item is not None:
                 yield item
+    except InputError as exc:  # a FIFO or a device where an archive should be, a bomb
+        yield exc
     except OSError as exc:
         yield InputError(span.path, f"unreadable: {exc}")
 

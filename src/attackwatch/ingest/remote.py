@@ -11,7 +11,7 @@ import gzip
 from pathlib import PurePosixPath
 from typing import IO, Any
 
-from attackwatch.ingest.files import MAX_BYTES, PAGE_SUFFIXES, InputError, RawPage, decode, parse_sidecar
+from attackwatch.ingest.files import MAX_BYTES, MAX_SIDECAR_BYTES, PAGE_SUFFIXES, InputError, RawPage, decode, parse_sidecar
 
 
 def is_url(path: str) -> bool:
@@ -56,7 +56,9 @@ def size(url: str) -> int:
 def open_binary(path: str) -> IO[bytes]:
     """A readable, seekable binary file for a local path or a URL."""
     if not is_url(path):
-        return open(path, "rb")
+        from attackwatch.ingest.files import open_regular
+
+        return open_regular(path)  # a FIFO or a device is refused, not read forever
     fs, inner = _filesystem(path)
     return fs.open(inner, "rb")
 
@@ -65,10 +67,7 @@ def open_maybe_gzip(path: str) -> IO[bytes]:
     """The decompressed bytes of a `.gz` file, else the file itself (local path or URL)."""
     if not path.lower().endswith(".gz"):
         return open_binary(path)
-    if not is_url(path):
-        return gzip.open(path, "rb")
-    raw = open_binary(path)
-    return _GzipClosingSource(raw)
+    return _GzipClosingSource(open_binary(path))
 
 
 class _GzipClosingSource(gzip.GzipFile):
@@ -97,11 +96,11 @@ def read_url_page(url: str, *, max_bytes: int = MAX_BYTES) -> RawPage:
     if n > max_bytes:
         raise InputError(url, f"file too large ({n / 1048576:.1f} MB; limit {max_bytes / 1048576:.0f} MB)")
     with fs.open(path, "rb") as fh:
-        text, enc = decode(fh.read(), url)
+        text, enc = decode(fh.read(max_bytes + 1)[:max_bytes], url)
     meta: dict[str, Any] = {}
     side = str(name.with_name(name.stem + ".meta.json"))
     if fs.isfile(side):
         with fs.open(side, "rb") as fh:
-            meta = parse_sidecar(fh.read(), fs.unstrip_protocol(side))
+            meta = parse_sidecar(fh.read(MAX_SIDECAR_BYTES + 1), fs.unstrip_protocol(side))
     kind = "html" if name.suffix.lower() in (".html", ".htm") else "text"
     return RawPage(id=str(meta.get("id") or name.stem), kind=kind, content=text, path=url, meta=meta, encoding=enc)

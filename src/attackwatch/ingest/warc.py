@@ -30,6 +30,40 @@ _GZIP_MAGIC = b"\x1f\x8b\x08"
 _WARC_LINE = re.compile(rb"(?:^|\r?\n)WARC/1\.[01]\r?\n")
 
 
+MAX_HEADER_LINE = 64 * 1024  # a WARC or HTTP header line; longer is not a record (a bomb of zeros)
+MAX_EXPANSION, MIN_EXPANDED_CAP = 200, 1 << 30  # see ingest.jsonl: past this a .gz is a bomb
+
+
+def _bounded_iterator(fh: IO[bytes], cap: int) -> Any:
+    """warcio's ArchiveIterator with bounded reads: no header line longer than 64 KB is held
+    (warcio reads a line to its end, and then echoes it to stderr: 1 GB of zeros took 13 GB
+    and filled the terminal), and decompression stops once `cap` bytes came out."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.bufferedreaders import BUFF_SIZE, DecompressingBufferedReader
+
+    class CappedReader(DecompressingBufferedReader):  # type: ignore[misc]
+        def readline(self, length: int | None = None) -> bytes:
+            imposed = not length or length > MAX_HEADER_LINE
+            line = super().readline(MAX_HEADER_LINE if imposed else length)
+            if imposed and len(line) >= MAX_HEADER_LINE and not line.endswith(b"\n"):
+                raise ValueError(f"a line over {MAX_HEADER_LINE // 1024} KB where a record's headers should be")
+            return bytes(line)
+
+        def _process_read(self, data: bytes) -> None:
+            super()._process_read(data)
+            if self.num_read > cap:
+                raise ValueError(f"decompresses to over {cap // 1048576} MB: a decompression bomb, not pages")
+
+    class BoundedIterator(ArchiveIterator):  # type: ignore[misc]
+        INC_RECORD = ""  # warcio's warning quotes the stray line; the corrupt record is reported instead
+
+        def __init__(self, fileobj: IO[bytes]):
+            super().__init__(fileobj, arc2warc=True)
+            self.reader = CappedReader(self.fh, block_size=BUFF_SIZE)
+
+    return BoundedIterator(fh)
+
+
 def is_warc(path: str) -> bool:
     return path.lower().endswith(WARC_SUFFIXES)
 
@@ -138,15 +172,16 @@ def scan_warc(path: str, start: int = 0, stop: int | None = None, *, read_pages:
     response, None for any other record, an InputError for a corrupt one. With
     `read_pages=False` an HTML response is a RawPage with empty content (headers only: the
     cheap pass that plans partitions)."""
-    from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     gz = path.lower().endswith(".gz")
     pos: int | None = start
     with open_binary(path) as fh:
+        fh.seek(0, 2)
+        cap = max(MIN_EXPANDED_CAP, MAX_EXPANSION * fh.tell()) if gz else MIN_EXPANDED_CAP + 2 * fh.tell()
         while pos is not None and (stop is None or pos < stop):
             fh.seek(pos)
-            records = ArchiveIterator(fh, arc2warc=True)
+            records = _bounded_iterator(fh, cap)
             offset = pos
             pos = None
             try:

@@ -9,10 +9,12 @@ from typing import Sequence
 
 
 def _date(value: str) -> date:
+    from attackwatch.validation import InvalidValue, parse_day
+
     try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from exc
+        return parse_day("date", value)
+    except InvalidValue as exc:
+        raise argparse.ArgumentTypeError(exc.reason) from None
 
 
 def _print_table(rows: list[dict]) -> None:

@@ -24,20 +24,31 @@ def _iso(value: str) -> date:
 def _filter(args: argparse.Namespace, *, dates: bool = True):  # type: ignore[no-untyped-def]
     """The incident filter of the command line (dates left out when the command reads the
     whole history and applies --since/--until to its results)."""
-    from attackwatch.store.filters import IncidentFilter, parse_min_confidence
+    from attackwatch.cli_dataset import filter_params
+    from attackwatch.store.filters import IncidentFilter
 
-    return IncidentFilter(since=args.since if dates else None, until=args.until if dates else None,
-                          country=args.country, admin1=args.admin1, actor=args.actor, weapon=args.weapon,
-                          event_type=args.event_type, target_type=args.target_type, claimed=args.claimed,
-                          confirmation=args.confirmation, min_sources=args.min_sources, text=args.text,
-                          min_confidence=parse_min_confidence(args.min_confidence))
+    return IncidentFilter.from_params(filter_params(args, dates=dates))
+
+
+def _checked_dates(command: Any) -> Any:
+    """`command` with --since/--until parsed first (validation.parse_filters: YYYY, YYYY-MM,
+    YYYY-MM-DD or an ISO week, since <= until), as the dates the analytics take."""
+    def run(args: argparse.Namespace) -> int:
+        from attackwatch.validation import parse_filters
+
+        days = parse_filters({"since": args.since, "until": args.until})
+        args.since, args.until = days.get("since"), days.get("until")
+        return int(command(args) or 0)
+
+    run.__name__ = command.__name__
+    return run
 
 
 def _records(args: argparse.Namespace, *, dates: bool = True) -> list[dict[str, Any]]:
     from attackwatch.analyze.records import load_incidents
     from attackwatch.store import open_store
 
-    store = open_store(args.db)
+    store = open_store(args.db, create=False)
     try:
         return load_incidents(store, _filter(args, dates=dates), include_background=not args.no_background,
                               exclude_sides=args.exclude_side or (), as_of=_as_of(args, None))
@@ -249,12 +260,12 @@ def register(sub: argparse._SubParsersAction, db_default: str | None) -> None:  
     p.add_argument("--top", type=int, default=12, help="series shown in the table (the rest summed as '(other)')")
     p.add_argument("--width", type=int, default=60, help="sparkline columns")
     p.add_argument("--format", choices=("table", "jsonl", "csv"))
-    p.set_defaults(func=cmd_trends)
+    p.set_defaults(func=_checked_dates(cmd_trends))
 
     p = parser("lulls", "pauses between incidents (date precision honoured); --since/--until pick pauses overlapping them")
     p.add_argument("--min-days", type=int, default=14)
     p.add_argument("--format", choices=("table", "jsonl", "csv"))
-    p.set_defaults(func=cmd_lulls)
+    p.set_defaults(func=_checked_dates(cmd_lulls))
 
     def alert_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("--thresholds", help="JSON file overriding packs/default/alerts.json (any subset)")
@@ -266,7 +277,7 @@ def register(sub: argparse._SubParsersAction, db_default: str | None) -> None:  
     p.add_argument("--rule", action="append", choices=("resumption", "surge", "new_actor_claim", "new_weapon_at_site",
                                                        "casualties"))
     p.add_argument("--format", choices=("table", "jsonl"))
-    p.set_defaults(func=cmd_alerts)
+    p.set_defaults(func=_checked_dates(cmd_alerts))
 
     p = parser("report", "the situation report for a week or a period (html, md, pdf)")
     alert_options(p)
@@ -275,4 +286,4 @@ def register(sub: argparse._SubParsersAction, db_default: str | None) -> None:  
     p.add_argument("--to", dest="period_to", type=_iso)
     p.add_argument("--format", choices=("html", "md", "pdf"), help="default: from the -o suffix, else html")
     p.add_argument("-o", "--output", default="report.html")
-    p.set_defaults(func=cmd_report)
+    p.set_defaults(func=_checked_dates(cmd_report))

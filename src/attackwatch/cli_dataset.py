@@ -15,7 +15,8 @@ def _dataset(args: argparse.Namespace) -> Iterator[Any]:
     from attackwatch.store import open_store
     from attackwatch.store.dataset import Dataset
 
-    store = open_store(args.db)
+    # only ingest creates a database: a read or a correction on a mistyped --db is an error
+    store = open_store(args.db, create=getattr(args, "creates_db", False))
     try:
         yield Dataset(store)
     finally:
@@ -104,13 +105,18 @@ def _ingest_batch_output(ds: Any, out_dir: str, args: argparse.Namespace, skippe
             cluster.close()
 
 
-def _filter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from attackwatch.store.filters import IncidentFilter, parse_min_confidence
+def filter_params(args: argparse.Namespace, *, dates: bool = True) -> dict[str, Any]:
+    """The filter options as given (text), for validation.parse_filters."""
+    from attackwatch.validation import FILTER_NAMES
 
-    return IncidentFilter(since=args.since, until=args.until, country=args.country, admin1=args.admin1, actor=args.actor,
-                          weapon=args.weapon, event_type=args.event_type, target_type=args.target_type,
-                          claimed=args.claimed, confirmation=args.confirmation, min_sources=args.min_sources, text=args.text,
-                          min_confidence=parse_min_confidence(args.min_confidence))
+    return {name: getattr(args, name, None) for name in FILTER_NAMES if dates or name not in ("since", "until")}
+
+
+def _filter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from attackwatch.store.filters import IncidentFilter
+
+    # checked by the API's own checks (validation.parse_filters): a bad value is one line
+    return IncidentFilter.from_params(filter_params(args))
 
 
 def cmd_incidents(args: argparse.Namespace) -> int:
@@ -215,21 +221,30 @@ def cmd_split(args: argparse.Namespace) -> int:
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
+    from attackwatch.validation import check_edit
+
+    edits = []
+    for assignment in args.field:
+        name, eq, raw = assignment.partition("=")
+        if not eq:
+            print(f"attackwatch: --field {assignment!r}: expected NAME=VALUE", file=sys.stderr)
+            return 2
+        try:
+            value = json.loads(raw)
+        except (ValueError, RecursionError):  # not JSON: the text itself (weapon=drone)
+            value = raw
+        # every assignment checked before any is stored (the API's checks, in its words)
+        edits.append((name.strip(), check_edit(name.strip(), value)))
     with _dataset(args) as ds:
-        for assignment in args.field:
-            name, _, raw = assignment.partition("=")
-            try:
-                value = json.loads(raw)
-            except json.JSONDecodeError:
-                value = raw
-            ds.edit(args.incident_id, name.strip(), value, note=args.note, author=args.author)
+        for name, value in edits:
+            ds.edit(args.incident_id, name, value, note=args.note, author=args.author)
     print(f"edited {args.incident_id}")
     return 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
     with _dataset(args) as ds:
-        hits = ds.store.search(args.query, limit=args.limit)
+        hits = ds.store.search(args.query, limit=args.limit, advanced=args.advanced)
     for h in hits:
         print(f"{h['id']}  {h['published'] or '?'}  {h['outlet'] or '-'}  {h['title'] or ''}\n    {h['snippet']}")
     print(f"{len(hits)} article(s)", file=sys.stderr)
@@ -255,17 +270,24 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 
 
 def add_filters(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--since", type=date.fromisoformat)
-    p.add_argument("--until", type=date.fromisoformat)
-    p.add_argument("--country", help="ISO 3166-1 alpha-2, e.g. IQ")
-    p.add_argument("--admin1", help="ISO 3166-2 code or name")
-    p.add_argument("--actor", help="canonical name; an umbrella matches its fronts")
-    p.add_argument("--weapon")
-    p.add_argument("--event-type")
-    p.add_argument("--target-type")
-    p.add_argument("--claimed", type=lambda s: s.lower() in ("1", "true", "yes"), default=None)
-    p.add_argument("--confirmation", choices=("confirmed", "denied", "unconfirmed", "not_mentioned"))
-    p.add_argument("--min-sources", type=int)
+    """The incident filters, taken as text and checked by validation.parse_filters (the API's
+    checks: the same values refused in the same words); --help lists the allowed values."""
+    from attackwatch.validation import DATE_FORMS, allowed_help
+
+    def listed(name: str) -> str:
+        return allowed_help(name).replace("%", "%%")
+
+    p.add_argument("--since", metavar="DATE", help=f"from this day: {DATE_FORMS} (its first day)")
+    p.add_argument("--until", metavar="DATE", help=f"to this day: {DATE_FORMS} (its last day)")
+    p.add_argument("--country", help=f"ISO 3166-1 alpha-2 code or English name; {listed('country')}")
+    p.add_argument("--admin1", help=f"ISO 3166-2 code or English name; {listed('admin1')}")
+    p.add_argument("--actor", help=f"name or alias; an umbrella matches its fronts; {listed('actor')}")
+    p.add_argument("--weapon", help=listed("weapon"))
+    p.add_argument("--event-type", help=listed("event_type"))
+    p.add_argument("--target-type", help=listed("target_type"))
+    p.add_argument("--claimed", metavar="BOOL", help="true or false (also yes/no, 1/0)")
+    p.add_argument("--confirmation", help=listed("confirmation"))
+    p.add_argument("--min-sources", metavar="N", help="a whole number from 1 to 10000")
     p.add_argument("--text", help="words in the evidence")
     p.add_argument("--min-confidence", metavar="P", help="only incidents at least this confident (0 to 1)")
 
@@ -287,7 +309,7 @@ def register(sub: argparse._SubParsersAction, db_default: str | None) -> None:  
     where = p.add_mutually_exclusive_group()
     where.add_argument("--workers", type=int, help="resolve a batch output on a local Dask cluster of N workers")
     where.add_argument("--scheduler", help="resolve a batch output on this Dask scheduler (tcp://host:8786)")
-    p.set_defaults(func=cmd_ingest)
+    p.set_defaults(func=cmd_ingest, creates_db=True)
 
     p = parser("incidents", "list incidents")
     add_filters(p)
@@ -323,14 +345,21 @@ def register(sub: argparse._SubParsersAction, db_default: str | None) -> None:  
 
     p = parser("edit", "correct fields of an incident (kept as an audit trail, re-applied after re-resolution)")
     p.add_argument("incident_id")
-    p.add_argument("--field", action="append", required=True, help="NAME=VALUE (VALUE as JSON when it parses)")
+    p.add_argument("--field", action="append", required=True,
+                   help="NAME=VALUE (VALUE as JSON when it parses, e.g. killed=3, claimed=true, killed=null); "
+                        "weapon, event_type, target_type, confirmation, date_precision, geo_precision, actor, "
+                        "country_code and admin1_code take the values listed for the filters of `attackwatch "
+                        "incidents --help`; date is YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Www; latitude -90..90, "
+                        "longitude -180..180, killed/injured 0..100000")
     p.add_argument("--note")
     p.add_argument("--author")
     p.set_defaults(func=cmd_edit)
 
     p = parser("search", "full-text search over article text")
-    p.add_argument("query")
+    p.add_argument("query", help='words, each matched as written ("al-Asad", "Kata\'ib Hezbollah"); "a phrase" in quotes')
     p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--advanced", action="store_true",
+                   help="QUERY is SQLite FTS5 syntax: AND, OR, NOT, NEAR(a b), prefix*, column filters")
     p.set_defaults(func=cmd_search)
 
     p = parser("check", "verify database integrity")

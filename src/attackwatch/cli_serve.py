@@ -10,9 +10,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from attackwatch.serve.app import create_app
-    from attackwatch.store import default_url
+    from attackwatch.store import default_url, open_store
 
     token = args.token or os.environ.get("ATTACKWATCH_TOKEN") or None
+    # checked before serving: a mistyped --db is one line, not an empty dashboard (only a server
+    # that can ingest, with a token, may start on a database not made yet)
+    open_store(args.db or default_url(), create=bool(token)).close()
     app = create_app(args.db or default_url(), token=token, private=args.private)
     if args.host not in ("127.0.0.1", "localhost", "::1") and not token:
         print("attackwatch: serving on a public interface without a token (read-only)", file=sys.stderr)

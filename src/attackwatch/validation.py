@@ -158,6 +158,9 @@ _DATE_SHAPE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?$")
 
 def _date_parts(name: str, value: Any) -> tuple[str, date, date]:
     """(precision, first day, last day) of a YYYY / YYYY-MM / YYYY-MM-DD / YYYY-Www value."""
+    if isinstance(value, date) and not isinstance(value, datetime):  # parsed before (the analytics' own)
+        check_day(name, value)
+        return "day", value, value
     m = _DATE_SHAPE.match(value.strip()) if isinstance(value, str) else None
     if m is None:
         raise InvalidValue(name, f"{str(value)[:40]!r} is not a date ({DATE_FORMS})")
@@ -193,10 +196,9 @@ def parse_until(value: Any, name: str = "until") -> date:
 
 def parse_day(name: str, value: Any) -> date:
     """One calendar day, YYYY-MM-DD, within the years the checks accept."""
-    precision, first, _ = _date_parts(name, value)
-    if precision != "day":
-        raise InvalidValue(name, f"{value!r} is not a calendar date (YYYY-MM-DD)")
-    return first
+    if not (isinstance(value, date) or isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value)):
+        raise InvalidValue(name, f"{str(value)[:40]!r} is not an ISO date (YYYY-MM-DD)")
+    return _date_parts(name, value)[1]
 
 
 def check_day(name: str, value: date | None) -> date | None:
@@ -285,6 +287,25 @@ def check_edit(field: str, value: Any, pack: str = "default") -> Any:
     if field == "date":
         return parse_record_date(field, value)
     return clean_text(field, value, MAX_TEXT)
+
+
+# -- JSON bodies ----------------------------------------------------------------------------------
+MAX_JSON_DEPTH = 32  # the deepest body the API takes is two levels; 100,000 would overflow the parser's stack
+_JSON_TOKEN = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def check_json_depth(data: bytes, limit: int = MAX_JSON_DEPTH) -> None:
+    """Refuse JSON nested deeper than `limit` before parsing it (strings skipped, so brackets
+    inside a page's text do not count): InvalidValue('body', ...)."""
+    depth = 0
+    for m in _JSON_TOKEN.finditer(data):
+        c = m.group(0)
+        if c in (b"[", b"{"):
+            depth += 1
+            if depth > limit:
+                raise InvalidValue("body", f"JSON nested deeper than {limit} levels")
+        elif c in (b"]", b"}"):
+            depth -= 1
 
 
 # -- page metadata (sidecars, JSONL and Parquet rows) ---------------------------------------------

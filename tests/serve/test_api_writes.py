@@ -149,9 +149,9 @@ def test_edit_merge_split_through_the_api(writer: httpx.Client) -> None:
 @pytest.mark.parametrize("path, payload, status, name", [
     ("/api/incidents/inc_nope/edit", {"field": "killed", "value": 1}, 404, None),
     ("/api/incidents/{a}/edit", {"field": "id", "value": "x"}, 422, "field"),
-    ("/api/incidents/{a}/edit", {"field": "killed", "value": -1}, 422, "value"),
-    ("/api/incidents/{a}/edit", {"field": "weapon", "value": "laser"}, 422, "value"),
-    ("/api/incidents/{a}/edit", {"field": "date", "value": "2024-02-31"}, 422, "value"),
+    ("/api/incidents/{a}/edit", {"field": "killed", "value": -1}, 422, "killed"),
+    ("/api/incidents/{a}/edit", {"field": "weapon", "value": "laser"}, 422, "weapon"),
+    ("/api/incidents/{a}/edit", {"field": "date", "value": "2024-02-31"}, 422, "date"),
     ("/api/incidents/{a}/edit", {"value": 1}, 422, "field"),
     ("/api/incidents/merge", {"keep": "{a}", "other": "inc_nope"}, 404, None),
     ("/api/incidents/merge", {"keep": "{a}", "other": "{a}"}, 422, "other"),

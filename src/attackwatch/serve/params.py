@@ -10,8 +10,12 @@ from typing import Annotated, Any, Literal
 
 from fastapi import HTTPException, Query
 
-from attackwatch.store.filters import IncidentFilter, parse_min_confidence
+from attackwatch.store.filters import IncidentFilter
 
+from attackwatch.validation import DATE_FORMS, InvalidValue, allowed_help, vocabulary
+from attackwatch.validation import parse_day as _checked_day
+
+# vocabularies for the write bodies (the edit values are checked by validation.check_edit)
 Weapon = Literal["ied", "rocket", "missile", "drone", "mortar", "small_arms", "airstrike", "grenade", "unknown"]
 Confirmation = Literal["confirmed", "denied", "unconfirmed", "not_mentioned"]
 TargetType = Literal["convoy", "military_base", "diplomatic", "airport", "personnel", "civilian", "militia_position", "other"]
@@ -27,12 +31,13 @@ def unprocessable(param: str, reason: str) -> HTTPException:
 
 
 def parse_day(param: str, value: str | None) -> date | None:
+    """One calendar day (validation.parse_day), a 422 naming `param` otherwise."""
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise unprocessable(param, "not a calendar date (YYYY-MM-DD)") from None
+        return _checked_day(param, value)
+    except InvalidValue as exc:
+        raise HTTPException(422, str(exc)) from None
 
 
 def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
@@ -46,39 +51,44 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return min_lon, min_lat, max_lon, max_lat
 
 
-_Text = Annotated[str | None, Query(max_length=200)]
+def _choice(name: str, what: str) -> Any:
+    """A vocabulary parameter: taken as text and checked by validation.parse_filters (the CLI's
+    check, so both refuse alike, in the same words); the schema lists the allowed values."""
+    values = vocabulary(name)
+    return Query(max_length=200, description=f"{what}; {allowed_help(name)}", json_schema_extra={"enum": values})
 
 
 async def incident_filter(
-    since: Annotated[str | None, Query(pattern=DATE_PATTERN, description="first day, YYYY-MM-DD")] = None,
-    until: Annotated[str | None, Query(pattern=DATE_PATTERN, description="last day, YYYY-MM-DD")] = None,
-    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2, e.g. IQ")] = None,
-    admin1: Annotated[str | None, Query(max_length=100, description="ISO 3166-2 code (IQ-AN) or English name")] = None,
-    actor: Annotated[str | None, Query(max_length=200, description="canonical name; an umbrella includes its fronts")] = None,
-    weapon: Weapon | None = None,
-    event_type: Annotated[str | None, Query(max_length=100, description="ACLED sub-event type")] = None,
-    target_type: TargetType | None = None,
-    claimed: bool | None = None,
-    confirmation: Confirmation | None = None,
-    min_sources: Annotated[int | None, Query(ge=1, le=10_000)] = None,
+    since: Annotated[str | None, Query(max_length=40, description=f"first day: {DATE_FORMS} (its first day)")] = None,
+    until: Annotated[str | None, Query(max_length=40, description=f"last day: {DATE_FORMS} (its last day)")] = None,
+    country: Annotated[str | None, Query(max_length=100, description="ISO 3166-1 alpha-2 code or English name; "
+                                         + allowed_help("country"))] = None,
+    admin1: Annotated[str | None, Query(max_length=100, description="ISO 3166-2 code (IQ-AN) or English name; "
+                                        + allowed_help("admin1"))] = None,
+    actor: Annotated[str | None, Query(max_length=200, description="canonical name or alias; an umbrella includes "
+                                       "its fronts; " + allowed_help("actor"))] = None,
+    weapon: Annotated[str | None, _choice("weapon", "weapon")] = None,
+    event_type: Annotated[str | None, _choice("event_type", "ACLED sub-event type")] = None,
+    target_type: Annotated[str | None, _choice("target_type", "target type")] = None,
+    claimed: Annotated[str | None, Query(max_length=10, description="true or false (also yes/no, 1/0)")] = None,
+    confirmation: Annotated[str | None, _choice("confirmation", "official confirmation")] = None,
+    min_sources: Annotated[str | None, Query(max_length=20, description="a whole number from 1 to 10000")] = None,
     q: Annotated[str | None, Query(max_length=200, description="words in the evidence (word prefixes)")] = None,
     bbox: Annotated[str | None, Query(pattern=BBOX_PATTERN, description="min_lon,min_lat,max_lon,max_lat")] = None,
     include_background: bool = True,
-    # taken as text and checked by the function the CLI uses, so both refuse the same values
-    # with the same message
     min_confidence: Annotated[str | None, Query(max_length=40, description="a number from 0 to 1: incidents at least "
                                                 "this confident (incidents stored without a confidence are left out)",
                                                 examples=["0.5"])] = None,
 ) -> IncidentFilter:
+    # every filter is taken as text and checked by the function the CLI uses (validation
+    # .parse_filters), so both refuse the same values with the same message
+    raw = {"since": since, "until": until, "country": country, "admin1": admin1, "actor": actor, "weapon": weapon,
+           "event_type": event_type, "target_type": target_type, "claimed": claimed, "confirmation": confirmation,
+           "min_sources": min_sources, "text": q, "min_confidence": min_confidence}
     try:
-        confidence = parse_min_confidence(min_confidence)
-    except ValueError as exc:
+        return IncidentFilter.from_params(raw, bbox=parse_bbox(bbox), include_background=include_background)
+    except InvalidValue as exc:
         raise HTTPException(422, str(exc)) from None
-    return IncidentFilter(
-        since=parse_day("since", since), until=parse_day("until", until), country=country, admin1=admin1, actor=actor,
-        weapon=weapon, event_type=event_type, target_type=target_type, claimed=claimed, confirmation=confirmation,
-        min_sources=min_sources, text=q, bbox=parse_bbox(bbox), include_background=include_background,
-        min_confidence=confidence)
 
 
 # -- cursors --------------------------------------------------------------------------------------
@@ -98,9 +108,11 @@ def decode_cursor(cursor: str, sort: str, digest: str) -> tuple[Any, str]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         c_sort, c_digest, value, incident_id = json.loads(raw)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         raise unprocessable("cursor", "not a cursor this server made (pass next_cursor back unchanged)") from None
-    if not isinstance(value, int) or isinstance(value, bool) or not isinstance(incident_id, str):
+    # a forged value outside SQLite's 64-bit integers would overflow the bound parameter (a 500)
+    if (not isinstance(value, int) or isinstance(value, bool) or not -(2 ** 63) <= value < 2 ** 63
+            or not isinstance(incident_id, str) or len(incident_id) > 300):
         raise unprocessable("cursor", "not a cursor this server made (pass next_cursor back unchanged)")
     if c_sort != sort or c_digest != digest:
         raise unprocessable("cursor", "made for another sort or filter; start again without a cursor")

@@ -4,6 +4,7 @@ they land in the audit trail and survive re-resolution like the CLI's."""
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from datetime import date
 from typing import Annotated, Any
@@ -12,7 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from pydantic import BaseModel, Field
 
 from attackwatch.serve.deps import require_write, thread_store
-from attackwatch.serve.params import DATE_PATTERN, Confirmation, TargetType, Weapon, parse_day, unprocessable
+from attackwatch.serve.params import DATE_PATTERN, parse_day, unprocessable
 from attackwatch.serve.responses import ERROR_RESPONSES, FORBIDDEN, NOT_FOUND, ErrorDetail
 
 router = APIRouter(prefix="/api", dependencies=[Depends(require_write)], responses={**ERROR_RESPONSES, **FORBIDDEN})
@@ -79,9 +80,15 @@ async def _read_ingest(request: Request) -> tuple[IngestBody, str, str]:
         return body, content, "html" if is_html else "text"
     if not ctype.startswith("application/json"):
         raise HTTPException(415, "send the page as application/json or multipart/form-data")
+    from attackwatch.validation import InvalidValue, check_json_depth
+
+    data = await request.body()
     try:
-        raw = await request.json()
-    except ValueError:
+        check_json_depth(data)
+        raw = json.loads(data)
+    except InvalidValue as exc:
+        raise HTTPException(422, str(exc)) from None
+    except (ValueError, RecursionError):  # also a number of more than 4300 digits
         raise unprocessable("body", "not valid JSON") from None
     if not isinstance(raw, dict):
         raise unprocessable("body", "expected a JSON object")
@@ -163,39 +170,6 @@ class SplitBody(BaseModel):
     author: Annotated[str | None, Field(max_length=100)] = None
 
 
-_DATE_VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_CHOICES: dict[str, tuple[str, ...]] = {
-    "weapon": Weapon.__args__, "confirmation": Confirmation.__args__, "target_type": TargetType.__args__,  # type: ignore[attr-defined]
-    "date_precision": ("day", "week", "month", "year"), "geo_precision": ("site", "town", "admin1", "country")}
-
-
-def check_edit_value(field: str, value: Any) -> None:
-    """The value must have the record field's type, so an edit cannot break exports or filters."""
-    def bad(reason: str) -> HTTPException:
-        return unprocessable("value", f"{field} {reason}")
-
-    if field in _CHOICES:
-        if value not in _CHOICES[field]:
-            raise bad(f"must be one of {', '.join(_CHOICES[field])}")
-    elif field in ("killed", "injured"):
-        if value is not None and (not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 100_000):
-            raise bad("must be a whole number from 0 or null")
-    elif field in ("latitude", "longitude"):
-        limit = 90 if field == "latitude" else 180
-        if value is not None and (not isinstance(value, (int, float)) or isinstance(value, bool) or abs(value) > limit):
-            raise bad(f"must be a number between -{limit} and {limit} or null")
-    elif field in ("claimed", "background", "intercepted"):
-        if not isinstance(value, bool) and not (field == "intercepted" and value is None):
-            raise bad("must be true or false")
-    elif field == "date":
-        if value is not None and (not isinstance(value, str) or not _DATE_VALUE.match(value)):
-            raise bad("must be YYYY, YYYY-MM or YYYY-MM-DD or null")
-        if isinstance(value, str) and len(value) == 10:
-            parse_day("value", value)
-    elif value is not None and (not isinstance(value, str) or len(value) > 300):
-        raise bad("must be text (at most 300 characters) or null")
-
-
 @router.post("/incidents/merge", summary="merge incident `other` into `keep`", responses=NOT_FOUND)
 def merge(request: Request, body: MergeBody) -> dict[str, Any]:
     from attackwatch.store.dataset import Dataset
@@ -210,13 +184,15 @@ def merge(request: Request, body: MergeBody) -> dict[str, Any]:
 
 @router.post("/incidents/{incident_id}/edit", summary="correct one field (kept in the audit trail)", responses=NOT_FOUND)
 def edit(request: Request, incident_id: Annotated[str, Path(max_length=300)], body: EditBody) -> dict[str, Any]:
-    from attackwatch.store.dataset import EDITABLE, Dataset
+    from attackwatch.store.dataset import Dataset
+    from attackwatch.validation import InvalidValue, check_edit
 
-    if body.field not in EDITABLE:
-        raise unprocessable("field", f"{body.field!r} cannot be edited (editable: {', '.join(sorted(EDITABLE))})")
-    check_edit_value(body.field, body.value)
+    try:  # the CLI's check (validation.check_edit): the same values refused in the same words
+        value = check_edit(body.field, body.value)
+    except InvalidValue as exc:
+        raise HTTPException(422, str(exc)) from None
     try:
-        return Dataset(thread_store(request)).edit(incident_id, body.field, body.value, note=body.note, author=body.author)
+        return Dataset(thread_store(request)).edit(incident_id, body.field, value, note=body.note, author=body.author)
     except KeyError as exc:
         raise HTTPException(404, str(exc.args[0])) from None
 

@@ -18,10 +18,7 @@ from attackwatch.resolve.cluster import Resolver, incident_id_for
 from attackwatch.resolve.keys import ReportKey, date_interval, report_key
 from attackwatch.resolve.merge import merge_reports
 from attackwatch.store.sqlite import SqliteStore, now
-
-EDITABLE = {"date", "date_precision", "event_type", "weapon", "actor", "claimed", "target_type", "target_actor", "place",
-            "admin1", "admin1_code", "country", "country_code", "latitude", "longitude", "geo_precision", "killed",
-            "injured", "intercepted", "confirmation", "background"}
+from attackwatch.validation import EDITABLE, check_edit  # EDITABLE re-exported for callers
 
 
 @dataclass
@@ -296,8 +293,9 @@ class Dataset:
 
     def edit(self, incident_id: str, field_name: str, value: Any, note: str | None = None,
              author: str | None = None) -> dict[str, Any]:
-        if field_name not in EDITABLE:
-            raise ValueError(f"field {field_name!r} cannot be edited (editable: {', '.join(sorted(EDITABLE))})")
+        # the store checks too, whoever calls: a value of the wrong type or outside the pack's
+        # vocabulary would break exports, filters and the map (InvalidValue, a ValueError)
+        value = check_edit(field_name, value)
         with self.store.write():
             members = self._require(incident_id)
             self.store.add_edit("field", incident_id, members, field=field_name, value=value, note=note, author=author)

@@ -2,11 +2,12 @@
 (no SQL is ever built from user strings)."""
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Mapping
+
+from attackwatch.validation import InvalidValue, parse_filters, parse_number
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -14,15 +15,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 def parse_min_confidence(value: str | float | None) -> float | None:
     """The min_confidence filter as both the API and the CLI take it: a number from 0 to 1
     (NaN and infinities refused); the one error message serves both."""
-    if value is None:
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        number = math.nan
-    if not 0.0 <= number <= 1.0:  # NaN fails this too
-        raise ValueError(f"min_confidence: must be a number from 0 to 1, not {str(value)[:40]!r}")
-    return number
+    return None if value is None else parse_number("min_confidence", value, 0.0, 1.0)
 
 
 def fts_prefix_query(text: str) -> str | None:
@@ -32,6 +25,19 @@ def fts_prefix_query(text: str) -> str | None:
     if not words:
         return None
     return " ".join(f'"{w}"*' for w in words[:20])
+
+
+_FTS_SPLIT = re.compile(r'\s+|(".*?")')
+
+
+def escape_fts(query: str) -> str:
+    """A user's search as an FTS5 query of plain terms, as datasette's escape_fts does: each
+    word quoted (so "al-Asad", "Kata'ib", AND, NEAR, * mean themselves), a "quoted phrase"
+    kept as a phrase, an unbalanced quote closed."""
+    if query.count('"') % 2:
+        query += '"'
+    bits = [b for b in _FTS_SPLIT.split(query) if b and b != '""']
+    return " ".join(b if b.startswith('"') else '"' + b.replace('"', '""') + '"' for b in bits)
 
 
 class FilterSQL(str):
@@ -63,6 +69,17 @@ class IncidentFilter:
     bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
     include_background: bool = True  # background mentions (e.g. the 2020 Soleimani strike in a 2024 story)
     min_confidence: float | None = None  # 0..1; incidents stored before confidence existed (NULL) never pass
+
+    def __post_init__(self) -> None:
+        # a filter built in code gets the range check the parsers give user input
+        if self.since and self.until and self.since > self.until:
+            raise InvalidValue("until", f"{self.until} is before since ({self.since})")
+
+    @classmethod
+    def from_params(cls, raw: Mapping[str, Any], **typed: Any) -> "IncidentFilter":
+        """The filter from user strings (CLI options, API query parameters), every one checked
+        by validation.parse_filters; `typed` adds values already checked (bbox, background)."""
+        return cls(**parse_filters(raw), **typed)
 
     def column_clauses(self, mark: str = "?") -> tuple[list[str], list[Any]]:
         """The clauses both SQL dialects write alike (plain columns of the incidents table),

@@ -524,8 +524,9 @@ class PostgresStore:
             "SELECT id, kind, incident_id, anchors, field, value, note, author, created_at FROM edits ORDER BY id")]
 
     # -- search and integrity ---------------------------------------------------------------------
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    def search(self, query: str, limit: int = 20, *, advanced: bool = False) -> list[dict[str, Any]]:
         """Articles matching a web-search style query ("quoted phrase", or, -word), best first,
+        (websearch_to_tsquery never fails on user text, so `advanced` changes nothing here),
         with the matching words of the text in [brackets]. Headlines are computed only for
         the rows returned: ts_headline re-parses the whole text."""
         rows = self.conn.execute(

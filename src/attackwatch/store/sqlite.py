@@ -368,14 +368,22 @@ class SqliteStore:
         return out
 
     # -- search and integrity ---------------------------------------------------------------------
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+    def search(self, query: str, limit: int = 20, *, advanced: bool = False) -> list[dict[str, Any]]:
+        """Articles matching the words of `query` (each word taken literally; "a phrase" as a
+        phrase), best first; `advanced`: `query` is FTS5 syntax (AND/OR/NOT, NEAR, prefix*)."""
+        if not advanced:
+            from attackwatch.store.filters import escape_fts
+
+            query = escape_fts(query)
+            if not query:
+                return []
         try:
             rows = self.conn.execute(
                 "SELECT a.id, a.title, a.outlet, a.published, snippet(articles_fts, 1, '[', ']', ' ... ', 12) AS snippet "
                 "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? "
                 "ORDER BY rank LIMIT ?", (query, limit)).fetchall()
         except sqlite3.OperationalError as exc:
-            raise StoreError(f"bad search query {query!r}: {exc}") from exc
+            raise StoreError(f"bad search query {query[:100]!r}: {exc}") from None
         return [dict(r) for r in rows]
 
     def check(self) -> list[str]:

@@ -80,10 +80,12 @@ def _write_rows(rows: list[dict[str, Any]], fmt: str, columns: list[str]) -> Non
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
     else:
+        from attackwatch.store.export import csv_safe
+
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+            writer.writerow({k: csv_safe(json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
                              for k, v in row.items()})
 
 

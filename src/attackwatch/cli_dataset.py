@@ -61,12 +61,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         try:
             if sources:
                 results = process_records(sources, pack=args.pack, any_theatre=args.any_theatre)
-                summaries.append(ds.ingest(reporting(results), batch_size=args.batch, on_progress=advance))
+                summaries.append(ds.ingest(reporting(results), batch_size=args.batch, on_progress=advance,
+                                           on_error=skipped))
             for out_dir in outputs:
                 summaries.append(_ingest_batch_output(ds, out_dir, args, skipped, advance))
         finally:
             if progress:
                 progress.stop()
+    if not summaries:  # an empty folder, or a glob that matched nothing: nothing failed either
+        from attackwatch.store.dataset import IngestSummary
+
+        print(f"attackwatch: note no pages found under {', '.join(args.paths)}", file=sys.stderr)
+        summaries.append(IngestSummary())
     summary = summaries[0]
     for more in summaries[1:]:
         for name in ("new", "updated", "unchanged", "failed", "reports", "incidents_created", "incidents_merged"):

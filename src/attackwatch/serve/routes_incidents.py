@@ -19,7 +19,6 @@ from attackwatch.store.filters import IncidentFilter
 router = APIRouter(prefix="/api", dependencies=[Depends(require_read)], responses=ERROR_RESPONSES)
 
 EXPORT_PAGE = 2000
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class IncidentPage(BaseModel):
@@ -84,17 +83,10 @@ def incidents_geojson(request: Request, flt: Annotated[IncidentFilter, Depends(i
     return StreamingResponse(body(), media_type="application/geo+json")
 
 
-def csv_safe(value: Any) -> Any:
-    """A spreadsheet runs a cell that starts with = + - @ as a formula: quote such text."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 @router.get("/incidents.csv", summary="matching incidents as the ACLED-style CSV of `attackwatch export`",
             response_class=StreamingResponse, responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}})
 def incidents_csv(request: Request, flt: Annotated[IncidentFilter, Depends(incident_filter)]) -> StreamingResponse:
-    from attackwatch.store.export import ACLED_COLUMNS, EXTRA_COLUMNS, acled_row
+    from attackwatch.store.export import ACLED_COLUMNS, EXTRA_COLUMNS, acled_row, csv_safe_row
 
     columns = ACLED_COLUMNS + EXTRA_COLUMNS
 
@@ -103,7 +95,7 @@ def incidents_csv(request: Request, flt: Annotated[IncidentFilter, Depends(incid
         writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
         for n, record in enumerate(_all_matching(request, flt), 1):
-            writer.writerow({k: csv_safe(v) for k, v in acled_row(record).items()})
+            writer.writerow(csv_safe_row(acled_row(record)))
             if n % 500 == 0:
                 yield buf.getvalue().encode("utf-8")
                 buf.seek(0)

@@ -238,8 +238,11 @@ class Dataset:
         return lambda cid: cid in existing if cid in known else self.store.incident(cid) is not None
 
     def ingest(self, results: Iterable[Any], batch_size: int = 25,
-               on_progress: Callable[[int], None] | None = None) -> IngestSummary:
-        """`results` are pipeline PageResults; failures are counted and reported, never stored."""
+               on_progress: Callable[[int], None] | None = None,
+               on_error: Callable[[str], None] | None = None) -> IngestSummary:
+        """`results` are pipeline PageResults; failures are counted and reported, never stored.
+        An article the store refuses fails alone (`on_error` gets its one line); the rest of
+        its batch is stored."""
         summary = IngestSummary()
         batch: list[tuple[Article, list[Report]]] = []
         for result in results:
@@ -249,13 +252,38 @@ class Dataset:
             else:
                 batch.append((result.article, result.reports))
             if len(batch) >= batch_size:
-                self.add_articles(batch, summary)
+                self._add_isolated(batch, summary, on_error)
                 batch = []
             if on_progress:
                 on_progress(1)
         if batch:
-            self.add_articles(batch, summary)
+            self._add_isolated(batch, summary, on_error)
         return summary
+
+    def _add_isolated(self, batch: list[tuple[Article, list[Report]]], summary: IngestSummary,
+                      on_error: Callable[[str], None] | None) -> None:
+        """One transaction for the batch; if it fails (rolled back, nothing half-written), each
+        article again in its own, so only the one at fault is lost and named."""
+        trial = IngestSummary()
+        try:
+            self.add_articles(batch, trial)
+        except Exception:  # noqa: BLE001 - retried one by one below, where the culprit is named
+            pass
+        else:
+            _add_counts(summary, trial)
+            return
+        for article, reports in batch:
+            one = IngestSummary()
+            try:
+                self.add_articles([(article, reports)], one)
+            except Exception as exc:  # noqa: BLE001 - one article never takes the batch down
+                message = f"{article.path or article.id}: could not be stored: {exc.__class__.__name__}: {str(exc)[:160]}"
+                summary.failed += 1
+                summary.errors.append(message)
+                if on_error:
+                    on_error(message)
+            else:
+                _add_counts(summary, one)
 
     # -- analyst corrections --------------------------------------------------------------------
     def _require(self, incident_id: str) -> list[str]:
@@ -392,6 +420,12 @@ class _KnownArticles(_LiveArticles):
 
     def deleted(self, article_id: str) -> None:
         self.gone.add(article_id)
+
+
+def _add_counts(summary: IngestSummary, more: IngestSummary) -> None:
+    for name in ("new", "updated", "unchanged", "failed", "reports", "incidents_created", "incidents_merged"):
+        setattr(summary, name, getattr(summary, name) + getattr(more, name))
+    summary.errors += more.errors
 
 
 def _edit_home(homes: list[str | None], made_on: str) -> str | None:

@@ -89,12 +89,27 @@ def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
     return n
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: Any) -> Any:
+    """A spreadsheet runs a cell that starts with = + - @ (or tab, CR) as a formula: such text
+    gets a leading apostrophe. Every CSV writer (export, the API, the analytics) uses this."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_safe_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: csv_safe(v) for k, v in row.items()}
+
+
 def write_csv(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS + EXTRA_COLUMNS, extrasaction="ignore")
     writer.writeheader()
     n = 0
     for r in records:
-        writer.writerow(acled_row(r))
+        writer.writerow(csv_safe_row(acled_row(r)))
         n += 1
     return n
 

@@ -117,11 +117,13 @@ def test_a_page_over_a_million_characters_is_processed(tmp_path: Path) -> None:
     from attackwatch.ingest.files import RawPage
     from attackwatch.pipeline import process_raw
 
-    filler = "Residents said the market reopened and traffic returned to the main road.\n\n" * 14_000
+    # long tokens keep it quick: a million characters of prose is slow for another reason
+    # (sentence bounds set token by token, issue 14), not a crash, which is what this checks
+    filler = ("(" + "x" * 2000 + ")\n\n") * 525
     raw = RawPage("long", "text", GOOD_A + "\n\n" + filler, "long.txt")
-    assert len(raw.content) > 1_000_000
     result = process_raw(raw)
     assert result.error is None and result.reports
+    assert result.article is not None and len(result.article.text) > 1_000_000  # all of it reached spaCy
 
 
 def test_an_empty_folder_is_a_note_not_a_crash(tmp_path: Path) -> None:

@@ -11,8 +11,9 @@ def extract(text: str, published: str | date | None = None, article_id: str = "a
     """Extract the per-article incident reports from one page's text (or HTML, with html=True).
 
     A page that cannot be processed (empty, no article in the HTML, a date out of range)
-    raises ValueError with the one-line reason; no other exception escapes for any text."""
-    from attackwatch.ingest.files import RawPage
+    raises InputError with the one-line reason, a bad argument InvalidValue (a ValueError);
+    no other exception escapes, whatever the text."""
+    from attackwatch.ingest.files import InputError, RawPage
     from attackwatch.pipeline import _as_date, process_raw
     from attackwatch.validation import InvalidValue
 
@@ -26,5 +27,6 @@ def extract(text: str, published: str | date | None = None, article_id: str = "a
                   meta={"title": title} if title else {})
     result = process_raw(raw, published=day, pack=pack, any_theatre=any_theatre)
     if result.error:
-        raise ValueError(result.error)
+        prefix = f"{raw.path}: "
+        raise InputError(raw.path, result.error[len(prefix):] if result.error.startswith(prefix) else result.error)
     return result.reports

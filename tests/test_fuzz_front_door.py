@@ -26,7 +26,7 @@ TEXT = st.one_of(st.text(ANY_CHAR, max_size=400), st.lists(WORDS, max_size=60).m
 SETTINGS = dict(deadline=None, derandomize=True, suppress_health_check=list(HealthCheck), database=None)
 
 
-@settings(max_examples=250, **SETTINGS)
+@settings(max_examples=1000, **SETTINGS)
 @given(content=TEXT, kind=st.sampled_from(["text", "html"]),
        published=st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))),
        crawl=st.one_of(st.none(), st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))),
@@ -51,7 +51,7 @@ def _sidecar_bytes(obj: object) -> bytes:
     return json.dumps(obj).encode("utf-8")  # lone surrogates become \ud800 escapes, as a hostile file has them
 
 
-@settings(max_examples=400, **SETTINGS)
+@settings(max_examples=1500, **SETTINGS)
 @given(data=st.one_of(st.dictionaries(SIDECAR_KEYS, JSON_VALUES, max_size=5).map(_sidecar_bytes),
                       JSON_VALUES.map(_sidecar_bytes), st.binary(max_size=200),
                       st.integers(1, 3000).map(lambda n: b'{"title": ' + b"[" * n + b"]" * n + b"}"),
@@ -72,7 +72,7 @@ FILTER_VALUES = st.one_of(st.none(), st.text(ANY_CHAR, max_size=20),
                                            "drone", "drones", "yes", "maybe", "-1", "1e9", "nan", "inf", "IQ-AN"]))
 
 
-@settings(max_examples=400, **SETTINGS)
+@settings(max_examples=1500, **SETTINGS)
 @given(raw=st.fixed_dictionaries({}, optional={name: FILTER_VALUES for name in FILTER_NAMES}))
 def test_filters_are_checked_or_one_line(raw: dict) -> None:
     try:
@@ -84,7 +84,7 @@ def test_filters_are_checked_or_one_line(raw: dict) -> None:
     assert where.count("?") == len(params)
 
 
-@settings(max_examples=300, **SETTINGS)
+@settings(max_examples=1000, **SETTINGS)
 @given(field=st.sampled_from(["date", "weapon", "killed", "latitude", "actor", "claimed", "place", "country_code",
                               "intercepted", "id"]), value=JSON_VALUES)
 def test_edits_are_checked_or_one_line(field: str, value: object) -> None:

@@ -47,6 +47,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k, 
 _ANCHOR_WORDS = {"since", "until", "till", "before", "from", "between", "through", "by"}
 _EVENT_AFTER = re.compile(r"^(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|barrage|bombings?|assault|raids?|"
                           r"incident|killing|assassination|blast|explosion)\b", re.I)
+# "a truce declared in October", "the agreement signed in January": the date of something other
+# than an attack, which dates no incident told in the same clause
+_OTHER_EVENT_BEFORE = re.compile(
+    r"\b(?:truce|ceasefire|cease-fire|agreement|deal|accord|elections?|vote|talks|dialogue|visit|pause|"
+    r"moratorium|suspension|withdrawal|pullout|drawdown|announcement|decision|resolution|law|bill)\s+"
+    r"(?:(?:was|were|had\s+been|that\s+was|which\s+was)\s+)?(?:unilaterally\s+|officially\s+|formally\s+)?"
+    r"(?:declared|announced|agreed|signed|reached|held|launched|began|started|brokered|called|passed|approved|"
+    r"adopted|made)\s+(?:(?:in|on|during|last|earlier|this)\s+)?(?:(?:the|early|late|mid|mid-)\s+)?$", re.I)
 _ANCHOR_BEFORE = re.compile(r"(?:\b(?P<w>since|until|till|before|from|between|through)\s+(?:(?:the|early|late|mid|mid-)\s+)?)$", re.I)
 
 
@@ -235,6 +243,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             anchor = qual in _ANCHOR_WORDS or bool(_ANCHOR_BEFORE.search(text[max(0, s - 25):s]))
             if anchor and _EVENT_AFTER.match(text[e:e + 40]):
                 anchor = False  # "since the December rocket attack": the date of an event, not a range bound
+            anchor = anchor or bool(_OTHER_EVENT_BEFORE.search(text[max(0, s - 70):s]))
             found.append(DateMention(s, e, text[s:e], kind, value, precision, anchor))
             taken[s:e] = b"\x01" * (e - s)
     found.sort(key=lambda d: d.start)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from attackwatch.extract.annotate import Annotated, Mention, Segment, Sentence
 from attackwatch.extract.dates import DateMention
-from attackwatch.extract.places import only_references, overlaps, select_places
+from attackwatch.extract.places import is_reference, only_references, overlaps, select_places
 from attackwatch.packs import Landmark, Pack, Place
 
 
@@ -43,6 +43,7 @@ class Frame:
     trigger_tok: int = 0
     hint_weapon: str | None = None  # the weapon of the incident this one is "similar" to
     reported: bool = False  # its date is when it was told ("a statement released on Monday")
+    near: bool = False  # its place is only a reference point ("an air base north of Baghdad")
 
     @property
     def specific(self) -> bool:
@@ -188,6 +189,8 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
         for i, place in enumerate(places):
             g = f if i == 0 else Frame(**{k: getattr(f, k) for k in f.__dataclass_fields__})
             g.place = place
+            told = [m for m in mentions if m.id == place.id]
+            g.near = bool(told) and all(is_reference(m, ann.folded) for m in told)
             g.split = len(places) > 1
             if g.split:
                 # "sent drones against Conoco and Green Village and fired rockets at Shaddadi":

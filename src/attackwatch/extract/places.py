@@ -7,6 +7,7 @@ report is made per distinct site/town/province.
 """
 from __future__ import annotations
 
+import math
 import re
 
 from attackwatch.extract.annotate import Mention
@@ -96,6 +97,26 @@ def contains(outer: Place, inner: Place, pack: Pack) -> bool:
                 return True
             parent = pack.places[parent].parent if parent in pack.places else None
     return False
+
+
+def km_apart(a: Place, b: Place) -> float | None:
+    """Great-circle distance between two places' coordinates, when both have them."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+# "an air base just north of Baghdad" names the base by a city it is near; the base the page
+# names elsewhere (Balad, 80 km away) is the same spot. Beyond this distance it is another one.
+NEAR_KM = 120.0
+
+
+def near_each_other(reference: Place, site: Place) -> bool:
+    """A spot told only by a reference point ("north of Baghdad") fits a site near that point."""
+    d = km_apart(reference, site)
+    return d is not None and d <= NEAR_KM and reference.country_code == site.country_code
 
 
 def overlaps(a: Place, b: Place, pack: Pack) -> bool:

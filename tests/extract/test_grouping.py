@@ -50,6 +50,10 @@ CASES = [
     pytest.param("2020-11-18", "Rockets hit the Green Zone in Baghdad, police said. The rocket attack appeared to "
                  "end a truce declared in October by the factions.", [("2020-11-18", "rocket")],
                  id="truce-declared-in-october-dates-no-attack"),
+    pytest.param("2023-11-09", "Two drones struck Harir air base in Erbil on Wednesday night, the counter-terrorism "
+                 "service said.\n\nThe region's interior minister said on Thursday that the attacks by armed factions on "
+                 "bases hosting coalition forces in Syria and Iraq undermine the fight against ISIS.",
+                 [("2023-11-08", "drone")], id="the-attacks-in-syria-and-iraq-said-on-thursday"),
     pytest.param("2024-10-02", "Two rockets were fired at Victory Base near Baghdad airport on Tuesday; Patriot "
                  "missiles and the C-RAM system intercepted them.", [("2024-10-01", "rocket")], id="air-defence"),
 ]

@@ -179,7 +179,8 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
         same_place = any(s.has("SAME_PLACE") for s in f.segs)
         if same_place and only_references(mentions, ann.folded):
             places = []  # "fired at the same airport from the Nineveh plains": the airport told before
-        elif f.anaphor and not f.date and (only_references(mentions, ann.folded) or all(p.kind == "country" for p in places)):
+        elif f.anaphor and (not f.date or f.reported) and (only_references(mentions, ann.folded)
+                                                            or all(p.kind == "country" for p in places)):
             # "The attack came as the region braced ...", "The rocket attack complicates talks between
             # Baghdad and Washington": an echo of the incident in focus, not a new place for it
             places = []

@@ -54,6 +54,10 @@ CASES = [
                  "service said.\n\nThe region's interior minister said on Thursday that the attacks by armed factions on "
                  "bases hosting coalition forces in Syria and Iraq undermine the fight against ISIS.",
                  [("2023-11-08", "drone")], id="the-attacks-in-syria-and-iraq-said-on-thursday"),
+    pytest.param("2021-09-12", "A drone attack hit near US forces at Erbil airport late on Saturday, Kurdish officials "
+                 "said.\n\nThe region's security council, of which the governor is a member, initially said two rockets had "
+                 "landed near the airport. A later statement said explosive-laden drones were used.",
+                 [("2021-09-11", "drone")], id="initially-said-rockets-then-drones"),
     pytest.param("2024-10-02", "Two rockets were fired at Victory Base near Baghdad airport on Tuesday; Patriot "
                  "missiles and the C-RAM system intercepted them.", [("2024-10-01", "rocket")], id="air-defence"),
 ]

@@ -18,7 +18,7 @@ ACTOR_KINDS = {"militia", "umbrella", "state", "coalition", "generic", "person"}
 SIDES = {"axis", "us", "iraq", "israel", "other"}
 CUE_LABELS = {"SAME_PLACE", "COLLECTIVE", "TRIGGER", "CLAIM", "CLAIM_NEG", "BLAME", "OFFICIAL", "SAY", "UNCONFIRMED", "DENY", "INTERCEPT", "IMPACT",
               "NOCAS", "NOKILL", "INJ_UNCOUNTED", "MODAL", "NEGATED", "AGGREGATE", "BACKGROUND", "ANOTHER", "ANAPHOR",
-              "SPLIT", "ROUNDUP", "TARGET"}
+              "SPLIT", "ROUNDUP", "TARGET", "RETOLD"}
 # rough bounding boxes (lat_min, lat_max, lon_min, lon_max), generous
 BOUNDS = {"IQ": (29.0, 37.5, 38.7, 48.8), "SY": (32.2, 37.4, 35.6, 42.5), "JO": (29.1, 33.5, 34.9, 39.4)}
 

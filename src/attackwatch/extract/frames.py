@@ -44,6 +44,7 @@ class Frame:
     hint_weapon: str | None = None  # the weapon of the incident this one is "similar" to
     reported: bool = False  # its date is when it was told ("a statement released on Monday")
     near: bool = False  # its place is only a reference point ("an air base north of Baghdad")
+    retold: bool = False  # a first account later corrected ("officials initially said three rockets")
 
     @property
     def specific(self) -> bool:
@@ -168,7 +169,8 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
                                        or bool(_SAID_ON.search(ann.folded[max(0, f.date.start - 30):f.date.start])))
         f.weapon = _weapon(f.segs, pack, f.trigger_tok)
         f.another = any(s.has("ANOTHER") for s in f.segs)
-        f.anaphor = any(s.has("ANAPHOR") for s in f.segs)
+        f.retold = any(s.has("RETOLD") for s in f.segs)
+        f.anaphor = f.retold or any(s.has("ANAPHOR") for s in f.segs)
         f.background_cue = f.subordinate or any(s.has("BACKGROUND") for s in f.segs)
         f.landmark = landmark_in(f.segs, ann.folded, pack)
         # a side clause about another event ("its retaliation for the deaths of three soldiers in

@@ -101,8 +101,8 @@ _STRIKE_WEAPONS = frozenset({"airstrike", "drone"})
 
 
 def _weapons_clash(f: Frame, weapon: str | None, *, loose: bool, one_site: bool = False) -> bool:
-    if not (f.weapon and f.weapon.strong and weapon) or f.weapon.weapon == weapon:
-        return False
+    if not (f.weapon and f.weapon.strong and weapon) or f.weapon.weapon == weapon or f.retold:
+        return False  # "officials initially said rockets" before the drones: the first account of it
     pair = {f.weapon.weapon, weapon}
     # a strike told as an airstrike and as a drone strike at one site on one day is one strike;
     # "responded to the attack with airstrikes" is not the drone attack it answers

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from attackwatch.extract.annotate import Annotated, Mention, Segment, Sentence
-from attackwatch.extract.dates import DateMention
-from attackwatch.extract.places import only_references, overlaps, select_places
+from attackwatch.extraction.annotate import Annotated, Mention, Segment, Sentence
+from attackwatch.text.dates import DateMention
+from attackwatch.extraction.places import only_references, overlaps, select_places
 from attackwatch.packs import Landmark, Pack, Place
 
 

@@ -5,13 +5,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterator
 
-from attackwatch.text.dates import latest_body_date
 from attackwatch.clean.page import clean_page
 from attackwatch.extraction import extract_article, reference_date
 from attackwatch.ingest.files import InputError, RawPage, iter_page_paths, read_page
 from attackwatch.ingest.records import iter_records
 from attackwatch.models import Article, Report
 from attackwatch.packs import get_pack
+from attackwatch.text.dates import latest_body_date
 
 __all__ = ["PageResult", "article_from_text", "extract_article", "extract_paths", "load_article", "process_page",
            "process_raw", "process_records"]

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from attackwatch.text.dates import latest_body_date
 from attackwatch.extraction.annotate import Annotated, annotate
 from attackwatch.extraction.assemble import ArticleContext, build_report, dominant_country
 from attackwatch.extraction.confidence import assign as assign_confidence
@@ -17,6 +16,7 @@ from attackwatch.extraction.places import overlaps
 from attackwatch.extraction.statements import unclaimed_zeros
 from attackwatch.models import Article, Report
 from attackwatch.packs import Pack, get_pack
+from attackwatch.text.dates import latest_body_date
 
 __all__ = ["extract_article"]
 

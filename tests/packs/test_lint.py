@@ -183,7 +183,7 @@ def test_rule_rows(pack: Path) -> None:
 
 def test_pipeline_builds_from_the_pack() -> None:
     """Every pattern is accepted by spaCy (a malformed token pattern fails here)."""
-    from attackwatch.extract.annotate import annotate
+    from attackwatch.extraction.annotate import annotate
 
     ann = annotate("Kataib Hezbollah fired three rockets at Ain al-Asad air base in Anbar on Monday.", None)
     segs = [seg for sent in ann.sentences for seg in sent.segments]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from attackwatch.clean.normalize import fold, name_key
+from attackwatch.text.normalize import fold, name_key
 from attackwatch.models import DroppedLine
 from attackwatch.packs import Pack
 

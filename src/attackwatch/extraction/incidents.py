@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from attackwatch.extract.annotate import Annotated, Segment
-from attackwatch.extract.anchoring import landmark_date, relative_to_focus
-from attackwatch.extract.frames import Frame, frames_in_sentence
-from attackwatch.extract.places import contains, near_each_other, overlaps
+from attackwatch.extraction.annotate import Annotated, Segment
+from attackwatch.extraction.anchoring import landmark_date, relative_to_focus
+from attackwatch.extraction.frames import Frame, frames_in_sentence
+from attackwatch.extraction.places import contains, near_each_other, overlaps
 from attackwatch.packs import Pack, Place
 
 ATTACH_LABELS = {"CLAIM", "CLAIM_NEG", "BLAME", "OFFICIAL", "UNCONFIRMED", "DENY", "INTERCEPT", "NOCAS", "NOKILL",

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from attackwatch.text.normalize import fold
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -253,7 +255,5 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
 def latest_body_date(body: str) -> date | None:
     """The latest complete (day, month and year) date a text states: cleaning checks publication
     dates against it, extraction reads an undated page's relative words against it."""
-    from attackwatch.clean.normalize import fold  # below both stages; imported late to keep startup light
-
     days = [d.day for d in find_dates(fold(body), None) if d.kind in ("full", "iso", "numeric") and d.day]
     return max(days) if days else None

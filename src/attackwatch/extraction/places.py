@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 
-from attackwatch.extract.annotate import Mention
+from attackwatch.extraction.annotate import Mention
 from attackwatch.packs import Pack, Place
 
 _REFERENCE_BEFORE = re.compile(

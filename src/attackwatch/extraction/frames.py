@@ -11,15 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-<<<<<<< HEAD:src/attackwatch/extract/frames.py
-from attackwatch.extract.annotate import Annotated, Mention, Segment, Sentence
-from attackwatch.extract.dates import DateMention
-from attackwatch.extract.places import is_reference, only_references, overlaps, select_places
-=======
 from attackwatch.extraction.annotate import Annotated, Mention, Segment, Sentence
+from attackwatch.extraction.places import is_reference, only_references, overlaps, select_places
 from attackwatch.text.dates import DateMention
-from attackwatch.extraction.places import only_references, overlaps, select_places
->>>>>>> main:src/attackwatch/extraction/frames.py
 from attackwatch.packs import Landmark, Pack, Place
 
 

@@ -265,9 +265,10 @@ class Dataset:
         """One transaction for the batch; if it fails (rolled back, nothing half-written), each
         article again in its own, so only the one at fault is lost and named."""
         trial = IngestSummary()
+        refused = _data_errors()
         try:
             self.add_articles(batch, trial)
-        except Exception:  # noqa: BLE001 - retried one by one below, where the culprit is named
+        except refused:  # retried one by one below, where the culprit is named
             pass
         else:
             _add_counts(summary, trial)
@@ -276,7 +277,7 @@ class Dataset:
             one = IngestSummary()
             try:
                 self.add_articles([(article, reports)], one)
-            except Exception as exc:  # noqa: BLE001 - one article never takes the batch down
+            except refused as exc:  # one article's data never takes the batch down
                 message = f"{article.path or article.id}: could not be stored: {exc.__class__.__name__}: {str(exc)[:160]}"
                 summary.failed += 1
                 summary.errors.append(message)
@@ -420,6 +421,22 @@ class _KnownArticles(_LiveArticles):
 
     def deleted(self, article_id: str) -> None:
         self.gone.add(article_id)
+
+
+def _data_errors() -> tuple[type[BaseException], ...]:
+    """Errors an article's own data can cause in a store (a value it cannot bind or keep, a
+    constraint); anything else (a full disk, a lost connection, Ctrl-C) stops the batch."""
+    import sqlite3
+
+    kinds: list[type[BaseException]] = [ValueError, TypeError, OverflowError, sqlite3.IntegrityError,
+                                        sqlite3.InterfaceError, sqlite3.DataError]
+    try:
+        import psycopg
+
+        kinds += [psycopg.DataError, psycopg.IntegrityError]
+    except ImportError:
+        pass
+    return tuple(kinds)
 
 
 def _add_counts(summary: IngestSummary, more: IngestSummary) -> None:

@@ -2,7 +2,7 @@
 `process_raw` returns a result (never raises, and never with an "internal error"), a sidecar
 parses or is one InputError line, and a filter or an edit is checked or one InvalidValue line.
 
-bench/soak_front_door.py runs the same generators a million times outside the suite.
+bench/soak_front_door.py runs inputs of the same kinds a million times outside the suite.
 """
 from __future__ import annotations
 

@@ -14,9 +14,29 @@ class HtmlText:
     sitename: str | None
 
 
+def _english_date_fallback() -> None:
+    """htmldate's last-resort date parser (dateparser) tries every one of its ~200 locales,
+    compiling each one's patterns the first time: one 900-character page of stray characters
+    took 15 s. The pages we keep are English, so its fallback parses English only (its own
+    settings otherwise)."""
+    import htmldate.extractors as extractors
+
+    if getattr(extractors, "_attackwatch_english", False):
+        return
+    from dateparser import DateDataParser
+
+    settings = {"NORMALIZE": True, "PARSERS": ["custom-formats", "absolute-time"], "PREFER_DATES_FROM": "past",
+                "PREFER_LOCALE_DATE_ORDER": True, "RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": True}
+    parser = DateDataParser(languages=["en"], settings=settings)
+    extractors.get_external_parser = lambda: parser
+    extractors._attackwatch_english = True
+
+
 def extract_html(html: str) -> HtmlText | None:
     """Article text and metadata; None when the page has no main text."""
     import trafilatura  # heavy import: only when an HTML page is seen
+
+    _english_date_fallback()
 
     try:
         doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, with_metadata=True,

@@ -157,3 +157,27 @@ def test_a_db_that_is_not_a_database_is_one_line(tmp_path: Path, make, reason: s
     proc = _cli("incidents", "--db", str(target))
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and reason in proc.stderr
     assert sorted(os.listdir(tmp_path)) == ["README.md"]  # no -wal or -shm left beside it
+
+
+def test_an_edit_stored_before_the_checks_is_kept_but_not_applied(example_db_file: Path, tmp_path: Path) -> None:
+    """A database edited with 'weapon=banana' by an older version: the record keeps its real
+    weapon, the audit trail keeps the edit with why it is not applied, exports work."""
+    import shutil
+
+    from attackwatch.store import open_store
+    from attackwatch.store.dataset import Dataset
+    from attackwatch.store.export import write_parquet
+
+    db = tmp_path / "old.db"
+    shutil.copyfile(example_db_file, db)
+    store = open_store(str(db))
+    ds = Dataset(store)
+    incident = next(iter(store.query_incidents("", ())))
+    with store.write():
+        store.add_edit("field", incident["id"], store.members(incident["id"]), field="weapon", value="banana",
+                       note=None, author=None)
+    record = ds.recompute(incident["id"])
+    assert record is not None and record["weapon"] == incident["weapon"]
+    assert record["edits"][-1]["refused"].startswith("weapon: 'banana' is not one of")
+    assert write_parquet(list(store.query_incidents("", ())), str(tmp_path / "x.parquet")) >= 1
+    store.close()

@@ -18,7 +18,7 @@ from attackwatch.resolve.cluster import Resolver, incident_id_for
 from attackwatch.resolve.keys import ReportKey, date_interval, report_key
 from attackwatch.resolve.merge import merge_reports
 from attackwatch.store.sqlite import SqliteStore, now
-from attackwatch.validation import EDITABLE, check_edit  # EDITABLE re-exported for callers
+from attackwatch.validation import EDITABLE, InvalidValue, check_edit  # EDITABLE re-exported for callers
 
 
 @dataclass
@@ -94,9 +94,13 @@ class Dataset:
         applied = []
         for e, home in zip(reads.field_edits, reads.homes):
             if home == incident_id:
-                record[e["field"]] = e["value"]
-                applied.append({"field": e["field"], "value": e["value"], "note": e["note"], "author": e["author"],
-                                "at": e["created_at"]})
+                entry = {"field": e["field"], "value": e["value"], "note": e["note"], "author": e["author"],
+                         "at": e["created_at"]}
+                try:  # an edit stored before the checks existed ("weapon=banana") stays in the log, unapplied
+                    record[e["field"]] = check_edit(e["field"], e["value"])
+                except InvalidValue as exc:
+                    entry["refused"] = str(exc)
+                applied.append(entry)
         record["edits"] = applied
         lo, _ = date_interval(record.get("date"), record.get("date_precision"))
         self.store.put_incident(record, lo)

@@ -220,6 +220,7 @@ def main() -> int:
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args()
 
+    measured = commit()  # the code loaded now, whatever is committed while the soak runs
     signal.signal(signal.SIGALRM, _alarm)
     # warm up outside the clock: the first page builds the spaCy pipeline and loads the pack
     from attackwatch.ingest.files import RawPage
@@ -279,7 +280,7 @@ def main() -> int:
         rows.append(f"| {kind} | {total:,} | {counts[(kind, 'ok')]:,} | {counts[(kind, 'refused')]:,} | "
                     f"{counts[(kind, 'crash')]:,} | {counts[(kind, 'hang')]:,} |")
     body = "\n".join([
-        f"Commit {commit()}, CPU {cpu_model()}, one process at nice 19 on the shared 2-core VM, seed {args.seed}.",
+        f"Commit {measured}, CPU {cpu_model()}, one process at nice 19 on the shared 2-core VM, seed {args.seed}.",
         "",
         f"**{ran:,} of {args.n:,} inputs ran** in {elapsed / 60:.1f} min"
         + (f" (stopped by --max-seconds {args.max_seconds:.0f})" if ran < args.n else "")

@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "attackwatch"
 
 # the data flow, earliest first; a module may import its own layer and the ones before it
 LAYERS: list[set[str]] = [
-    {"models", "packs", "text"},  # typed records, domain data, text helpers: below every stage
+    {"models", "packs", "text", "validation"},  # records, domain data, text helpers, checks: below every stage
     {"ingest"},
     {"clean"},
     {"extraction"},

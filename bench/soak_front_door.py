@@ -216,6 +216,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=1_000_000)
     ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--start", type=int, default=0, help="first input index (to replay a range of a run)")
     ap.add_argument("--max-seconds", type=float, default=None, help="stop after this long (the count run is recorded)")
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args()
@@ -238,7 +239,7 @@ def main() -> int:
     ran = 0
     with tempfile.TemporaryDirectory(prefix="aw-soak-") as tmp_name:
         tmp = Path(tmp_name)
-        for i in range(args.n):
+        for i in range(args.start, args.start + args.n):
             if args.max_seconds and time.monotonic() - started > args.max_seconds:
                 break
             rng = random.Random(f"{args.seed}:{i}")
@@ -251,6 +252,7 @@ def main() -> int:
                 outcome = "hang"
             except Exception as exc:  # noqa: BLE001 - this is what the soak counts
                 outcome = "crash"
+                print(f"crash #{i} {kind}: {exc.__class__.__name__}: {str(exc)[:300]!r}", file=sys.stderr, flush=True)
                 if len(crashes) < 20:
                     crashes.append(f"#{i} {kind}: {exc.__class__.__name__}: {str(exc)[:160]!r} "
                                    f"at {traceback.extract_tb(exc.__traceback__)[-1].filename.split('/')[-1]}")
@@ -263,6 +265,8 @@ def main() -> int:
                 slow_wall.append(f"#{i} {kind}: {took:.1f} s wall, {cpu:.1f} s CPU")
             if cpu > HANG_SECONDS and outcome != "hang":
                 outcome = "hang"
+            if outcome == "hang":
+                print(f"hang #{i} {kind}: {cpu:.1f} s CPU, {took:.1f} s wall", file=sys.stderr, flush=True)
             if outcome == "hang" and len(hangs) < 20:
                 hangs.append(f"#{i} {kind}: {cpu:.1f} s CPU, {took:.1f} s wall")
             counts[(kind, outcome)] += 1

@@ -62,6 +62,9 @@ CASES = [
                  "militia buildings in eastern Syria on Thursday. After the airstrikes the defence secretary said the "
                  "site was used by the militants behind the strikes, meaning the February 15 rocket attack.",
                  [("2021-02-15", "rocket"), ("2021-02-25", "airstrike")], id="the-february-15-rocket-attack"),
+    pytest.param("2020-01-13", "Rockets struck Balad air base north of Baghdad on Sunday, wounding four Iraqi "
+                 "airmen.\n\nAccording to military sources, the mortar bombs fell on the airbase's runway.",
+                 [("2020-01-12", "rocket")], id="rockets-then-mortar-bombs-on-the-runway"),
     pytest.param("2024-10-02", "Two rockets were fired at Victory Base near Baghdad airport on Tuesday; Patriot "
                  "missiles and the C-RAM system intercepted them.", [("2024-10-01", "rocket")], id="air-defence"),
 ]

@@ -94,9 +94,10 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
-# Local officials often call the rockets of a barrage "missiles": for a telling that names no
-# place of its own, or points back ("the base", "the attack"), the two do not tell two incidents.
-_LOOSE_WEAPONS = frozenset({"rocket", "missile"})
+# Local officials often call the rockets of a barrage "missiles", and rockets and mortar rounds
+# are told apart by nobody on the ground: for a telling that names no place of its own, or points
+# back ("the base", "the attack"), they do not tell two incidents.
+_LOOSE_WEAPONS = frozenset({"rocket", "missile", "mortar"})
 _STRIKE_WEAPONS = frozenset({"airstrike", "drone"})
 
 

@@ -82,3 +82,21 @@ def test_places_of_the_operation_listed_after_it(extract):
     reports = extract(text, published="2020-03-13", article_id="t")
     assert {r.place for r in reports} >= {"Karbala", "Jurf al-Sakhar"}
     assert all(r.weapon == "airstrike" and r.date == "2020-03-12" for r in reports)
+
+
+@pytest.mark.parametrize("sentence, another", [
+    pytest.param("One rocket landed near the base, another hit the headquarters of the second regiment.", False,
+                 id="one-rocket-another-rocket"),
+    pytest.param("One of the drones was shot down over the airport, while another crashed near the runway.",
+                 False, id="one-drone-another-drone"),
+    pytest.param("Another rocket attack hit Ain al-Asad air base on Friday.", True, id="another-attack"),
+    pytest.param("A second drone struck the base an hour later.", True, id="a-second-drone"),
+])
+def test_another_counts_an_incident_not_a_part(sentence, another):
+    from attackwatch.extraction.annotate import annotate
+    from attackwatch.extraction.frames import frames_in_sentence
+    from attackwatch.packs import get_pack
+
+    ann = annotate(sentence, None)
+    frames = [f for s in ann.sentences for f in frames_in_sentence(s, ann, get_pack())]
+    assert frames and any(f.another for f in frames) is another

@@ -267,9 +267,7 @@ town("azraq", 250095, "Azraq", "JO-AZ", ["Azraq", "al-Azraq", "Azrak"])
 town("mafraq", 250582, "Mafraq", "JO-MA", ["Mafraq", "al-Mafraq", "Mafrak"])
 town("ruwaished", 11352362, "Ruwaished", "JO-MA", ["Ruwaished", "Ruwayshid", "al-Ruwaished", "Rweished", "Ruweished",
                                                    "al-Ruwayshid", "Ruwaishid"])
-# the Rukban camp lies on the Syrian side of the border berm, in the zone around al-Tanf (Homs);
-# geonames files its point under Jordan, and news that names it means the Syrian camp
-town("rukban", 11428685, "Rukban", "SY-HI", ["Rukban", "al-Rukban", "Rukban camp", "Rakban", "Rukban area"], cc="SY")
+town("rukban", 11428685, "Rukban", "JO-MA", ["Rukban", "al-Rukban", "Rukban camp", "Rakban", "Rukban area"])
 town("irbid", 248946, "Irbid", "JO-IR", ["Irbid"])
 town("ramtha", 250336, "Ramtha", "JO-IR", ["Ramtha", "al-Ramtha", "Ar Ramtha"])
 town("aqaba", 250774, "Aqaba", "JO-AQ", ["Aqaba", "Akaba", "al-Aqaba"])

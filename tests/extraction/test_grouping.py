@@ -76,6 +76,13 @@ def test_grouping(published, text, expected, extract):
     assert sorted((r.date, r.weapon) for r in reports) == expected, [(r.date, r.place, r.weapon) for r in reports]
 
 
+def test_known_operation_told_by_country_is_one_report_per_country(extract):
+    text = "The US launched strikes on 85 targets in Syria and Iraq on Friday in answer to the drone attack in Jordan."
+    reports = extract(text, published="2024-02-03", article_id="t")
+    assert sorted((r.country_code, r.date, r.weapon) for r in reports) == [
+        ("IQ", "2024-02-02", "airstrike"), ("SY", "2024-02-02", "airstrike")]
+
+
 def test_places_of_the_operation_listed_after_it(extract):
     text = ("US jets struck Kata'ib Hezbollah weapons depots in Iraq on Thursday, officials said. "
             "Officials said Karbala and Jurf al-Sakhar were two of the locations.")

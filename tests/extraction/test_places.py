@@ -16,8 +16,6 @@ CASES = [
                  "spokesman said.", "IQ-AN", "IQ", id="ain-al-assad"),
     pytest.param("A drone struck al-Asad airbase late on Saturday, Iraqi security officials said.",
                  "IQ-AN", "IQ", id="al-asad-airbase"),
-    pytest.param("Hours earlier the group said it had targeted US forces near the Rukban camp with a drone on "
-                 "Tuesday.", "SY-HI", "SY", id="rukban-camp-is-in-syria"),
     pytest.param("Mortars were fired at a base in Makhmour dist, Irbil, on Friday.", "IQ-AR", "IQ",
                  id="district-comma-province"),
     pytest.param("US jets struck militia depots on Friday in the Syrian border town of Albu Kamal, facing Qaim "

@@ -92,6 +92,8 @@ CASES = [
     pytest.param("Rockets killed three coalition personnel at Camp Taji on Wednesday. The attack is under "
                  "investigation by the Coalition and Iraqi Security Forces.", None, False, "confirmed",
                  id="under-investigation-by-the-coalition"),
+    pytest.param("CJTF-OIR can confirm at approx. 2343hrs Sunday Coalition forces at Erbil AB were attacked by 2 UAS.",
+                 None, False, "confirmed", id="can-confirm-uas-at-erbil-ab"),
     pytest.param("A bomb hit a convoy near Nasiriyah on Monday. The Iraqi military denied that any attack took "
                  "place, while CENTCOM said it was looking into the reports.", None, False, "denied",
                  id="looking-into-reports-is-no-confirmation"),

@@ -103,6 +103,7 @@ COMMAND_MODULES = [
     "attackwatch.cli_serve",
     "attackwatch.cli_analyze",
     "attackwatch.cli_scale",
+    "attackwatch.cli_review",
 ]
 
 

@@ -133,6 +133,8 @@ def get_incident(request: Request, incident_id: Annotated[str, Path(max_length=3
     record = store.incident(incident_id)
     if record is None:
         raise HTTPException(404, f"no incident {incident_id}")
+    if record.get("review") == "rejected":  # not an incident, by an analyst's verdict (audit trail: the CLI)
+        raise HTTPException(404, f"incident {incident_id} was rejected in review")
     members = store.members(incident_id)
     titles: dict[str, str | None] = {}
     reports = []

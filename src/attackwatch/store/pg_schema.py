@@ -150,6 +150,18 @@ CREATE INDEX incidents_evidence ON incidents USING GIN (evidence_tsv);
 ALTER TABLE incidents ADD COLUMN confidence DOUBLE PRECISION GENERATED ALWAYS AS ({_number('confidence')}) STORED;
 CREATE INDEX incidents_confidence ON incidents(confidence, id);
 """),
+    # 4: the analyst's review (SQLite's migration 5): '' not reviewed, or confirmed / corrected /
+    # rejected; every read leaves rejected incidents out, so it joins the covering stats indexes
+    (4, """
+ALTER TABLE incidents ADD COLUMN review TEXT GENERATED ALWAYS AS (coalesce(data->>'review', '')) STORED;
+DROP INDEX incidents_stats_day;
+CREATE INDEX incidents_stats_day ON incidents(day_lo)
+    INCLUDE (date_precision, actor_parent, actor, weapon, country_code, admin1_code, killed, injured, review);
+DROP INDEX incidents_stats_country;
+CREATE INDEX incidents_stats_country ON incidents(country_code, day_lo)
+    INCLUDE (date_precision, actor_parent, actor, weapon, admin1_code, killed, injured, review);
+CREATE INDEX incidents_review ON incidents(review, confidence, id);
+"""),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -153,6 +153,23 @@ ALTER TABLE incidents ADD COLUMN confidence REAL;
 UPDATE incidents SET confidence = json_extract(data, '$.confidence');
 CREATE INDEX incidents_confidence ON incidents(confidence, id);
 """),
+    # 5: the analyst's review of an incident (store/review.py): '' not reviewed, or confirmed /
+    # corrected / rejected. Every read leaves rejected incidents out, so the column joins the
+    # covering indexes of /api/stats and /api/facets (they must not start reading records)
+    (5, """
+ALTER TABLE incidents ADD COLUMN review TEXT NOT NULL DEFAULT '';
+UPDATE incidents SET review = coalesce(json_extract(data, '$.review'), '');
+DROP INDEX incidents_stats_day;
+CREATE INDEX incidents_stats_day ON incidents(day_lo, date_precision, actor_parent, actor, weapon, country_code,
+    admin1_code, killed, injured, review);
+DROP INDEX incidents_stats_country;
+CREATE INDEX incidents_stats_country ON incidents(country_code, day_lo, date_precision, actor_parent, actor, weapon,
+    admin1_code, killed, injured, review);
+DROP INDEX incidents_facets;
+CREATE INDEX incidents_facets ON incidents(weapon, event_type, target_type, confirmation, country_code, country_name,
+    admin1_code, admin1_name, actor, actor_parent, review);
+CREATE INDEX incidents_review ON incidents(review, confidence, id);
+"""),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

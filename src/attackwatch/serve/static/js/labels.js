@@ -18,13 +18,22 @@ function townCap(zoom) {
   return Infinity;
 }
 
-/** The box a label takes on screen, from its anchor point (centred for countries and governorates). */
-function box(place, point) {
+// Where a point label may sit around its dot, tried in this order (area names are centred)
+const SPOTS = ["r", "l", "t", "b"];
+
+/** The box a label takes on screen at a spot around its anchor point. */
+function box(place, point, spot) {
   const w = place.name.length * CHAR_W[place.kind] + 8;
   const h = place.kind === "country" ? 16 : 14;
-  const centred = place.kind === "country" || place.kind === "admin1";
-  const x = centred ? point.x - w / 2 : point.x;
-  return { x1: x - PAD, y1: point.y - h / 2 - PAD, x2: x + w + PAD, y2: point.y + h / 2 + PAD };
+  let x = point.x + 4;
+  let y = point.y - h / 2;
+  if (spot === "c") x = point.x - w / 2;
+  else if (spot === "l") x = point.x - 4 - w;
+  else if (spot === "t" || spot === "b") {
+    x = point.x - w / 2;
+    y = spot === "t" ? point.y - 4 - h : point.y + 4;
+  }
+  return { x1: x - PAD, y1: y - PAD, x2: x + w + PAD, y2: y + h + PAD };
 }
 
 function overlaps(a, b) {
@@ -60,14 +69,15 @@ export function createPlaceLabels(map) {
       if (place.kind === "town" && towns >= cap) continue;
       const point = map.latLngToContainerPoint([place.lat, place.lon]);
       if (point.x < -50 || point.y < -20 || point.x > size.x + 50 || point.y > size.y + 20) continue;
-      const b = box(place, point);
-      if (taken.some((t) => overlaps(t, b))) continue;
-      taken.push(b);
+      const spots = place.kind === "country" || place.kind === "admin1" ? ["c"] : SPOTS;
+      const spot = spots.find((p) => !taken.some((t) => overlaps(t, box(place, point, p))));
+      if (!spot) continue;
+      taken.push(box(place, point, spot));
       if (place.kind === "town") towns += 1;
       const label = el("span", { text: place.name });
       L.marker([place.lat, place.lon], {
         pane: "labels", interactive: false, keyboard: false,
-        icon: L.divIcon({ className: `place-label kind-${place.kind}`, html: label, iconSize: [0, 0] }),
+        icon: L.divIcon({ className: `place-label kind-${place.kind} at-${spot}`, html: label, iconSize: [0, 0] }),
       }).addTo(layer);
     }
   }

@@ -6,7 +6,7 @@ import { announce, el, label } from "./dom.js";
 import { confidenceText, showIncident } from "./incident.js";
 import { setupIngest } from "./ingest.js";
 import { createMap } from "./map.js";
-import { FILTER_KEYS, filterParams, readState, writeState } from "./state.js";
+import { FILTER_KEYS, filterParams, parseAt, readState, writeState } from "./state.js";
 import { copyViewLink, downloadView } from "./export.js";
 import { createReview } from "./review.js";
 import { createTimeline } from "./timeline.js";
@@ -339,6 +339,14 @@ async function start() {
   } catch (error) {
     announce(`Map boundaries unavailable (${error.message}); run scripts/build_web.sh.`, true);
   }
+  const at = parseAt(state.view.at);
+  if (at) mapView.map.setView([at[0], at[1]], at[2], { animate: false });
+  // from now on the map's view is part of the shared link
+  mapView.map.on("moveend", () => {
+    const c = mapView.map.getCenter();
+    state.view.at = `${c.lat.toFixed(3)},${c.lng.toFixed(3)},${mapView.map.getZoom()}`;
+    writeState(state);
+  });
   mapView.loadLabels("/api/map/places").catch((error) => announce(`Place names unavailable: ${error.message}`, true));
   await loadFacets();
   await refresh();

@@ -73,7 +73,7 @@ export function createMap(container, { onSelect, onAdmin1 }) {
       const p = layer.feature.properties;
       if (p.kind === "country" && THEATRE.has(p.iso)) theatre.addLayer(layer);
     });
-    map.fitBounds(theatre.getBounds(), { padding: [8, 8] });
+    map.fitBounds(theatre.getBounds(), { padding: [8, 8], animate: false });
     return data.features.length;
   }
 

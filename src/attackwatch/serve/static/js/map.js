@@ -77,7 +77,16 @@ export function createMap(container, { onSelect, onAdmin1 }) {
     return data.features.length;
   }
 
+  // While an incident is being revealed (markercluster zooms or spiderfies, then calls back), its
+  // marker must stay in the cluster group: a redraw arriving meanwhile waits for the reveal.
+  let revealing = false;
+  let deferred = null;
+
   function setIncidents(incidents, mode) {
+    if (revealing) {
+      deferred = [incidents, mode];
+      return incidents.filter((i) => typeof i.latitude === "number" && typeof i.longitude === "number").length;
+    }
     clusters.clearLayers();
     byId.clear();
     const markers = [];
@@ -133,11 +142,23 @@ export function createMap(container, { onSelect, onAdmin1 }) {
     if (typeof incident.latitude !== "number" || typeof incident.longitude !== "number") return;
     if (!before) before = { center: map.getCenter(), zoom: map.getZoom() };
     const marker = byId.get(incident.id);
-    if (marker && clusters.hasLayer(marker)) {
-      clusters.zoomToShowLayer(marker, () => {
+    if (marker && clusters.hasLayer(marker) && !revealing) {
+      revealing = true;
+      let settled = false;
+      const done = () => {
+        if (settled) return;
+        settled = true;
+        revealing = false;
         ring(incident);
         if (marker.bringToFront) marker.bringToFront();
-      });
+        if (deferred) {
+          const [items, mode] = deferred;
+          deferred = null;
+          setIncidents(items, mode);
+        }
+      };
+      clusters.zoomToShowLayer(marker, done);
+      setTimeout(done, 2000); // markercluster does not call back when the map cannot move: do not wait forever
       return;
     }
     ring(incident); // not among the markers drawn (filtered out): ring its place

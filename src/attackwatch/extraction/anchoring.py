@@ -1,0 +1,72 @@
+"""Dates anchored on another event: "the day after US forces struck" (the incident in focus),
+"five days after Soleimani's death" (a landmark the pack records)."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from attackwatch.extraction.annotate import Annotated, Sentence
+from attackwatch.text.dates import DateMention
+from attackwatch.extraction.frames import Frame, landmark_in
+from attackwatch.packs import Pack
+
+
+def _shift(day: str, days: int) -> str:
+    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+
+
+# "the rocket attacks came the day after US forces carried out airstrikes": the clause before
+# "after"/"before" gives the gap from the incident in focus
+_GAP = re.compile(r"\b(?:(the|a|one|two|three|four|five|six|\d)\s+(day|days)|(hours|hours?\s+later)|(days|weeks))\s*$")
+
+
+def relative_to_focus(f: Frame, sent: Sentence, ann: Annotated, focus: str | None) -> DateMention | None:
+    """The date of a subordinate telling from its gap to the incident in focus (dated `focus`)."""
+    first = f.segs[0]
+    if first.lead not in ("after", "before") or not focus or len(focus) != 10:
+        return None
+    before = [s for s in sent.segments if s.end <= first.start]
+    if not before:
+        return None
+    m = _GAP.search(ann.folded[before[-1].start:before[-1].end].lower().rstrip(" ,"))
+    if m is None:
+        return None
+    if m.group(4):  # "days after": the month of the incident in focus
+        return DateMention(first.start, first.start, "", "relative", focus[:7], "month")
+    days = 0 if m.group(3) else _OFFSET_NUMBERS.get(m.group(1), 1)
+    if first.lead == "after":
+        days = -days  # the focus came the day after it: it was the day before
+    return DateMention(first.start, first.start, "", "relative", _shift(focus, days), "day")
+
+
+def landmark_date(f: Frame, ann: Annotated, pack: Pack) -> DateMention | None:
+    """The date of a well-known incident the clause itself tells (from the landmarks pack)."""
+    day = f.landmark.fields.get("date") if f.landmark else None
+    if not day or (ann.published and day > ann.published.isoformat()):
+        return None  # never date a mention by an event the page could not have known
+    # only a landmark the clause itself tells: "after the assassination of Soleimani" or "in the
+    # wake of the Jordan attack" names the event answered, not this one
+    text = " ".join(ann.folded[s.start:s.end].lower() for s in f.segs)
+    m = _OFFSET.search(text)  # "five days after Soleimani's death" dates by the landmark
+    told = [s for s in f.segs if m or not (s.subordinate or s.has("BACKGROUND"))]
+    if not told or landmark_in(told, ann.folded, pack) is None:
+        return None
+    seg = told[0]
+    # the page's own coarser words win ("since January, when a drone struck Tower 22"): the
+    # landmark only confirms them
+    said = next((d for s in f.segs for d in s.dates if d.value and day.startswith(d.value)), None)
+    if said is not None and m is None:
+        return DateMention(said.start, said.end, said.text, said.kind, said.value, said.precision)
+    if m is None:
+        return DateMention(seg.start, seg.start, "", "landmark", day, "day")
+    n = _OFFSET_NUMBERS.get(m.group(1) or "", None)
+    if n is None:  # "days after the killing": the landmark's month
+        return DateMention(seg.start, seg.start, "", "landmark", day[:7], "month")
+    days = n * (7 if m.group(2).startswith("week") else 1) * (1 if m.group(3) == "after" else -1)
+    return DateMention(seg.start, seg.start, "", "landmark", _shift(day, days), "day")
+
+
+# "five days after Soleimani's death": an offset from a landmark
+_OFFSET = re.compile(r"\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(days?|weeks?)\s+(after|before)\b")
+_OFFSET_NUMBERS = {"the": 1, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                   "eight": 8, "nine": 9, "ten": 10, **{str(i): i for i in range(1, 32)}}

@@ -1,0 +1,326 @@
+"""Annotate an article: a spaCy Doc over the folded text, cut into sentences and
+clause-like segments, each carrying the mentions (places, actors, weapons, cues, dates)
+that fall inside it.
+
+A segment is a stretch of a sentence between clause boundaries (commas, dashes,
+parentheses, and subordinators such as "after", "following", "while"). Modality and
+aggregation are judged per segment, so "attacks could soon resume, after a Sunday
+incident saw five rockets fired" keeps the factual second half.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+from numpy import isin
+from dataclasses import dataclass, field
+from datetime import date
+
+from attackwatch.text.normalize import fold
+from attackwatch.text.dates import DateMention, find_dates
+from attackwatch.extraction.nlp import pipeline_for
+from attackwatch.packs import Pack, get_pack
+
+BOUNDARY_PUNCT = {",", ";", ":", "(", ")", "[", "]", "-", "--", '"'}
+SUBORDINATORS = {"after", "following", "while", "before", "whereas", "although", "though", "despite", "when",
+                 "but", "since", "amid", "where", "which", "who", "whom", "whose"}
+GENERIC_PLURALS = {"attacks", "strikes", "bombings", "raids", "assaults", "airstrikes", "explosions", "blasts", "incidents"}
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "multiple"}
+SUBORDINATE_FRAME = {"after", "following", "before", "since", "amid", "despite"}
+# "bases in Syria used by proxies to attack US troops in Iraq": a purpose clause (its own
+# segment, made modal by the pack's purpose cue) tells no event and lends no place
+PURPOSE_VERBS = {"attack", "target", "strike", "launch", "hit", "fire", "shell"}
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # char offsets in the article text
+    end: int
+    tok: int  # first token index
+    tok_end: int
+    id: str
+    label: str
+    text: str
+
+
+@dataclass
+class Segment:
+    start: int
+    end: int
+    tok: int
+    tok_end: int
+    sent: int  # sentence index
+    para: int  # paragraph index
+    lead: str  # lower-cased first word (a subordinator starts a subordinate clause)
+    places: list[Mention] = field(default_factory=list)
+    actors: list[Mention] = field(default_factory=list)
+    weapons: list[Mention] = field(default_factory=list)
+    cues: list[Mention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    number_words: int = 0
+    swept: bool = False  # another clause of its sentence counts attacks ("135 attacks since October")
+    bare_plural: bool = False  # "firing rockets at bases hosting US troops": sites in general
+    purpose: bool = False  # "(bases used by proxies) to attack US troops in Iraq": what they are for
+
+    def has(self, label: str) -> bool:
+        return any(c.label == label for c in self.cues)
+
+    def cue(self, label: str) -> list[Mention]:
+        return [c for c in self.cues if c.label == label]
+
+    @property
+    def triggers(self) -> list[Mention]:
+        return self.cue("TRIGGER")
+
+    @property
+    def subordinate(self) -> bool:
+        return self.lead in SUBORDINATE_FRAME
+
+    @property
+    def modal(self) -> bool:
+        """A threat, plan, hypothetical or negated event: nothing here happened."""
+        shielded = [c for c in self.cues if c.label in ("UNCONFIRMED", "DENY", "CLAIM_NEG", "NOCAS", "NOKILL")]
+        for c in self.cues:
+            if c.label == "NEGATED":
+                return True
+            if c.label == "MODAL" and not any(s.start <= c.start < s.end for s in shielded):
+                return True
+        return False
+
+    @property
+    def aggregate(self) -> bool:
+        return self.swept or self.has("AGGREGATE") or self.generic_plural or self.generic_sites
+
+    @property
+    def generic_plural(self) -> bool:
+        """Only plural attack nouns, and nothing that pins them down ("to launch attacks
+        against US forces"): a statement about attacks in general."""
+        trig = self.triggers
+        if not trig or not all(t.text.lower() in GENERIC_PLURALS for t in trig):
+            return False
+        # "both attacks", "the attacks": particular incidents, not attacks in general
+        return not (self.dates or self.weapons and any(w.text[:1].isdigit() for w in self.weapons)
+                    or any(c.label in ("ANAPHOR", "COLLECTIVE") for c in self.cues) or self.has_number)
+
+    @property
+    def generic_sites(self) -> bool:
+        """Attacks on bases in general ("accused of firing rockets at bases hosting US troops",
+        "the targeting of facilities hosting foreign forces"): no date, no count, no named town or
+        site, and the sites are a bare plural."""
+        return bool(self.bare_plural and not self.dates and not self.has_number
+                    and not any(c.label in ("ANAPHOR", "COLLECTIVE") for c in self.cues))
+
+    @property
+    def has_number(self) -> bool:
+        return self.number_words > 0
+
+    @property
+    def active(self) -> bool:
+        return not self.modal and not self.aggregate and not self.purpose
+
+
+@dataclass
+class Sentence:
+    index: int
+    para: int
+    start: int
+    end: int
+    segments: list[Segment]
+
+
+@dataclass
+class Annotated:
+    text: str
+    folded: str
+    sentences: list[Sentence]
+    published: date | None
+
+
+def _mentions(doc, key: str) -> list[Mention]:  # type: ignore[no-untyped-def]
+    out = [Mention(s.start_char, s.end_char, s.start, s.end, s.id_, s.label_, s.text) for s in doc.spans.get(key, [])]
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def _drop_nested(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping place/actor mentions; the same words naming two entries
+    (a town and its governorate) stay as alternatives."""
+    out: list[Mention] = []
+    span_ids: set[str] = set()  # ids already kept for the span at the tail of `out`
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start), m.id)):
+        if out and m.start < out[-1].end:
+            if m.start == out[-1].start and m.end == out[-1].end and m.id not in span_ids:
+                out.append(m)
+                span_ids.add(m.id)
+            continue
+        out.append(m)
+        span_ids = {m.id}
+    return out
+
+
+def _between(items: list, starts: list[int], lo: int, hi: int) -> list:  # type: ignore[type-arg]
+    """Items (sorted by start) whose start lies in [lo, hi)."""
+    return items[bisect_left(starts, lo):bisect_left(starts, hi)]
+
+
+_ADJECTIVAL = re.compile(r"-(?:backed|aligned|linked|allied|affiliated|sponsored|supported|funded|led|based|leaning|friendly)\b", re.I)
+# a wire dateline at the head of a paragraph: "BAGHDAD (AP) -", "ERBIL, Kurdistan Region -",
+# "SULAIMANI -", "BAGHDAD:", "WASHINGTON |", or a title-case "Baghdad, Iraq -" (city, then country
+# or region); it says where the story was filed, not where anything happened
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?:\([^)\n]{1,60}\)[ \t]*-*[ \t]*)?(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"
+    r"(?:,[ \t]*[A-Z][A-Za-z]+\.?(?: [A-Z][a-z]+)?(?:[ \t]+\d{1,2})?(?:,[ \t]*\d{4})?)?"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?,[ \t]*(?:Iraq|Syria|Jordan|Kurdistan Region|Iraqi Kurdistan))"
+    r"[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*(?:-+|:|\|)[ \t]+(?=[A-Z\"'])")
+_DATELINE_REACH = 2500  # datelines open the story: only the first paragraphs are searched
+
+
+def annotate(text: str, published: date | None, pack_name: str = "default") -> Annotated:
+    folded = fold(text)
+    nlp = pipeline_for(pack_name)
+    doc = nlp(folded)
+    places = _drop_nested(_mentions(doc, "places"))
+    actors = _drop_nested(_mentions(doc, "actors"))
+    # "Iran-aligned parties", "US-backed forces": an adjective, not the actor itself
+    actors = [a for a in actors if not _ADJECTIVAL.match(folded[a.end:a.end + 14])]
+    places = [p for p in places if not _ADJECTIVAL.match(folded[p.end:p.end + 14])]
+    # a place inside an actor's name ("Islamic Resistance in Iraq") is not a place
+    actors.sort(key=lambda m: m.start)
+    actor_starts = [a.start for a in actors]
+
+    def inside_actor(p: Mention) -> bool:
+        i = bisect_left(actor_starts, p.start + 1) - 1  # the last actor starting at or before p
+        return any(actors[j].start <= p.start and p.end <= actors[j].end for j in range(max(0, i - 2), i + 1))
+
+    places = [p for p in places if not inside_actor(p)]
+    pack = get_pack(pack_name)
+    weapon_rows = pack.rows_by_id("weapons")
+    # air defences fired back ("Patriot missiles", "the C-RAM") deliver no attack
+    weapons = [w for w in _mentions(doc, "weapons") if not weapon_rows.get(w.id, {}).get("defensive")]
+    cues = _mentions(doc, "cues")
+    dates = find_dates(folded, published)
+    # a wire dateline ("BAGHDAD, Feb 3 (Tigris Wire) -") says where the story was filed, not where it happened
+    for m in _DATELINE.finditer(folded, 0, min(len(folded), _DATELINE_REACH)):
+        lo, hi = m.start(), m.end()
+        places = [p for p in places if not lo <= p.start < hi]
+        dates = [d for d in dates if not lo <= d.start < hi]
+
+    places.sort(key=lambda m: m.start)
+    actors.sort(key=lambda m: m.start)
+    weapons.sort(key=lambda m: m.start)
+    cues.sort(key=lambda m: m.start)
+    starts = {name: [m.start for m in ms] for name, ms in
+              (("places", places), ("actors", actors), ("weapons", weapons), ("cues", cues), ("dates", dates))}
+    # running count of number-like tokens, so a clause's count is one subtraction
+    from spacy.attrs import LIKE_NUM, LOWER
+
+    arr = doc.to_array([LIKE_NUM, LOWER])
+    number_hashes = [doc.vocab.strings.add(w) for w in _NUMBER_WORDS]
+    numeric = [0, *((arr[:, 0] + isin(arr[:, 1], number_hashes)) > 0).cumsum().tolist()]
+    sentence_wide = _sentence_wide(pack)
+    # "in response to", "in retaliation for" open a clause about the event answered
+    phrase_starts: set[int] = set()
+    reach = -1
+    for c in cues:  # sorted by start; "response to the" inside "in response to" is no new clause
+        if c.label == "BACKGROUND" and " " in c.text:
+            if c.start >= reach:
+                phrase_starts.add(c.tok)
+            reach = max(reach, c.end)
+    sentences: list[Sentence] = []
+    para = 0
+    last_end = 0
+    for si, sent in enumerate(doc.sents):
+        if not sent.text.strip():
+            continue
+        para += folded.count("\n\n", last_end, sent.start_char) if sentences else 0
+        last_end = sent.start_char
+        segs: list[Segment] = []
+        seg_start_tok = sent.start
+        prev_low = ""
+        for tok in sent:
+            low = tok.lower_
+            is_boundary = (tok.text in BOUNDARY_PUNCT and (tok.text != "-" or tok.whitespace_)) or (
+                low in SUBORDINATORS and tok.i > sent.start and prev_low not in ("as", "even", "just")) or (
+                tok.i in phrase_starts) or low == "to" and _purpose_start(doc, tok.i, sent.start, sent.end)
+            if is_boundary and tok.i > seg_start_tok:
+                segs.append(_segment(doc, seg_start_tok, tok.i, len(sentences), para))
+                seg_start_tok = tok.i
+            prev_low = low
+        segs.append(_segment(doc, seg_start_tok, sent.end, len(sentences), para))
+        segs = [s for s in segs if folded[s.start:s.end].strip(" ,;:()[]-\"'\n")]
+        if not segs:
+            continue
+        for s in segs:
+            s.places = _between(places, starts["places"], s.start, s.end)
+            s.actors = _between(actors, starts["actors"], s.start, s.end)
+            s.weapons = _between(weapons, starts["weapons"], s.start, s.end)
+            s.cues = _between(cues, starts["cues"], s.start, s.end)
+            s.dates = _between(dates, starts["dates"], s.start, s.end)
+            s.number_words = numeric[s.tok_end] - numeric[s.tok]
+            s.bare_plural = any(c.label == "TARGET" and _is_bare_plural(c, folded) for c in s.cues) and not any(
+                pack.places[m.id].kind in ("town", "site") for m in s.places if m.id in pack.places)
+        for s in segs:
+            s.purpose = s.lead == "to" and _purpose_start(doc, s.tok, sent.start, sent.end)
+        _sweep_aggregate(segs, sentence_wide)
+        sentences.append(Sentence(len(sentences), para, sent.start_char, sent.end_char, segs))
+    return Annotated(text=text, folded=folded, sentences=sentences, published=published)
+
+
+_SITE_PLURALS = {"bases", "airbases", "air bases", "facilities", "installations", "compounds", "outposts"}
+_SITE_MODIFIERS = {"us", "u.s.", "american", "coalition", "military", "foreign", "iraqi", "syrian", "kurdish", "western",
+                   "international", "allied"}
+_HOSTING = re.compile(r"\s+(?:hosting|housing|that\s+(?:host|house)|which\s+(?:host|house)|used\s+by|where)\b", re.I)
+_BARE_BEFORE = {"at", "on", "against", "of", "targeting", "targeted", "target", "attacking", "attacked", "attack",
+                "hit", "hitting", "struck", "striking", "shelling", "shelled", "and", "or", "toward", "towards"}
+
+
+def _is_bare_plural(cue: Mention, folded: str) -> bool:
+    """Sites named as a bare plural ("at bases", "on US military bases"), not counted or pointed
+    to ("two bases", "the bases", "its bases")."""
+    if cue.text.lower() not in _SITE_PLURALS:
+        return False
+    words = folded[max(0, cue.start - 60):cue.start].lower().split()
+    while words and words[-1] in _SITE_MODIFIERS:
+        words.pop()
+    # and described only by whom they host ("bases hosting US troops"): a class of sites
+    return bool(words) and words[-1] in _BARE_BEFORE and bool(_HOSTING.match(folded[cue.end:cue.end + 40]))
+
+
+def _purpose_start(doc, i: int, lo: int, hi: int) -> bool:  # type: ignore[no-untyped-def]
+    """ "... used by proxy forces to attack American troops in Iraq": the infinitive after "used
+    (by ...)" says what the sites are for, not something that happened."""
+    if doc[i].lower_ != "to" or i + 1 >= hi or doc[i + 1].lower_ not in PURPOSE_VERBS:
+        return False
+    return any(doc[j].lower_ == "used" and doc[j + 1].lower_ == "by" for j in range(max(lo, i - 7), i - 1))
+
+
+@lru_cache(maxsize=8)
+def _sentence_wide(pack: Pack) -> frozenset[str]:
+    """Ids of the AGGREGATE cues whose count sweeps the whole sentence (pack rows with scope)."""
+    return frozenset(r["id"] for r in pack.rules("cues") if r.get("scope") == "sentence")
+
+
+def _sweep_aggregate(segs: list[Segment], sentence_wide: set[str]) -> None:
+    """A count or a "since ..." span makes the whole sentence a statement about many attacks:
+    "bases have been subjected to 135 attacks since October, including 36 on ..." and "has come
+    under attack 100 times, usually with rockets and drones" tell no single incident. A clause
+    with its own date still tells one, and so do the clauses after it ("..., the latest on Monday,
+    when a rocket hit Harir")."""
+    counting = [i for i, s in enumerate(segs) if any(c.id in sentence_wide for c in s.cues if c.label == "AGGREGATE")]
+    if not counting:
+        return
+    # clauses before the count keep their own reading: "three soldiers were killed when a drone
+    # struck, the first deaths since the war began" tells one incident
+    for s in segs[counting[0]:]:
+        counts = any(c.id in sentence_wide for c in s.cues if c.label == "AGGREGATE")
+        if not counts and any(d.value and not d.anchor for d in s.dates):
+            return  # the date of "since last October" anchors the count; any other dates a clause
+        s.swept = True
+
+
+def _segment(doc, start: int, end: int, sent: int, para: int) -> Segment:  # type: ignore[no-untyped-def]
+    span = doc[start:end]
+    lead_tok = next((t for t in span if t.text not in BOUNDARY_PUNCT and not t.is_space), None)
+    lead = lead_tok.lower_ if lead_tok is not None else ""
+    return Segment(span.start_char, span.end_char, start, end, sent, para, lead)

@@ -1,0 +1,344 @@
+"""Group an article's frames into incidents as the article tells them.
+
+Frames that tell one incident merge: the same place (or no place) and the same date
+(or no date), "the blast", "the first convoy"; a frame marked "another" does not merge
+into the incident in focus. Sentences with no frame lend their cues (a claim, "no
+casualties", "CENTCOM confirmed") to the incident in focus. Finally, a coarse incident
+("two convoys in southern Iraq") is absorbed into the precise ones it contains ("the first
+in Diwaniyah, the second in Muthanna"), lending them its date, actor and weapon.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from attackwatch.extraction.annotate import Annotated, Segment
+from attackwatch.extraction.anchoring import landmark_date, relative_to_focus
+from attackwatch.extraction.frames import Frame, frames_in_sentence
+from attackwatch.extraction.places import contains, near_each_other, overlaps
+from attackwatch.packs import Pack, Place
+
+ATTACH_LABELS = {"CLAIM", "CLAIM_NEG", "BLAME", "OFFICIAL", "UNCONFIRMED", "DENY", "INTERCEPT", "NOCAS", "NOKILL",
+                 "INJ_UNCOUNTED"}
+
+
+@dataclass
+class Incident:
+    frames: list[Frame]
+    attached: list[Segment] = field(default_factory=list)  # cue-bearing segments of frameless sentences
+    absorbed: list[Segment] = field(default_factory=list)  # segments of the one coarse incident folded into this one
+    inherited: list[Segment] = field(default_factory=list)  # segments of a coarse incident shared with siblings (attribution only)
+    date_value: str | None = None
+    date_precision: str | None = None
+    date_source: str | None = None  # own | context | published
+    place: Place | None = None
+    distinct: bool = False
+    absorbed_frames: list[Frame] = field(default_factory=list)
+    hint_weapon: str | None = None  # from the headline, when the body names no weapon
+    hint_actor: str | None = None  # actor id from the headline
+    place_near: bool = False  # its place is only a reference point the spot was told by
+
+
+    def add(self, f: Frame) -> None:
+        self.frames.append(f)
+        if f.date:
+            # an event date beats the day it was reported, which beats a guess
+            source = "reported" if f.reported else "own"
+            if (not self.date_value or self.date_source in ("published", "context")
+                    or self.date_source == "reported" and source == "own"):
+                self.date_value, self.date_precision, self.date_source = f.date.value, f.date.precision, source
+        if f.place and (self.place is None or self.place_near and not f.near and near_each_other(self.place, f.place)):
+            # "an air base north of Baghdad" then "Balad air base": the base is where it happened
+            self.place, self.place_near = f.place, f.near
+
+    @property
+    def last_sent(self) -> int:
+        return max([f.sent for f in self.frames] + [s.sent for s in self.attached])
+
+    @property
+    def last_para(self) -> int:
+        return max([f.para for f in self.frames] + [s.para for s in self.attached])
+
+    @property
+    def segments(self) -> list[Segment]:
+        return [s for f in self.frames for s in f.segs] + self.attached
+
+    @property
+    def weapon(self) -> str | None:
+        return next((f.weapon.weapon for f in self.frames if f.weapon and f.weapon.strong), None)
+
+    @property
+    def background_cue(self) -> bool:
+        return all(f.background_cue for f in self.frames)
+
+    @property
+    def landmark(self):  # type: ignore[no-untyped-def]
+        return next((f.landmark for f in self.frames + self.absorbed_frames if f.landmark), None)
+
+    @property
+    def absorbed_weapon(self) -> str | None:
+        strong = [f.weapon.weapon for f in self.absorbed_frames if f.weapon and f.weapon.strong]
+        return strong[0] if strong else None
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    if not a or not b or len(a) != 10 or len(b) != 10:
+        return None
+    from datetime import date
+
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+
+
+# Local officials often call the rockets of a barrage "missiles": for a telling that names no
+# place of its own, or points back ("the base", "the attack"), the two do not tell two incidents.
+_LOOSE_WEAPONS = frozenset({"rocket", "missile"})
+_STRIKE_WEAPONS = frozenset({"airstrike", "drone"})
+
+
+def _weapons_clash(f: Frame, weapon: str | None, *, loose: bool, one_site: bool = False) -> bool:
+    if not (f.weapon and f.weapon.strong and weapon) or f.weapon.weapon == weapon or f.retold:
+        return False  # "officials initially said rockets" before the drones: the first account of it
+    pair = {f.weapon.weapon, weapon}
+    # a strike told as an airstrike and as a drone strike at one site on one day is one strike;
+    # "responded to the attack with airstrikes" is not the drone attack it answers
+    return not (loose and pair <= _LOOSE_WEAPONS or one_site and pair <= _STRIKE_WEAPONS)
+
+
+def _report_dated(f: Frame) -> bool:
+    """The frame's date is when something was said ("reported on Thursday that a base was
+    attacked"), which may be the morning after a night-time attack."""
+    return bool(f.date) and any(s.start <= f.date.start < s.end and s.has("SAY") for s in f.segs)
+
+
+def _near_spot(f: Frame, inc: Incident) -> bool:
+    """"An air base north of Baghdad" and "Balad air base": one spot, when one of the two is told
+    only by a reference point, neither is set apart as another incident, and no day or weapon
+    tells them apart."""
+    if not (f.place and inc.place and (f.near or inc.place_near)) or f.another or inc.distinct:
+        return False
+    if f.date and inc.date_source in ("own", "reported") and f.date.value != inc.date_value:
+        return False
+    weak = f.weapon.weapon if f.weapon else None
+    told = {g.weapon.weapon for g in inc.frames if g.weapon}
+    if weak and told and weak not in told:
+        return False
+    return near_each_other(f.place, inc.place)
+
+
+def _compatible(f: Frame, inc: Incident, current: Incident | None, pack: Pack) -> bool:
+    one_site = bool(f.place and inc.place and f.place.kind == "site" and f.place.id == inc.place.id)
+    if f.date and not _dates_compatible(f.date.value, inc.date_value):
+        # an incident dated only by the publication date may learn its real date nearby; one site
+        # told a day apart is a night-time attack dated by its night and by its morning report
+        gap = _days_apart(f.date.value, inc.date_value)
+        # a guessed or reported day within three days of the one the other telling gives
+        weak = (inc.date_source in ("published", "reported") or f.reported) and gap is not None and gap <= 3
+        overnight = gap == 1 and not f.another and (_report_dated(f) or any(_report_dated(g) for g in inc.frames))
+        # "a drone attack in Syria, a statement released on Monday said ... the attack occurred on
+        # Friday at the Rumalyn Landing Zone": the day told and the day it happened
+        within = bool(f.place and inc.place and (f.place.id == inc.place.id
+                                                 or weak and (contains(inc.place, f.place, pack) or _near_spot(f, inc))))
+        # "The attack by six rockets on Sunday" right after a lede that gave no day: the day of
+        # the incident in focus, which had only the publication date to go by
+        echo = f.place is None and f.anaphor and inc is current and inc.date_source == "published" and weak
+        if not ((weak or overnight) and within and (weak or one_site) or echo):
+            return False
+    if _weapons_clash(f, inc.weapon, loose=f.anaphor or one_site, one_site=one_site):
+        return False
+    if f.landmark and inc.landmark and f.landmark.id != inc.landmark.id:
+        return False
+    # a site within a site ("the embassy" in "the Green Zone", a base at an airport) is one target
+    same_place = bool(f.place and inc.place and (f.place.id == inc.place.id or f.place.kind == "site"
+                                                 and inc.place.kind == "site" and overlaps(f.place, inc.place, pack)
+                                                 or _near_spot(f, inc)))
+    same_landmark = bool(f.landmark and inc.landmark and f.landmark.id == inc.landmark.id)
+    if same_landmark:
+        return True
+    if inc.place is None and f.place is not None and f.place.rank >= 2 and (not f.anaphor or inc is not current):
+        return False  # the placeless telling is folded in later, as a coarse one (see absorb)
+    if f.background_cue and not f.date and not (same_place or f.anaphor):
+        return False  # a reference to an earlier event only joins the incident it names
+    if f.place and inc.place and not same_place:
+        coarse = f.place.rank <= 1 and inc.place.rank <= 1
+        if not (coarse and overlaps(f.place, inc.place, pack)):
+            # "the attack in Anbar" may refer back to an incident at Ain al-Asad; a precise place
+            # is never folded into a coarse incident here (absorb does that, keeping the precision)
+            if not (f.anaphor and contains(f.place, inc.place, pack)):
+                return False
+    if inc is not current and not same_place and not f.anaphor:
+        # reaching back past the incident in focus needs a firm link
+        if not (f.date and inc.date_source in ("own", "reported") and f.date.value == inc.date_value and f.place and inc.place):
+            return False
+    if f.para > inc.last_para + 1 and not (same_place or f.anaphor):
+        return False
+    return True
+
+
+def _context_date(ann: Annotated, upto_sent: int, pack: Pack) -> tuple[str | None, str | None]:
+    """The latest event date stated before this sentence (not a range anchor, not modal)."""
+    for sent in reversed(ann.sentences[:upto_sent + 1]):
+        for seg in reversed(sent.segments):
+            if seg.modal or seg.subordinate or seg.has("BACKGROUND"):
+                continue  # "after last month's strikes" dates the event answered, not the news
+            for d in reversed(seg.dates):
+                if d.value and not d.anchor:
+                    return d.value, d.precision
+    return None, None
+
+
+def _is_cue_segment(seg: Segment) -> bool:
+    return any(c.label in ATTACH_LABELS for c in seg.cues) or bool(seg.actors)
+
+
+def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
+    incidents: list[Incident] = []
+    current: Incident | None = None
+    for sent in ann.sentences:
+        frames = frames_in_sentence(sent, ann, pack)
+        collective = [c for s in sent.segments for c in s.cue("COLLECTIVE")]
+        if collective and incidents and all(f.place is None and f.date is None for f in frames):
+            # "neither attack caused casualties", "no group has claimed either attack"
+            k = 3 if any("three" in c.id for c in collective) else 2
+            recent = [i for i in incidents if i.place is None or not pack.theatre or i.place.country_code in pack.theatre]
+            for inc in recent[-k:]:
+                inc.attached.extend(s for s in sent.segments if s.active)
+            continue
+        if not frames:
+            if current is None:
+                continue
+            # claims and attributions often come a few paragraphs after the facts
+            attribution = any(s.has("CLAIM") or s.has("CLAIM_NEG") or s.has("BLAME") for s in sent.segments)
+            near = sent.para == current.last_para or sent.index == current.last_sent + 1 or any(
+                s.has("ANAPHOR") for s in sent.segments) or (attribution and sent.para <= current.last_para + 3)
+            if near:
+                current.attached.extend(s for s in sent.segments if s.active and _is_cue_segment(s))
+            continue
+        for f in frames:
+            target = None
+            _similar_to_focus(f, current)
+            if f.place is None and any(s.has("SAME_PLACE") for s in f.segs):
+                # "six rockets were fired at the same airport": the place of the incident just told
+                f.place = next((i.place for i in reversed(incidents) if i.place is not None), None)
+            if not f.specific and f.background_cue and not f.anaphor:
+                continue
+            if f.place is None and f.date is None and not (f.another and f.specific):
+                if current is not None and not _weapons_clash(f, current.weapon, loose=True):
+                    current.add(f)
+                    continue
+                if not f.specific:
+                    continue
+            # an incident at the very place named comes first, then the others, latest first
+            ordered = sorted(reversed(incidents), key=lambda i: not (f.place and i.place and i.place.id == f.place.id))
+            for inc in ordered:
+                if f.another and (inc is current or any(g.sent == f.sent for g in inc.frames)):
+                    continue
+                if _compatible(f, inc, current, pack):
+                    target = inc
+                    break
+            if target is None and not f.date and f.subordinate and current is not None:
+                f.date = relative_to_focus(f, sent, ann, current.date_value)
+            if target is None:
+                told = landmark_date(f, ann, pack) if not f.date and f.landmark else None
+                if told is not None:
+                    # "the strikes on 85 targets", "the killing of Soleimani": a well-known incident
+                    # the page names without a date takes the date the landmarks pack records; an
+                    # incident already told on that day within that place is the one it sums up
+                    f.date = told
+                    target = next((i for i in reversed(incidents) if i.date_value == f.date.value and f.place
+                                   and i.place and contains(f.place, i.place, pack)), None)
+                    if target is not None:
+                        target.add(f)
+                        current = target
+                        continue
+                if not f.date and (f.background_cue or f.landmark):
+                    continue  # a reference to some earlier event that the article does not date
+                if not f.specific:
+                    continue  # "hitting inside Syria": too vague to stand as an incident of its own
+                target = Incident(frames=[], distinct=f.another, hint_weapon=f.hint_weapon)
+                incidents.append(target)
+                target.add(f)
+                if f.anaphor and current is not None and not (f.weapon and f.weapon.strong):
+                    # "the raids hit positions around Albukamal": the same operation, another place
+                    target.inherited.extend(s for g in current.frames for s in g.segs)
+                if not target.date_value:
+                    value, precision = _context_date(ann, f.sent, pack)
+                    if value:
+                        target.date_value, target.date_precision, target.date_source = value, precision, "context"
+                    elif ann.published:
+                        target.date_value, target.date_precision = ann.published.isoformat(), "day"
+                        target.date_source = "published"
+            else:
+                target.add(f)
+            current = target
+    return absorb(incidents, pack)
+
+
+def _similar_to_focus(f: Frame, current: Incident | None) -> None:
+    """"A similar incident on July 3": another incident of the kind in focus, on its own date,
+    at the place and with the weapon of the incident in focus unless it names its own."""
+    if current is None or not f.date or f.date.value == current.date_value:
+        return
+    if not any(c.id == "anaphor-similar" for c in f.cues("ANAPHOR")):
+        return
+    f.another, f.anaphor = True, False
+    if f.place is None:
+        f.place = current.place
+    if f.weapon is None:
+        f.hint_weapon = current.weapon or current.hint_weapon
+
+
+def _loosely_within(coarse: Incident, inc: Incident) -> bool:
+    """Compass areas have no agreed borders: al-Tanf is told as "southern" and "eastern" Syria.
+    A telling in such an area fits a precise incident of the same country with the same weapon."""
+    if coarse.place is None or inc.place is None or coarse.place.kind != "area":
+        return False
+    return (coarse.place.country_code == inc.place.country_code
+            and bool(coarse.weapon and inc.weapon and coarse.weapon == inc.weapon))
+
+
+def absorb(incidents: list[Incident], pack: Pack) -> list[Incident]:
+    """Fold coarse incidents into the precise ones they contain."""
+    out = list(incidents)
+    for coarse in sorted(incidents, key=lambda i: i.place.rank if i.place else -1):
+        if coarse not in out or coarse.distinct and coarse.place is not None:
+            continue
+        rank = coarse.place.rank if coarse.place else -1
+        if rank >= 4:
+            continue
+        loose = coarse.date_source in ("published", "context", "reported")  # its date is only a guess
+        targets = [i for i in out if i is not coarse and i.place is not None and i.place.rank > rank
+                   and (coarse.place is None or contains(coarse.place, i.place, pack)
+                        or _loosely_within(coarse, i))
+                   and (_dates_compatible(coarse.date_value, i.date_value)
+                        or (loose or i.date_source in ("published", "reported"))
+                        and (_days_apart(coarse.date_value, i.date_value) or 99) <= 3)
+                   and (coarse.date_source == "own" and i.date_source == "own" and coarse.date_value == i.date_value
+                        or coarse.date_source != "own" or i.date_source != "own")
+                   and not (coarse.weapon and i.weapon and coarse.weapon != i.weapon
+                            and not {coarse.weapon, i.weapon} <= _LOOSE_WEAPONS)]
+        if coarse.place is None:
+            # a placeless echo only joins incidents told close to it
+            targets = [i for i in targets if abs(i.frames[0].para - coarse.frames[0].para) <= 3]
+        if not targets:
+            continue
+        out.remove(coarse)
+        if len(targets) == 1:
+            t = targets[0]
+            t.absorbed.extend(s for f in coarse.frames for s in f.segs)
+            t.absorbed.extend(coarse.attached)
+            t.absorbed.extend(coarse.absorbed)
+            t.absorbed_frames.extend(coarse.frames)
+            if t.date_source != "own" and coarse.date_source == "own":
+                t.date_value, t.date_precision, t.date_source = coarse.date_value, coarse.date_precision, "own"
+        else:
+            for t in targets:
+                t.inherited.extend(s for f in coarse.frames for s in f.segs)
+                t.inherited.extend(coarse.attached)
+                if t.date_source != "own" and coarse.date_source == "own":
+                    t.date_value, t.date_precision, t.date_source = coarse.date_value, coarse.date_precision, "own"
+    return out

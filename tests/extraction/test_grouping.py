@@ -1,0 +1,81 @@
+"""How an article's tellings group into incidents: one target told by a site within a site,
+a compass area that fits the one precise incident, "a similar incident on <date>", landmark
+events named without a date, the event answered by a strike, air defences, and the places
+an operation hit listed after it. Sentences are our own."""
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    pytest.param("2020-11-18", "Four Katyusha rockets landed in Baghdad's Green Zone on Tuesday night, police said. "
+                 "One of them fell close to the US embassy compound, the embassy said.",
+                 [("2020-11-17", "rocket")], id="site-within-site"),
+    pytest.param("2023-01-21", "Several drones targeted an American base in southern Syria, Central Command said.\n\n"
+                 "The attack on the al-Tanf garrison happened on Friday and involved three drones, two of which were "
+                 "shot down.", [("2023-01-20", "drone")], id="compass-area-fits-one-site"),
+    pytest.param("2025-07-14", "A drone laden with explosives was shot down near Erbil International Airport on "
+                 "Monday. A similar incident on July 3 was blamed on a militia.",
+                 [("2025-07-03", "drone"), ("2025-07-14", "drone")], id="a-similar-incident"),
+    pytest.param("2020-02-01", "Five days after Soleimani's killing, Iran fired ballistic missiles at Ain al-Asad "
+                 "air base in Anbar.", [("2020-01-08", "missile")], id="landmark-offset"),
+    pytest.param("2023-03-25", "US aircraft struck militia depots near Mayadin on Friday in response to Tuesday's "
+                 "rocket attack on the Green Village base.",
+                 [("2023-03-21", "rocket"), ("2023-03-24", "airstrike")], id="event-answered"),
+    pytest.param("2022-08-25", "Rockets hit the Green Village base in Syria on Wednesday, wounding a soldier. The "
+                 "rocket attack came the day after US forces carried out airstrikes on militia depots near Mayadin.",
+                 [("2022-08-23", "airstrike"), ("2022-08-24", "rocket")], id="the-day-after"),
+    pytest.param("2024-01-26", "A drone targeting Harir air base was shot down on Thursday. The attack comes days "
+                 "after militants fired rockets at the Ain al-Asad base in Anbar, injuring a soldier.",
+                 [("2024-01", "rocket"), ("2024-01-25", "drone")], id="days-after"),
+    pytest.param("2024-08-13", "A drone attack in Syria lightly injured several US troops, according to a Pentagon "
+                 "statement released on Monday. The attack happened on Friday at the Rumalyn Landing Zone.",
+                 [("2024-08-09", "drone")], id="day-told-and-day-it-happened"),
+    pytest.param("2020-09-16", "Two Katyusha rockets aimed at the Green Zone just after midnight on Tuesday were "
+                 "intercepted by air defences, the Security Media Cell said.", [("2020-09-15", "rocket")],
+                 id="intercepted-is-told"),
+    pytest.param("2020-10-01", "Six rockets landed near Erbil International Airport on Wednesday evening, the "
+                 "Kurdistan Region's interior ministry said. The rockets were launched from the direction of Bartella, "
+                 "a small town in Nineveh province.", [("2020-09-30", "rocket")], id="launch-point-in-a-province"),
+    pytest.param("2023-11-09", "The counter-terrorism service reported on Thursday that Harir air base was targeted by two "
+                 "drones. The base was attacked at 11:30 pm last night, the statement said.",
+                 [("2023-11-08", "drone")], id="reported-on-thursday-attacked-last-night"),
+    pytest.param("2021-03-16", "Three Iraqi soldiers were hurt when rockets struck an air base just north of Baghdad, "
+                 "officials said.\n\nThe attack with four rockets on Monday hit the runway of Balad air base, where "
+                 "US contractors had worked.", [("2021-03-15", "rocket")], id="base-north-of-a-city-then-named"),
+    pytest.param("2021-03-16", "A roadside bomb hit a convoy on the highway west of Ramadi on Monday. Earlier this month "
+                 "a drone struck a hangar at Ain al-Asad air base.",
+                 [("2021-03", "drone"), ("2021-03-15", "ied")], id="near-a-city-but-another-weapon-and-day"),
+    pytest.param("2021-03-16", "Rockets hit a base near Erbil, police said.\n\nThe attack on Monday caused no "
+                 "casualties.", [("2021-03-15", "rocket")], id="the-attack-on-monday-dates-the-lede"),
+    pytest.param("2020-11-18", "Rockets hit the Green Zone in Baghdad, police said. The rocket attack appeared to "
+                 "end a truce declared in October by the factions.", [("2020-11-18", "rocket")],
+                 id="truce-declared-in-october-dates-no-attack"),
+    pytest.param("2023-11-09", "Two drones struck Harir air base in Erbil on Wednesday night, the counter-terrorism "
+                 "service said.\n\nThe region's interior minister said on Thursday that the attacks by armed factions on "
+                 "bases hosting coalition forces in Syria and Iraq undermine the fight against ISIS.",
+                 [("2023-11-08", "drone")], id="the-attacks-in-syria-and-iraq-said-on-thursday"),
+    pytest.param("2021-09-12", "A drone attack hit near US forces at Erbil airport late on Saturday, Kurdish officials "
+                 "said.\n\nThe region's security council, of which the governor is a member, initially said two rockets had "
+                 "landed near the airport. A later statement said explosive-laden drones were used.",
+                 [("2021-09-11", "drone")], id="initially-said-rockets-then-drones"),
+    pytest.param("2021-02-26", "On February 15, rockets struck Erbil airport, wounding a contractor.\n\nUS jets struck "
+                 "militia buildings in eastern Syria on Thursday. After the airstrikes the defence secretary said the "
+                 "site was used by the militants behind the strikes, meaning the February 15 rocket attack.",
+                 [("2021-02-15", "rocket"), ("2021-02-25", "airstrike")], id="the-february-15-rocket-attack"),
+    pytest.param("2024-10-02", "Two rockets were fired at Victory Base near Baghdad airport on Tuesday; Patriot "
+                 "missiles and the C-RAM system intercepted them.", [("2024-10-01", "rocket")], id="air-defence"),
+]
+
+
+@pytest.mark.parametrize("published, text, expected", CASES)
+def test_grouping(published, text, expected, extract):
+    reports = extract(text, published=published, article_id="t")
+    assert sorted((r.date, r.weapon) for r in reports) == expected, [(r.date, r.place, r.weapon) for r in reports]
+
+
+def test_places_of_the_operation_listed_after_it(extract):
+    text = ("US jets struck Kata'ib Hezbollah weapons depots in Iraq on Thursday, officials said. "
+            "Officials said Karbala and Jurf al-Sakhar were two of the locations.")
+    reports = extract(text, published="2020-03-13", article_id="t")
+    assert {r.place for r in reports} >= {"Karbala", "Jurf al-Sakhar"}
+    assert all(r.weapon == "airstrike" and r.date == "2020-03-12" for r in reports)

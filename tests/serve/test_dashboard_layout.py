@@ -264,3 +264,27 @@ def test_ingest_page_says_whether_writes_are_accepted_and_previews_without_token
     # storing without a token is refused before any request, with the reason
     pg.click("#ingest-store")
     assert "write token" in pg.inner_text("#ingest-result")
+
+
+def test_incident_panel_confirms_and_rejects(browser: object, live: LiveServer, opened: list) -> None:  # noqa: F811
+    pg = _open(browser, WIDTHS["tablet"], token=TOKEN)
+    opened.append(pg)
+    pg.goto(live.url + "/")
+    _wait_loaded(pg)
+    items = pg.locator(".incident-item")
+    first, second = items.nth(3).get_attribute("data-id"), items.nth(4).get_attribute("data-id")
+    items.nth(3).click()
+    pg.wait_for_selector(".verdict button.confirm")
+    pg.click(".verdict button.confirm")
+    pg.wait_for_function("(document.querySelector('.verdict p')?.textContent || '').includes('confirmed')")
+    pg.keyboard.press("Escape")
+    pg.locator(f".incident-item[data-id='{second}']").click()
+    pg.wait_for_selector(".verdict button.reject")
+    pg.click(".verdict button.reject")
+    pg.click("#corr-confirm-yes")
+    pg.wait_for_function("document.getElementById('status').textContent.startsWith('Rejected')")
+    assert pg.locator("#incident-panel").is_hidden()
+    assert pg.locator(f".incident-item[data-id='{second}']").count() == 0
+    with live.client() as client:
+        assert client.get(f"/api/incidents/{first}").json()["incident"]["review"] == "confirmed"
+        assert client.get(f"/api/incidents/{second}").status_code == 404

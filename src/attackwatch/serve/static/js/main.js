@@ -153,6 +153,12 @@ async function refresh() {
 const correctionHooks = {
   changed: (id) => { loadFacets().then(refresh); return openIncident(id, null, true); },
   open: (id) => openIncident(id),
+  // rejected from the panel: the incident no longer exists for the API; back to the list
+  rejected: (title) => {
+    closeIncident();
+    loadFacets().then(refresh).then(() =>
+      announce(`Rejected: ${title}. It is left out of every list, export and analysis (kept in the audit trail).`));
+  },
 };
 
 async function openIncident(id, from, afterCorrection = false, toCorrect = false) {

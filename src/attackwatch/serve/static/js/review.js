@@ -41,6 +41,40 @@ function evidenceBlock(incident) {
     el("blockquote", { class: "evidence-quote" }, (r.evidence || []).map((e) => el("p", {}, el("mark", { class: "evidence", text: e.text || "" }))))));
 }
 
+/**
+ * The incident panel's verdict line: its review state and Confirm / Reject… (the queue's actions,
+ * for an incident met while browsing). hooks: {changed(id): redraw, rejected(): close the panel}.
+ */
+export function verdictSection(incident, hooks) {
+  const status = el("p", { id: "verdict-status", class: "corr-status", role: "status", "aria-live": "polite" });
+  const state = { confirmed: "confirmed", corrected: "corrected", rejected: "rejected" }[incident.review] || "not reviewed yet";
+  async function decide(decision) {
+    if (!getToken()) {
+      status.textContent = "Verdicts need the server's write token: enter it under Correct this incident, the Review tab or the Ingest page.";
+      status.classList.add("error");
+      return;
+    }
+    if (decision === "reject" && !await confirmAction("Reject this incident?", `Reject ${incidentTitle(incident)} as not an incident? `
+      + "It disappears from every list, map, export and analysis; the verdict stays in the audit trail.", "Reject")) return;
+    try {
+      await postJSON(`/api/incidents/${encodeURIComponent(incident.id)}/review`,
+        { decision, author: sessionStorage.getItem(AUTHOR_KEY) || null });
+      if (decision === "reject") hooks.rejected(incidentTitle(incident));
+      else await hooks.changed(incident.id);
+    } catch (error) {
+      status.textContent = explain(error);
+      status.classList.add("error");
+    }
+  }
+  return el("section", { class: "verdict", "aria-labelledby": "verdict-h" },
+    el("h3", { id: "verdict-h", text: "Review" }),
+    el("p", {}, el("strong", { text: "State: " }), state),
+    el("div", { class: "review-actions", role: "group", "aria-label": "Verdict on this incident" },
+      incident.review === "confirmed" ? null : el("button", { type: "button", class: "confirm", text: "Confirm", onclick: () => decide("confirm") }),
+      el("button", { type: "button", class: "reject", text: "Reject…", onclick: () => decide("reject") })),
+    status);
+}
+
 export function createReview({ progressBox, authBox, statusLine, queueBox }, { onCorrect, onChanged, params }) {
   let offset = 0;
   let writes = null; // unknown until /api/capabilities answers

@@ -74,6 +74,10 @@ def test_review_queue_verdicts_resolve_and_gold(db: str, tmp_path: Path, capsys:
                                 capture_output=True, text=True, check=True)
         scores = json.loads(result.stdout)
         assert scores["incidents"]["f1"] == 1.0 and scores["dedup"]["f1"] == 1.0
+    # the rejected one is listed on request (and only there)
+    capsys.readouterr()
+    assert main(["review", "--db", db, "--state", "rejected", "--format", "jsonl"]) == 0
+    assert [json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()] == [convoy["id"]]
     # reopening puts the rejected incident back in the queue
     assert main(["review", "reopen", convoy["id"], "--db", db]) == 0
     assert [q["id"] for q in _queue(db, capsys)] == [convoy["id"]]

@@ -19,10 +19,18 @@ from attackwatch.cli.dataset import _dataset, _filter, add_filters
 
 
 def cmd_queue(args: argparse.Namespace) -> int:
-    from attackwatch.store.review import review_queue
+    from dataclasses import replace
 
+    from attackwatch.store.review import QUEUE_ORDER, review_queue
+
+    flt = _filter(args)
     with _dataset(args) as ds:
-        items, total = review_queue(ds.store, _filter(args), limit=args.limit, offset=args.offset)
+        if args.state == "pending":
+            items, total = review_queue(ds.store, flt, limit=args.limit, offset=args.offset)
+        else:  # what was decided: the rejected ones are found only here (and in the audit trail)
+            where, params = replace(flt, review=args.state).sql()
+            items = list(ds.store.query_incidents(where, params, order=QUEUE_ORDER, limit=args.limit, offset=args.offset))
+            total = ds.store.count_incidents(where, params)
     if args.format == "jsonl":
         for record in items:
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -31,7 +39,8 @@ def cmd_queue(args: argparse.Namespace) -> int:
     from rich.markup import escape
 
     console = Console(width=None if sys.stdout.isatty() else 200, highlight=False)
-    console.print(f"[bold]{total} incident(s) to review[/bold], least confident first"
+    what = "to review" if args.state == "pending" else args.state
+    console.print(f"[bold]{total} incident(s) {what}[/bold], least confident first"
                   + (f" (showing {args.offset + 1}-{args.offset + len(items)})" if items else ""))
     for record in items:
         conf = "-" if record.get("confidence") is None else f"{record['confidence']:.2f}"
@@ -45,7 +54,7 @@ def cmd_queue(args: argparse.Namespace) -> int:
             for e in report.get("evidence") or []:
                 # the evidence is what the analyst judges: highlighted, as the dashboard marks it
                 console.print(f"    [black on yellow]{escape(str(e.get('text') or ''))}[/black on yellow]")
-    if items:
+    if items and args.state == "pending":
         console.print("\nattackwatch review confirm|reject ID   ·   attackwatch edit|merge|split … to correct")
     return 0
 
@@ -97,6 +106,8 @@ def register(sub: argparse._SubParsersAction, db_default: str | None) -> None:  
     review.add_argument("--limit", type=int, default=20)
     review.add_argument("--offset", type=int, default=0)
     review.add_argument("--format", choices=("text", "jsonl"), default="text")
+    review.add_argument("--state", choices=("pending", "confirmed", "corrected", "reviewed", "rejected"), default="pending",
+                        help="list the incidents in this review state instead of the queue (default: pending)")
     review.set_defaults(func=cmd_queue)
     actions = review.add_subparsers(dest="review_action")
     for decision, help_ in (("confirm", "the incident is right as it stands"),

@@ -9,6 +9,7 @@ in Diwaniyah, the second in Muthanna"), lending them its date, actor and weapon.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from attackwatch.extraction.annotate import Annotated, Segment
@@ -94,9 +95,10 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
-# Local officials often call the rockets of a barrage "missiles": for a telling that names no
-# place of its own, or points back ("the base", "the attack"), the two do not tell two incidents.
-_LOOSE_WEAPONS = frozenset({"rocket", "missile"})
+# Local officials often call the rockets of a barrage "missiles", and rockets and mortar rounds
+# are told apart by nobody on the ground: for a telling that names no place of its own, or points
+# back ("the base", "the attack"), they do not tell two incidents.
+_LOOSE_WEAPONS = frozenset({"rocket", "missile", "mortar"})
 _STRIKE_WEAPONS = frozenset({"airstrike", "drone"})
 
 
@@ -157,7 +159,10 @@ def _compatible(f: Frame, inc: Incident, current: Incident | None, pack: Pack) -
                                                  and inc.place.kind == "site" and overlaps(f.place, inc.place, pack)
                                                  or _near_spot(f, inc)))
     same_landmark = bool(f.landmark and inc.landmark and f.landmark.id == inc.landmark.id)
-    if same_landmark:
+    # one known operation told by country ("strikes on 85 targets in Syria and Iraq") is one report
+    # per place the clause names
+    split_apart = f.split and f.place and inc.place and not overlaps(f.place, inc.place, pack)
+    if same_landmark and not split_apart:
         return True
     if inc.place is None and f.place is not None and f.place.rank >= 2 and (not f.anaphor or inc is not current):
         return False  # the placeless telling is folded in later, as a coarse one (see absorb)
@@ -301,6 +306,16 @@ def _loosely_within(coarse: Incident, inc: Incident) -> bool:
             and bool(coarse.weapon and inc.weapon and coarse.weapon == inc.weapon))
 
 
+_NIGHT = re.compile(r"\b(?:night|overnight|midnight)\b", re.I)
+
+
+def _one_night(a: Incident, b: Incident) -> bool:
+    """"Last night" in a statement of the morning after and the day the attack is dated by: one
+    night told on two dates."""
+    night = any(f.date and _NIGHT.search(f.date.text) for f in a.frames + b.frames)
+    return night and _days_apart(a.date_value, b.date_value) == 1
+
+
 def absorb(incidents: list[Incident], pack: Pack) -> list[Incident]:
     """Fold coarse incidents into the precise ones they contain."""
     out = list(incidents)
@@ -314,10 +329,11 @@ def absorb(incidents: list[Incident], pack: Pack) -> list[Incident]:
         targets = [i for i in out if i is not coarse and i.place is not None and i.place.rank > rank
                    and (coarse.place is None or contains(coarse.place, i.place, pack)
                         or _loosely_within(coarse, i))
-                   and (_dates_compatible(coarse.date_value, i.date_value)
+                   and (_dates_compatible(coarse.date_value, i.date_value) or _one_night(coarse, i)
                         or (loose or i.date_source in ("published", "reported"))
                         and (_days_apart(coarse.date_value, i.date_value) or 99) <= 3)
-                   and (coarse.date_source == "own" and i.date_source == "own" and coarse.date_value == i.date_value
+                   and (coarse.date_source == "own" and i.date_source == "own"
+                        and (coarse.date_value == i.date_value or _one_night(coarse, i))
                         or coarse.date_source != "own" or i.date_source != "own")
                    and not (coarse.weapon and i.weapon and coarse.weapon != i.weapon
                             and not {coarse.weapon, i.weapon} <= _LOOSE_WEAPONS)]

@@ -79,6 +79,9 @@ async def incident_filter(
     min_confidence: Annotated[str | None, Query(max_length=40, description="a number from 0 to 1: incidents at least "
                                                 "this confident (incidents stored without a confidence are left out)",
                                                 examples=["0.5"])] = None,
+    review: Annotated[Literal["pending", "confirmed", "corrected", "reviewed"] | None,
+                      Query(description="the analyst's review: not yet reviewed, confirmed, corrected, or either of "
+                                        "these two (rejected incidents are never served)")] = None,
 ) -> IncidentFilter:
     # every filter is taken as text and checked by the function the CLI uses (validation
     # .parse_filters), so both refuse the same values with the same message
@@ -86,7 +89,8 @@ async def incident_filter(
            "event_type": event_type, "target_type": target_type, "claimed": claimed, "confirmation": confirmation,
            "min_sources": min_sources, "text": q, "min_confidence": min_confidence}
     try:
-        return IncidentFilter.from_params(raw, bbox=parse_bbox(bbox), include_background=include_background)
+        return IncidentFilter.from_params(raw, bbox=parse_bbox(bbox), include_background=include_background,
+                                          review=review)
     except InvalidValue as exc:
         raise HTTPException(422, str(exc)) from None
 

@@ -223,6 +223,8 @@ def main() -> int:
 
     measured = commit()  # the code loaded now, whatever is committed while the soak runs
     signal.signal(signal.SIGALRM, _alarm)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill PID`: stop and still write what ran
+    interrupted = False
     # warm up outside the clock: the first page builds the spaCy pipeline and loads the pack
     from attackwatch.ingest.files import RawPage
     from attackwatch.pipeline import process_raw
@@ -242,12 +244,18 @@ def main() -> int:
         for i in range(args.start, args.start + args.n):
             if args.max_seconds and time.monotonic() - started > args.max_seconds:
                 break
+            if interrupted:
+                break
             rng = random.Random(f"{args.seed}:{i}")
             kind = kind_of(rng)
             t0, c0 = time.monotonic(), time.process_time()
             signal.alarm(HARD_LIMIT)
             try:
                 outcome = run_one(kind, rng, tmp)
+            except KeyboardInterrupt:
+                interrupted = True
+                signal.alarm(0)
+                continue
             except HardTimeout:
                 outcome = "hang"
             except Exception as exc:  # noqa: BLE001 - this is what the soak counts
@@ -287,7 +295,8 @@ def main() -> int:
         f"Commit {measured}, CPU {cpu_model()}, one process at nice 19 on the shared 2-core VM, seed {args.seed}.",
         "",
         f"**{ran:,} of {args.n:,} inputs ran** in {elapsed / 60:.1f} min"
-        + (f" (stopped by --max-seconds {args.max_seconds:.0f})" if ran < args.n else "")
+        + (" (stopped by a signal)" if interrupted else
+           f" (stopped by --max-seconds {args.max_seconds:.0f})" if ran < args.n else "")
         + f": **{n_crash} crashes, {n_hang} hangs over {HANG_SECONDS:.0f} s of CPU, peak RSS {peak_mb:.0f} MB**; "
           f"slowest input {slowest[0]:.2f} s of CPU ({slowest[1]}); {len(slow_wall)} input(s) over "
           f"{HANG_SECONDS:.0f} s of wall time (waiting for the shared cores included).",

@@ -56,8 +56,9 @@ WORDS = ["rocket", "rockets", "drone", "attack", "Ain al-Asad", "Erbil", "Harir"
 KINDS = [("page", 25), ("sidecar", 25), ("row", 5), ("filter", 25), ("edit", 19.5), ("file", 0.5)]
 
 
-class HardTimeout(Exception):
-    pass
+class HardTimeout(BaseException):
+    """Raised by the 30 s alarm: a BaseException, so no `except Exception` in the code under
+    test (process_raw's last-resort catch) can turn a hang into an error result."""
 
 
 def _alarm(signum: int, frame: object) -> None:
@@ -260,10 +261,11 @@ def main() -> int:
                 outcome = "hang"
             except Exception as exc:  # noqa: BLE001 - this is what the soak counts
                 outcome = "crash"
-                print(f"crash #{i} {kind}: {exc.__class__.__name__}: {str(exc)[:300]!r}", file=sys.stderr, flush=True)
+                where = traceback.extract_tb(exc.__traceback__)[-1].filename.split("/")[-1]
+                crash = f"#{i} {kind}: {exc.__class__.__name__}: {str(exc)[:160]!r} at {where}"
+                print(f"crash {crash}", file=sys.stderr, flush=True)
                 if len(crashes) < 20:
-                    crashes.append(f"#{i} {kind}: {exc.__class__.__name__}: {str(exc)[:160]!r} "
-                                   f"at {traceback.extract_tb(exc.__traceback__)[-1].filename.split('/')[-1]}")
+                    crashes.append(crash)
             finally:
                 signal.alarm(0)
             took, cpu = time.monotonic() - t0, time.process_time() - c0

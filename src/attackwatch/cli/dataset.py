@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 from contextlib import contextmanager
-from datetime import date
 from typing import Any, Iterator
 
 

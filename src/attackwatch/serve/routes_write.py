@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Request

@@ -78,6 +78,10 @@ CASES = [
     pytest.param("2020-03-12", "Camp Taji has come under rocket fire again, with three Katyusha "
                  "rockets landing inside the base on Wednesday.", [("2020-03-11", "rocket")],
                  id="has-come-under-rocket-fire"),
+    pytest.param("2024-07-30", "Mission Support Site Euphrates was attacked again on July 26 and 27 with more rockets.",
+                 [("2024-07-26", "rocket"), ("2024-07-27", "rocket")], id="one-site-on-two-days"),
+    pytest.param("2024-07-30", "Rockets hit Ain al-Asad air base on July 26 and 3 drones struck Harir air base.",
+                 [("2024-07-26", "drone"), ("2024-07-26", "rocket")], id="and-a-count-is-not-a-second-day"),
     pytest.param("2024-10-02", "Two rockets were fired at Victory Base near Baghdad airport on Tuesday; Patriot "
                  "missiles and the C-RAM system intercepted them.", [("2024-10-01", "rocket")], id="air-defence"),
 ]

@@ -100,6 +100,15 @@ def test_known_operation_told_by_country_is_one_report_per_country(extract):
         ("IQ", "2024-02-02", "airstrike"), ("SY", "2024-02-02", "airstrike")]
 
 
+def test_the_answer_told_in_a_relative_clause_is_its_own_strike_at_each_place(extract):
+    text = ("Militants fired rockets at the Ain al-Asad base in Anbar on Saturday, injuring a soldier, to which the US "
+            "responded with airstrikes on facilities of the militias, mainly Kata'ib Hezbollah, near al-Qaim and "
+            "Jurf al-Sakhar.")
+    reports = extract(text, published="2024-01-22", article_id="t")
+    assert sorted((r.place, r.weapon) for r in reports) == [
+        ("Ain al-Asad Air Base", "rocket"), ("Jurf al-Sakhar", "airstrike"), ("al-Qaim", "airstrike")]
+
+
 def test_places_of_the_operation_listed_after_it(extract):
     text = ("US jets struck Kata'ib Hezbollah weapons depots in Iraq on Thursday, officials said. "
             "Officials said Karbala and Jurf al-Sakhar were two of the locations.")

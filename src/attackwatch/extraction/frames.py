@@ -152,10 +152,15 @@ def landmark_in(segs: list[Segment], folded: str, pack: Pack) -> Landmark | None
     return None
 
 
+_RESPONSE = re.compile(r"\b(?:responded|retaliated|hit\s+back|struck\s+back|answered)\s+(?:with|by)\b", re.I)
+
+
 def _starts_frame(seg: Segment, frame: Frame | None, pack: Pack, folded: str) -> bool:
     """Does a trigger segment start a new frame, or extend the current one?"""
     if frame is None or seg.subordinate or seg.has("ANOTHER"):
         return True
+    if _RESPONSE.search(folded[seg.start:seg.end]):
+        return True  # "..., to which the US responded with airstrikes on ...": the answer is its own event
     own = _own_date([seg])
     if own and seg.has("BACKGROUND"):
         return True  # "in response to Sunday's drone attack on a US base": the event answered

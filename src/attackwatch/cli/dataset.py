@@ -69,8 +69,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 progress.stop()
     summary = summaries[0]
     for more in summaries[1:]:
-        for name in ("new", "updated", "unchanged", "failed", "reports", "incidents_created", "incidents_merged"):
-            setattr(summary, name, getattr(summary, name) + getattr(more, name))
+        summary.add(more)
     print(summary.line())
     return 1 if summary.failed else 0
 

@@ -150,6 +150,21 @@ CREATE INDEX incidents_evidence ON incidents USING GIN (evidence_tsv);
 ALTER TABLE incidents ADD COLUMN confidence DOUBLE PRECISION GENERATED ALWAYS AS ({_number('confidence')}) STORED;
 CREATE INDEX incidents_confidence ON incidents(confidence, id);
 """),
+    # 4: what changed, when (SQLite's migration 5)
+    (4, """
+CREATE TABLE incident_changes (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at TEXT COLLATE "C" NOT NULL,
+    incident_id TEXT COLLATE "C" NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('created', 'updated', 'merged', 'split', 'removed')),
+    other_id TEXT COLLATE "C",
+    fields JSONB,
+    reports JSONB,
+    cause TEXT
+);
+CREATE INDEX incident_changes_at ON incident_changes(at, id);
+CREATE INDEX incident_changes_incident ON incident_changes(incident_id, id);
+"""),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

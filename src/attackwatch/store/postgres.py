@@ -416,7 +416,8 @@ class PostgresStore:
         return {r[0] for r in self.conn.execute("SELECT id FROM incidents WHERE id = ANY(%s)",
                                                 (sorted(set(incident_ids)),))}
 
-    def put_incident(self, record: dict[str, Any], day_lo: int) -> None:
+    def put_incident(self, record: dict[str, Any], day_lo: int, updated_at: str | None = None) -> None:
+        """Write an incident record; `updated_at`: when it last changed (default: now)."""
         self._queue(
             "INSERT INTO incidents(id, date, day_lo, country_code, admin1_code, actor, weapon, event_type, n_sources, data, "
             "updated_at) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) ON CONFLICT (id) DO UPDATE SET date=excluded.date, "
@@ -425,7 +426,7 @@ class PostgresStore:
             "data=excluded.data, updated_at=excluded.updated_at",
             (record["id"], record.get("date"), day_lo, record.get("country_code"), record.get("admin1_code"),
              record.get("actor"), record.get("weapon"), record.get("event_type"), record.get("n_sources", 0),
-             Jsonb(record), now()))
+             Jsonb(record), updated_at or now()))
 
     def delete_incident(self, incident_id: str) -> None:
         self._queue("DELETE FROM incidents WHERE id = %s", (incident_id,))
@@ -436,6 +437,50 @@ class PostgresStore:
 
     def incident_ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM incidents ORDER BY id")]
+
+    def incident_records(self, incident_ids: list[str]) -> dict[str, tuple[dict[str, Any], str]]:
+        """incident id -> (record, updated_at), for those of these incidents that exist."""
+        return {r[0]: (incident_in_order(r[1]), r[2]) for r in self.conn.execute(
+            "SELECT id, data, updated_at FROM incidents WHERE id = ANY(%s)", (sorted(set(incident_ids)),))}
+
+    def updated_times(self, incident_ids: list[str] | None = None) -> dict[str, str]:
+        """incident id -> when its record last changed (all incidents when no ids are given)."""
+        if incident_ids is None:
+            return {r[0]: r[1] for r in self.conn.execute("SELECT id, updated_at FROM incidents")}
+        return {r[0]: r[1] for r in self.conn.execute("SELECT id, updated_at FROM incidents WHERE id = ANY(%s)",
+                                                      (sorted(set(incident_ids)),))}
+
+    # -- the change log ---------------------------------------------------------------------------
+    def add_changes(self, rows: list[dict[str, Any]]) -> None:
+        """Append to the change log (queued with the rest of the transaction's writes)."""
+        if not rows:
+            return
+        if self._in_tx and self._pipeline is None:
+            self._pipeline = self.conn.pipeline()
+            self._pipeline.__enter__()
+        self.conn.cursor().executemany(
+            "INSERT INTO incident_changes(at, incident_id, kind, other_id, fields, reports, cause) "
+            "VALUES (%s,%s,%s,%s,%s,%s,%s)",
+            [(r["at"], r["incident_id"], r["kind"], r.get("other_id"), Jsonb(r.get("fields")), Jsonb(r.get("reports")),
+              r.get("cause")) for r in rows])
+
+    def changes(self, since: str, until: str | None = None, incident_id: str | None = None) -> list[dict[str, Any]]:
+        """Change-log entries made at or after `since` (and before `until`), oldest first."""
+        sql = "SELECT id, at, incident_id, kind, other_id, fields, reports, cause FROM incident_changes WHERE at >= %s"
+        args: list[Any] = [since]
+        if until:
+            sql += " AND at < %s"
+            args.append(until)
+        if incident_id:
+            sql += " AND (incident_id = %s OR other_id = %s)"
+            args += [incident_id, incident_id]
+        return [dict(r) for r in self.conn.execute(sql + " ORDER BY id", args)]
+
+    def merged_into(self, incident_id: str) -> str | None:
+        """The incident this one was last merged into, if it was."""
+        row = self.conn.execute("SELECT other_id FROM incident_changes WHERE incident_id = %s AND kind = 'merged' "
+                                "ORDER BY id DESC LIMIT 1", (incident_id,)).fetchone()
+        return row[0] if row else None
 
     def query_incidents(self, where: Any = "", params: tuple[Any, ...] = (), order: str = "day_lo, id",
                         limit: int | None = None) -> Iterator[dict[str, Any]]:

@@ -203,7 +203,7 @@ def cmd_changes(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from attackwatch.store import export
-    from attackwatch.store.changes import BadMoment, parse_moment
+    from attackwatch.store.changes import BadMoment, is_since, parse_moment
 
     fmt = export.format_for(args.output, args.format)
     if fmt == "parquet" and not args.output:
@@ -219,7 +219,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         records = list(ds.store.query_incidents(where, params))
         updated = ds.store.updated_times()
     if updated_since:
-        records = [r for r in records if updated.get(r["id"], "") >= updated_since]
+        records = [r for r in records if is_since(updated.get(r["id"]), updated_since)]
     if fmt == "parquet":
         n = export.write_parquet(records, args.output, updated)
     else:

@@ -20,8 +20,8 @@ class BadMoment(ValueError):
 
 def parse_moment(text: str) -> str:
     """An ISO date or date-time ("2026-12-01", "2026-12-01T00:00", "...+01:00", "...Z") as the
-    store's timestamps are written (UTC, seconds), so the two compare as text. A time without
-    a zone is UTC."""
+    change log's timestamps are written (UTC, to the microsecond), so the two compare as text.
+    A time without a zone is UTC."""
     value = text.strip()
     try:
         moment = datetime.fromisoformat(value[:-1] + "+00:00" if value.endswith(("Z", "z")) else value)
@@ -29,7 +29,12 @@ def parse_moment(text: str) -> str:
         raise BadMoment(f"not an ISO date or date-time (e.g. 2026-12-01T00:00): {text!r}") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
+def is_since(stamp: str | None, moment: str) -> bool:
+    """Whether a store timestamp (any precision) is at or after `moment` (parse_moment's)."""
+    return bool(stamp) and datetime.fromisoformat(str(stamp)) >= datetime.fromisoformat(moment)
 
 
 def changes_since(store: Any, since: str, until: str | None = None) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ import json
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Iterator
 
 from attackwatch.models import Article, Report
@@ -133,16 +134,18 @@ class Dataset:
                                 "at": e["created_at"]})
         record["edits"] = applied
         lo, _ = date_interval(record.get("date"), record.get("date_precision"))
-        updated_at = None
         if previous is None:
-            self.log_changes([change(incident_id, kind or "created", self.cause, other_id=other_id,
-                                     reports=_articles_diff(None, record))])
+            logged = change(incident_id, kind or "created", self.cause, other_id=other_id,
+                            reports=_articles_diff(None, record))
         elif _comparable(previous[0]) == _comparable(record):
-            updated_at = previous[1]  # nothing changed: the record keeps its time
+            logged = None  # nothing changed: the record keeps its time
         else:
-            self.log_changes([change(incident_id, "updated", self.cause, fields=field_diff(previous[0], record),
-                                     reports=_articles_diff(previous[0], record))])
-        self.store.put_incident(record, lo, updated_at)
+            logged = change(incident_id, "updated", self.cause, fields=field_diff(previous[0], record),
+                            reports=_articles_diff(previous[0], record))
+        if logged:
+            self.log_changes([logged])
+        # the record's time is its change's, so `export --updated-since` agrees with the change log
+        self.store.put_incident(record, lo, logged["at"] if logged else previous[1] if previous else None)
         return record
 
     def log_changes(self, rows: list[dict[str, Any]]) -> None:
@@ -552,5 +555,6 @@ def _articles_diff(before: dict[str, Any] | None, after: dict[str, Any] | None) 
 def change(incident_id: str, kind: str, cause: str, *, other_id: str | None = None,
            fields: dict[str, list[Any]] | None = None, reports: dict[str, list[str]] | None = None) -> dict[str, Any]:
     """One change-log row (see store/schema.py migration 5)."""
-    return {"at": now(), "incident_id": incident_id, "kind": kind, "other_id": other_id, "fields": fields,
+    # to the microsecond, so "since" a moment between two runs in one second still splits them
+    return {"at": datetime.now(timezone.utc).isoformat(timespec="microseconds"), "incident_id": incident_id, "kind": kind, "other_id": other_id, "fields": fields,
             "reports": reports, "cause": cause}

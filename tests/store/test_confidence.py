@@ -96,6 +96,7 @@ def test_migration_4_fills_the_column_of_an_older_database(tmp_path: Path, monke
 
         # a version-3 store has no column to write: its put_incident must not name it
         monkeypatch.setattr(old, "put_incident", _old_put(old))
+        monkeypatch.setattr(old, "add_changes", lambda rows: None)  # nor a change log
         Dataset(old).ingest(example_results[:8])
         assert "confidence" not in {r[1] for r in old.conn.execute("PRAGMA table_info(incidents)")}
     finally:
@@ -103,8 +104,8 @@ def test_migration_4_fills_the_column_of_an_older_database(tmp_path: Path, monke
     monkeypatch.undo()
     store = open_store(str(path))  # this version applies migration 4
     try:
-        assert SCHEMA_VERSION == 4
-        assert [r[0] for r in store.conn.execute("SELECT version FROM schema_version ORDER BY version")] == [1, 2, 3, 4]
+        assert SCHEMA_VERSION == 5
+        assert [r[0] for r in store.conn.execute("SELECT version FROM schema_version ORDER BY version")] == [1, 2, 3, 4, 5]
         rows = store.conn.execute("SELECT data, confidence FROM incidents").fetchall()
         assert rows and all(col == pytest.approx(json.loads(data)["confidence"]) for data, col in rows)
         assert store.check() == []
@@ -114,7 +115,7 @@ def test_migration_4_fills_the_column_of_an_older_database(tmp_path: Path, monke
 
 def _old_put(store):  # type: ignore[no-untyped-def]
     """put_incident as a version-3 database takes it (every column but confidence)."""
-    def put(record, day_lo):  # type: ignore[no-untyped-def]
+    def put(record, day_lo, updated_at=None):  # type: ignore[no-untyped-def]
         store.conn.execute(
             "INSERT OR REPLACE INTO incidents(id, date, day_lo, country_code, admin1_code, actor, weapon, event_type, "
             "n_sources, data, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",

@@ -131,7 +131,7 @@ def _without_times(data: bytes) -> bytes:
 
     text = data.decode("utf-8")
     text = re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?\+00:00", "T", text)
-    text = re.sub(r"(\"timestamp\": )\d+", r"\1T", text)
+    text = re.sub(r"(\"timestamp\": ?)\d+", r"\1T", text)
     text = re.sub(r",\d{10},(?=[^,\n]*,)", ",T,", text)  # the CSV's Unix-seconds column
     return text.encode("utf-8")
 

@@ -34,8 +34,9 @@ def _sides_of_actors(pack: str = "default") -> dict[str, str]:
 def incident_side(record: dict[str, Any], side_of: dict[str, str]) -> str:
     """militia | us | other (see the module docstring); `side_of`: actor_sides()."""
     actor = str(record.get("actor") or "").lower()
-    if actor:
-        return REGISTRY_SIDE.get(side_of.get(actor, ""), "other")
+    if side_of.get(actor):
+        return REGISTRY_SIDE.get(side_of[actor], "other")
+    # no actor, or one the registry does not know (a new front): judged by whom it hit
     target = side_of.get(str(record.get("target_actor") or "").lower(), "")
     if target == "us":
         return "militia"

@@ -14,7 +14,7 @@ from typing import Any
 
 from attackwatch.analyze.alerts import Alert, compute_alerts
 from attackwatch.analyze.lulls import Lull, find_lulls
-from attackwatch.analyze.records import Dated, dated
+from attackwatch.analyze.records import Dated, dated, interval
 from attackwatch.analyze.report.summary import summary_sentences
 from attackwatch.analyze.sides import DEFAULT_LULL_SIDES, DEFAULT_SIDES, by_side
 from attackwatch.analyze.trends import Trends, compute_trends
@@ -46,6 +46,7 @@ class ReportData:
     currents: list[Lull] = field(default_factory=list)  # the pause running in each lull series, if any
     summary: list[str] = field(default_factory=list)  # the headline as short sentences
     admin1_history: dict[str, dict[str, list[int]]] = field(default_factory=dict)  # side -> admin1 -> counts, 4 periods before
+    side_timelines: dict[str, Trends] = field(default_factory=dict)  # side -> weekly counts, as `timeline`
 
     @property
     def title(self) -> str:
@@ -112,9 +113,17 @@ def build_report(records: list[dict[str, Any]], start: date, end: date, threshol
     data = ReportData(start, end, as_of, filters, period, [d.record for d in maybe], context, len(previous), counts,
                       "", alerts, lulls, currents[0] if currents else None, timeline, claims, min_lull,
                       sides, side_counts, side_previous, currents, [], history)
+    for side in ("militia", "us"):
+        members = series.get(side) if side in series else by_side(known, [side])[side]
+        data.side_timelines[side] = compute_trends([r for r in members if interval_lo(r) >= first_week.toordinal()],
+                                                   "week", "none", first=first_week, last=end)
     data.summary = summary_sentences(data)
     data.headline = " ".join(data.summary)
     return data
+
+
+def interval_lo(record: dict[str, Any]) -> int:
+    return interval(record.get("date"), record.get("date_precision"))[0]
 
 
 def _admin1_history(items: list[Dated], lo: int, length: int) -> dict[str, list[int]]:

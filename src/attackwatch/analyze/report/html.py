@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 from html import escape
 
-from attackwatch.analyze.report.document import Block, Cell, Heading, Image, Link, Paragraph, Table
+from attackwatch.analyze.report.document import Block, Bullets, Cell, Heading, Image, Link, Paragraph, Table
 
 CSS = """
 body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; margin: 1.5rem auto; max-width: 1100px;
@@ -18,6 +18,9 @@ th, td { border: 1px solid #ddd; padding: .25rem .35rem; vertical-align: top; te
 th { background: #f3f3f3; }
 td.evidence { color: #444; font-style: italic; }
 img { max-width: 100%; height: auto; border: 1px solid #eee; }
+ul.summary { padding-left: 1.2rem; } ul.summary li { margin: .15rem 0; }
+tr:target { background: #fff6cc; }
+td { overflow-wrap: anywhere; }
 """
 
 
@@ -25,6 +28,8 @@ def _cell(c: Cell) -> str:
     if isinstance(c, list):
         return "<br>".join(_cell(x) for x in c)
     if isinstance(c, Link):
+        if c.url and c.url.startswith("#"):  # a row of this report
+            return f'<a href="{escape(c.url, quote=True)}">{escape(c.text)}</a>'
         if c.url:
             return f'<a href="{escape(c.url, quote=True)}" rel="noopener noreferrer">{escape(c.text)}</a>'
         return escape(c.text)
@@ -37,18 +42,22 @@ def _block(b: Block) -> str:
     if isinstance(b, Paragraph):
         cls = ' class="small"' if b.small else ""
         return f"<p{cls}>{escape(b.text)}</p>"
+    if isinstance(b, Bullets):
+        return '<ul class="summary">' + "".join(f"<li>{escape(item)}</li>" for item in b.items) + "</ul>"
     if isinstance(b, Image):
         data = base64.b64encode(b.png).decode("ascii")
         return f'<img src="data:image/png;base64,{data}" alt="{escape(b.alt, quote=True)}">'
     if isinstance(b, Table):
         head = "".join(f"<th>{escape(h)}</th>" for h in b.headers)
         rows = []
-        for row in b.rows:
+        ids = b.row_ids or [None] * len(b.rows)
+        for row, row_id in zip(b.rows, ids):
             cells = []
             for h, c in zip(b.headers, row):
                 cls = ' class="evidence"' if h.startswith("evidence") else ""
                 cells.append(f"<td{cls}>{_cell(c)}</td>")
-            rows.append("<tr>" + "".join(cells) + "</tr>")
+            anchor = f' id="{escape(row_id, quote=True)}"' if row_id else ""
+            rows.append(f"<tr{anchor}>" + "".join(cells) + "</tr>")
         return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     raise TypeError(f"unknown block {b!r}")
 

@@ -21,6 +21,16 @@ def _day(d: Any) -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
+def _label(text: str) -> str:
+    """A date as reported ("2024-01-28", "2024-03", "week of ...") in words when it is a day."""
+    from datetime import date
+
+    try:
+        return _day(date.fromisoformat(text))
+    except ValueError:
+        return text
+
+
 def _count(n: int, side: str) -> str:
     """"1 militia attack", "4 US/coalition strikes", "no militia attack"."""
     if n == 0:
@@ -60,7 +70,7 @@ def summary_sentences(d: "ReportData") -> list[str]:
     for side in counted:
         places = sorted(((h[0], name, h[1:]) for name, h in d.admin1_history.get(side, {}).items() if h[0] >= 2),
                         key=lambda x: (-x[0], x[1]))
-        for n, name, earlier in places[:3]:
+        for n, name, earlier in places[:2]:
             out.append(f"{n} {SERIES[side]} in {name} {this if days_word(d) else 'in the period'}, "
                        f"{'none' if not sum(earlier) else sum(earlier)} in {four_before}.")
     militia = d.side_counts.get("militia")
@@ -73,21 +83,31 @@ def summary_sentences(d: "ReportData") -> list[str]:
         if c["incidents"] and (c["killed"] or c["injured"]):
             out.append(f"{SERIES[side][0].upper() + SERIES[side][1:]} killed {_none_or(c['killed'])} and injured "
                        f"{_none_or(c['injured'])}, as reported.")
+    resumed: dict[str, list[Any]] = {}
     for a in d.rule_alerts("resumption"):
-        if "country" in a.scope or "admin1" in a.scope:
-            continue
-        side = a.scope.get("side", "all")
-        days = f"{'at least ' if a.numbers['at_least'] else ''}{a.numbers['lull_days']} days"
-        out.append(f"{SERIES[side][0].upper() + SERIES[side][1:]} resumed on {_day(a.date)} after {days} without one "
-                   f"(the last before was on {a.numbers['previous_date']}).")
-    for a in d.rule_alerts("surge")[:3]:
+        if "country" not in a.scope and "admin1" not in a.scope:  # the theatre's: one per pause
+            resumed.setdefault(a.scope.get("side", "all"), []).append(a)
+    for side, found in resumed.items():
+        longest = max(found, key=lambda a: a.numbers["lull_days"])
+        days = f"{'at least ' if longest.numbers['at_least'] else ''}{longest.numbers['lull_days']} days"
+        what = SERIES[side][0].upper() + SERIES[side][1:]
+        if len(found) == 1:
+            out.append(f"{what} resumed on {_day(longest.date)} after {days} without one (the last before was on "
+                       f"{_label(longest.numbers['previous_date'])}).")
+        else:
+            out.append(f"{what} resumed {len(found)} times after pauses of {d.min_lull_days} days or more; the longest "
+                       f"pause, {days} since {_label(longest.numbers['previous_date'])}, ended on {_day(longest.date)}.")
+    surges = d.rule_alerts("surge")
+    for a in surges[:2]:
         side = a.scope.get("side", "all")
         where = next((v for k, v in a.scope.items() if k in ("country", "admin1")), "the theatre")
         previous = sum(a.numbers["previous_counts"])
         out.append(f"Surge: {a.numbers['count']} {SERIES[side]} in {_scope_name(d, where)} in the week of "
                    f"{_day(a.window[0])}, against {_none_or(previous)} in the {a.numbers['baseline_weeks']} weeks before.")
+    if len(surges) > 2:
+        out.append(f"{len(surges) - 2} more surge alert{'s' if len(surges) > 3 else ''} below.")
     for lull in d.currents:
-        out.append(f"No {ONE[lull.side or 'all']} since {lull.before.label}: {lull.days} days by {_day(d.as_of)}.")
+        out.append(f"No {ONE[lull.side or 'all']} since {_label(lull.before.label)}: {lull.days} days by {_day(d.as_of)}.")
     if d.maybe:
         out.append(f"{len(d.maybe)} more incident{'s are' if len(d.maybe) != 1 else ' is'} dated only to the week or "
                    "month and may fall in the period.")

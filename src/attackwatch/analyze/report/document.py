@@ -130,7 +130,8 @@ def _incident_tables(records: list[dict[str, Any]], sides: list[str]) -> list[Bl
     return out
 
 
-INCIDENT_HEADERS = ["date", "place", "weapon", "actor", "confirmation", "k/i", "sources", "evidence (first sentence)", "id"]
+INCIDENT_HEADERS = ["date", "place", "weapon", "actor", "confirmation", "killed/injured", "sources",
+                    "evidence (first sentence)", "id"]
 INCIDENT_WIDTHS = [9, 16, 7, 16, 9, 5, 14, 30, 11]
 
 

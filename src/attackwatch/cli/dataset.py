@@ -239,30 +239,43 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _current_id(ds: Any, asked: str) -> str:
+    """The incident an id names now (an export's event_id_cnty, or an id since merged away),
+    saying so on stderr when it is not the id given; unknown ids are left for the command to
+    refuse."""
+    from attackwatch.store.lookup import find_incident
+
+    found = find_incident(ds.store, asked)
+    if found.note:
+        print(f"attackwatch: {found.note}", file=sys.stderr)
+    return found.incident_id or asked
+
+
 def cmd_merge(args: argparse.Namespace) -> int:
     with _dataset(args) as ds:
-        record = ds.merge(args.keep, args.other, note=args.note, author=args.author)
+        record = ds.merge(_current_id(ds, args.keep), _current_id(ds, args.other), note=args.note, author=args.author)
     print(f"merged {args.other} into {record['id']} ({record['n_sources']} sources)")
     return 0
 
 
 def cmd_split(args: argparse.Namespace) -> int:
     with _dataset(args) as ds:
-        new_id = ds.split(args.incident_id, args.report, note=args.note, author=args.author)
+        new_id = ds.split(_current_id(ds, args.incident_id), args.report, note=args.note, author=args.author)
     print(f"report {args.report} is now incident {new_id}")
     return 0
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
     with _dataset(args) as ds:
+        incident_id = _current_id(ds, args.incident_id)
         for assignment in args.field:
             name, _, raw = assignment.partition("=")
             try:
                 value = json.loads(raw)
             except json.JSONDecodeError:
                 value = raw
-            ds.edit(args.incident_id, name.strip(), value, note=args.note, author=args.author)
-    print(f"edited {args.incident_id}")
+            ds.edit(incident_id, name.strip(), value, note=args.note, author=args.author)
+    print(f"edited {incident_id}")
     return 0
 
 

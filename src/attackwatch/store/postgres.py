@@ -31,6 +31,7 @@ from psycopg.types.json import Jsonb
 
 from attackwatch.models import Evidence, Report
 from attackwatch.resolve.merge import CONFLICT_FIELDS, GEO_FIELDS
+from attackwatch.store.pg_changes import PgChangeLog
 from attackwatch.store.pg_filters import pg_where
 from attackwatch.store.pg_schema import MIGRATIONS, SCHEMA_VERSION, TS_CONFIG
 from attackwatch.store.sqlite import SORT_COLUMNS, SPLIT_COLUMNS, StoreError, now
@@ -142,7 +143,7 @@ def _safe(url: str) -> str:
     return url
 
 
-class PostgresStore:
+class PostgresStore(PgChangeLog):
     backend = "postgresql"
 
     def __init__(self, url: str, *, attempts: int = 30):
@@ -449,38 +450,6 @@ class PostgresStore:
             return {r[0]: r[1] for r in self.conn.execute("SELECT id, updated_at FROM incidents")}
         return {r[0]: r[1] for r in self.conn.execute("SELECT id, updated_at FROM incidents WHERE id = ANY(%s)",
                                                       (sorted(set(incident_ids)),))}
-
-    # -- the change log ---------------------------------------------------------------------------
-    def add_changes(self, rows: list[dict[str, Any]]) -> None:
-        """Append to the change log (queued with the rest of the transaction's writes)."""
-        if not rows:
-            return
-        if self._in_tx and self._pipeline is None:
-            self._pipeline = self.conn.pipeline()
-            self._pipeline.__enter__()
-        self.conn.cursor().executemany(
-            "INSERT INTO incident_changes(at, incident_id, kind, other_id, fields, reports, cause) "
-            "VALUES (%s,%s,%s,%s,%s,%s,%s)",
-            [(r["at"], r["incident_id"], r["kind"], r.get("other_id"), Jsonb(r.get("fields")), Jsonb(r.get("reports")),
-              r.get("cause")) for r in rows])
-
-    def changes(self, since: str, until: str | None = None, incident_id: str | None = None) -> list[dict[str, Any]]:
-        """Change-log entries made at or after `since` (and before `until`), oldest first."""
-        sql = "SELECT id, at, incident_id, kind, other_id, fields, reports, cause FROM incident_changes WHERE at >= %s"
-        args: list[Any] = [since]
-        if until:
-            sql += " AND at < %s"
-            args.append(until)
-        if incident_id:
-            sql += " AND (incident_id = %s OR other_id = %s)"
-            args += [incident_id, incident_id]
-        return [dict(r) for r in self.conn.execute(sql + " ORDER BY id", args)]
-
-    def merged_into(self, incident_id: str) -> str | None:
-        """The incident this one was last merged into, if it was."""
-        row = self.conn.execute("SELECT other_id FROM incident_changes WHERE incident_id = %s AND kind = 'merged' "
-                                "ORDER BY id DESC LIMIT 1", (incident_id,)).fetchone()
-        return row[0] if row else None
 
     def query_incidents(self, where: Any = "", params: tuple[Any, ...] = (), order: str = "day_lo, id",
                         limit: int | None = None) -> Iterator[dict[str, Any]]:

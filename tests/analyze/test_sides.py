@@ -74,3 +74,14 @@ def test_asked_for_a_us_strike_may_end_a_pause(example_db: Path, side_of_inciden
     assert "us" in raised_by  # the mixed series this option asks for (and what the default keeps apart)
     lulls = _jsonl(capsys, "lulls", "--db", str(example_db), "--min-days", "7", "--format", "jsonl", "--side", side)
     assert any(side_of_incident[i] == "us" for x in lulls for i in x["before_incidents"] + x["after_incidents"])
+
+
+def test_trends_split_by_side(example_db: Path, side_of_incident: dict[str, str], capsys) -> None:
+    rows = _jsonl(capsys, "trends", "--db", str(example_db), "--by", "month", "--split", "side", "--format", "jsonl")
+    totals: dict[str, int] = {}
+    for r in rows:
+        totals[r["key"]] = totals.get(r["key"], 0) + r["count"]
+    assert totals["militia attacks"] > 0 and totals["US/coalition strikes"] > 0
+    # every monthly-or-finer incident of a side is counted in its series, and only there
+    assert totals["US/coalition strikes"] <= list(side_of_incident.values()).count("us")
+    assert totals["militia attacks"] <= list(side_of_incident.values()).count("militia")

@@ -279,7 +279,7 @@ def register(sub: argparse._SubParsersAction, db_default: str | None) -> None:  
 
     p = parser("trends", "incident counts and casualties over time, split by a field")
     p.add_argument("--by", choices=("day", "week", "month"), default="week")
-    p.add_argument("--split", default="none", choices=("none", "actor", "weapon", "country", "admin1", "place", "claimed",
+    p.add_argument("--split", default="none", choices=("none", "side", "actor", "weapon", "country", "admin1", "place", "claimed",
                                                        "confirmation", "event_type", "target_type"))
     p.add_argument("--top", type=int, default=12, help="series shown in the table (the rest summed as '(other)')")
     p.add_argument("--width", type=int, default=60, help="sparkline columns")

@@ -153,6 +153,10 @@ async function openIncident(id, from, afterCorrection = false) {
   panel.hidden = false;
   try {
     const { heading, incident } = await showIncident($("incident-body"), id, correctionHooks);
+    if (incident.id !== id) {  // an id since merged away: the link now names the incident it went into
+      state.view.incident = incident.id;
+      writeState(state);
+    }
     if (!afterCorrection) heading.focus();
     mapView.highlight(incident);
   } catch (error) {

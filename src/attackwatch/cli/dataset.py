@@ -120,11 +120,12 @@ def cmd_incidents(args: argparse.Namespace) -> int:
     where, params = _filter(args).sql()
     with _dataset(args) as ds:
         records = list(ds.store.query_incidents(where, params, limit=args.limit))
+        updated = ds.store.updated_times([r["id"] for r in records]) if args.format == "csv" else {}
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     if fmt == "jsonl":
         write_jsonl(records, sys.stdout)
     elif fmt == "csv":
-        write_csv(records, sys.stdout)
+        write_csv(records, sys.stdout, updated)
     else:
         from rich.console import Console
         from rich.table import Table
@@ -197,7 +198,8 @@ def cmd_changes(args: argparse.Namespace) -> int:
         counts[e["status"]] = counts.get(e["status"], 0) + 1
         print(f"{e['incident_id']}  {e['last_at'][:16].replace('T', ' ')}  {describe(e)}")
     summary = ", ".join(f"{n} {status}" for status, n in counts.items()) or "nothing"
-    print(f"since {since}: {summary}", file=sys.stderr)
+    shown = since[:19].replace("T", " ") + " UTC"
+    print(f"since {shown}: {summary}", file=sys.stderr)
     return 0
 
 

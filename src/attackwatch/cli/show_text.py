@@ -65,7 +65,7 @@ def incident_text(record: dict[str, Any], members: list[str], export_id: str, up
             ("Killed", _words(record.get("killed"))), ("Injured", _words(record.get("injured"))),
             ("Intercepted", _words(record.get("intercepted"))), ("Officials", confirmation),
             ("Background", "yes: told only as context of another story" if record.get("background") else "no"),
-            ("Confidence", _words(record.get("confidence"))),
+            ("Confidence", "not computed" if record.get("confidence") is None else f"{record['confidence']:.2f}"),
             ("Last changed", (updated_at or "unknown").replace("T", " ").replace("+00:00", " UTC"))]
     lines += [f"  {name:13} {value}" for name, value in rows]
     lines += ["", "Reports:"]

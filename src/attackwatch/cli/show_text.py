@@ -65,6 +65,9 @@ def incident_text(record: dict[str, Any], members: list[str], export_id: str, up
             ("Killed", _words(record.get("killed"))), ("Injured", _words(record.get("injured"))),
             ("Intercepted", _words(record.get("intercepted"))), ("Officials", confirmation),
             ("Background", "yes: told only as context of another story" if record.get("background") else "no"),
+            ("Review", {"confirmed": "confirmed by an analyst", "corrected": "corrected by an analyst",
+                        "rejected": "rejected by an analyst: not an incident, left out of every list and export"}
+             .get(str(record.get("review")), "not reviewed yet")),
             ("Confidence", "not computed" if record.get("confidence") is None else f"{record['confidence']:.2f}"),
             ("Last changed", (updated_at or "unknown").replace("T", " ").replace("+00:00", " UTC"))]
     lines += [f"  {name:13} {value}" for name, value in rows]

@@ -1,9 +1,9 @@
-"""What changed since a moment: the change log (store/schema.py migration 5) read per incident.
+"""What changed since a moment: the change log (store/schema.py migration 6) read per incident.
 
 Each incident touched since then appears once, with what happened to it over the period:
 created (or split from another), updated (each field with its value before and after the
-period), merged into another (the survivor), or removed; and the articles that joined or left
-it. `attackwatch changes` and GET /api/changes show it; exports take `--updated-since`.
+period), merged into another (the survivor), removed, or rejected in review (gone from every
+read) / restored; and the articles that joined or left it. `attackwatch changes` and GET /api/changes show it; exports take `--updated-since`.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 # what an incident's period amounts to, most telling first
-STATUS_ORDER = ("created", "split", "merged", "removed", "updated")
+STATUS_ORDER = ("created", "split", "merged", "removed", "rejected", "restored", "updated")
 
 
 class BadMoment(ValueError):
@@ -39,7 +39,8 @@ def is_since(stamp: str | None, moment: str) -> bool:
 
 def changes_since(store: Any, since: str, until: str | None = None) -> list[dict[str, Any]]:
     """One entry per incident changed at or after `since` (a store timestamp, see
-    `parse_moment`), oldest change first:
+    `parse_moment`), oldest change first; status created | split | updated | merged | removed |
+    rejected (an analyst's verdict: gone from exports) | restored (a rejection undone):
     {incident_id, status, first_at, last_at, causes, fields {name: [before, after]},
     articles {added, removed}, merged_into, split_from, exists}."""
     out: dict[str, dict[str, Any]] = {}
@@ -79,6 +80,11 @@ def changes_since(store: Any, since: str, until: str | None = None) -> list[dict
             entry["status"] = next(s for s in ("created", "split", "updated") if s in kinds or s == "updated")
             if entry["status"] != "updated":
                 entry["fields"] = {}
+            review = entry["fields"].get("review")
+            if review and review[1] == "rejected":
+                entry["status"] = "rejected"  # an analyst's verdict: no incident, left out of every read
+            elif review and review[0] == "rejected":
+                entry["status"] = "restored"  # back from a rejection: to fetch again
         else:
             entry["status"] = "merged" if kinds[-1] == "merged" else "removed"
     return list(out.values())

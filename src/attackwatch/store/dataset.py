@@ -19,6 +19,7 @@ from attackwatch.models import Article, Report
 from attackwatch.resolve.cluster import Resolver, incident_id_for
 from attackwatch.resolve.keys import ReportKey, date_interval, report_key
 from attackwatch.resolve.merge import merge_reports
+from attackwatch.store.review import DECISIONS, REVIEW_FIELD, review_status
 from attackwatch.store.sqlite import SqliteStore, now
 
 EDITABLE = {"date", "date_precision", "event_type", "weapon", "actor", "claimed", "target_type", "target_actor", "place",
@@ -127,12 +128,21 @@ class Dataset:
                  for r in (reads.rows[rid] for rid in members if rid in reads.rows)]
         record = merge_reports(incident_id, pairs)
         applied = []
+        decision: str | None = None
+        corrected = False
         for e, home in zip(reads.field_edits, reads.homes):
             if home == incident_id:
-                record[e["field"]] = e["value"]
+                if e["field"] == REVIEW_FIELD:  # the analyst's verdict, not a field of the record
+                    decision = e["value"]
+                else:
+                    record[e["field"]] = e["value"]
+                    corrected = True
                 applied.append({"field": e["field"], "value": e["value"], "note": e["note"], "author": e["author"],
                                 "at": e["created_at"]})
         record["edits"] = applied
+        status = review_status(decision, corrected)
+        if status:
+            record["review"] = status
         lo, _ = date_interval(record.get("date"), record.get("date_precision"))
         if previous is None:
             logged = change(incident_id, kind or "created", self.cause, other_id=other_id,
@@ -377,6 +387,21 @@ class Dataset:
         assert record is not None
         return record
 
+    def review(self, incident_id: str, decision: str, note: str | None = None, author: str | None = None) -> dict[str, Any]:
+        """The analyst's verdict on an incident: confirm (it is right as it stands), reject (not
+        an incident: left out of every read, export and analysis) or reopen (back to the queue).
+        Kept as a field edit anchored on the incident's reports, so it survives re-resolution
+        and re-ingest like every correction, and stays in the audit trail."""
+        if decision not in DECISIONS:
+            raise ValueError(f"decision {decision!r}: one of {', '.join(DECISIONS)}")
+        with self.store.write(), self._because("review"):
+            members = self._require(incident_id)
+            self.store.add_edit("field", incident_id, members, field=REVIEW_FIELD, value=DECISIONS[decision], note=note,
+                                author=author)
+            record = self.recompute(incident_id)
+        assert record is not None
+        return record
+
     # -- full re-resolution ------------------------------------------------------------------------
     def rebuild(self) -> int:
         """Re-resolve every report from scratch, keep incident ids stable where the membership
@@ -554,7 +579,7 @@ def _articles_diff(before: dict[str, Any] | None, after: dict[str, Any] | None) 
 
 def change(incident_id: str, kind: str, cause: str, *, other_id: str | None = None,
            fields: dict[str, list[Any]] | None = None, reports: dict[str, list[str]] | None = None) -> dict[str, Any]:
-    """One change-log row (see store/schema.py migration 5)."""
+    """One change-log row (see store/schema.py migration 6)."""
     # to the microsecond, so "since" a moment between two runs in one second still splits them
-    return {"at": datetime.now(timezone.utc).isoformat(timespec="microseconds"), "incident_id": incident_id, "kind": kind, "other_id": other_id, "fields": fields,
-            "reports": reports, "cause": cause}
+    return {"at": datetime.now(timezone.utc).isoformat(timespec="microseconds"), "incident_id": incident_id,
+            "kind": kind, "other_id": other_id, "fields": fields, "reports": reports, "cause": cause}

@@ -1,4 +1,4 @@
-"""The change log on PostgreSQL (store/pg_schema.py migration 4), as SqliteStore keeps it:
+"""The change log on PostgreSQL (store/pg_schema.py migration 5), as SqliteStore keeps it:
 what `attackwatch changes`, GET /api/changes and merged-id lookups read."""
 from __future__ import annotations
 

@@ -171,3 +171,20 @@ def test_the_ingest_line_adds_up(tmp_path: Path, capsys) -> None:
     store = open_store(str(tmp_path / "a.db"))
     assert store.counts()["incidents"] == net and store.counts()["reports"] == reports
     store.close()
+
+
+def test_a_rejection_in_review_is_a_change_and_leaves_the_exports(example_db_copy: Path, open_dataset,
+                                                                    tmp_path: Path) -> None:
+    ds = open_dataset(example_db_copy)
+    target = ds.store.incident_ids()[0]
+    since = parse_moment(datetime.now(timezone.utc).isoformat())
+    ds.review(target, "reject", note="a retelling, not an incident")
+    got = {e["incident_id"]: e for e in changes_since(ds.store, since)}
+    assert got[target]["status"] == "rejected" and got[target]["causes"] == ["review"]
+    for fmt in ("jsonl", "csv", "geojson"):
+        out = tmp_path / f"x.{fmt}"
+        assert main(["export", "--db", str(example_db_copy), "-o", str(out), "--updated-since", since]) == 0
+        assert target not in out.read_text(encoding="utf-8")
+    later = parse_moment(datetime.now(timezone.utc).isoformat())
+    ds.review(target, "reopen")
+    assert {e["incident_id"]: e["status"] for e in changes_since(ds.store, later)} == {target: "restored"}

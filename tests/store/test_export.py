@@ -106,8 +106,9 @@ def test_csv_has_every_acled_column_in_order_and_rows_parse(exported: dict[str, 
         urls = {rep["url"] for rep in rec["reports"] if rep["url"]}
         assert set(filter(None, row["source_urls"].split("; "))) == urls
         sentences = [e["text"] for rep in rec["reports"] for e in rep["evidence"]]
-        lines = row["evidence"].split("\n") if row["evidence"] else []
-        assert len(lines) == len(sentences) and all(s in line for s, line in zip(sentences, lines))
+        lines = row["evidence"].split(" | ") if row["evidence"] else []
+        assert len(lines) == len(sentences) and all(" ".join(s.split()) in line for s, line in zip(sentences, lines))
+        assert "\n" not in row["evidence"]
         assert row["notes"].startswith("On ")
         assert set(row["source"].split("; ")) == {rep["outlet"] for rep in rec["reports"] if rep["outlet"]} | (
             {"unnamed outlet"} if any(not rep["outlet"] and not rep["url"] for rep in rec["reports"]) else set()) | {
@@ -123,7 +124,8 @@ def test_csv_file_opens_in_excel_with_the_right_characters(exported: dict[str, P
     assert raw.startswith(b"\xef\xbb\xbf")  # the byte-order mark by which Excel reads UTF-8
     text = raw.decode("utf-8-sig")
     curly = [e["text"] for r in records for rep in r["reports"] for e in rep["evidence"] if any(ord(c) > 127 for c in e["text"])]
-    assert curly and all(s in text for s in curly[:20])
+    assert curly and all(" ".join(s.split()) in text for s in curly[:20])
+    assert len(text.splitlines()) == len(records) + 1  # one line per incident: no line break inside a cell
 
 
 def test_pandas_reads_the_csv_with_typed_columns(exported: dict[str, Path], records: list[dict]) -> None:

@@ -90,6 +90,8 @@ def get_alerts(request: Request, flt: Annotated[IncidentFilter, Depends(incident
 
 
 SEVERITY_ORDER = ("high", "medium", "low")
+# an alert's series (analyze/sides.py) as the actor registry's side the dashboard groups by
+SERIES_SIDE = {"militia": "axis", "us": "us"}
 
 
 def annotate_alerts(alerts: list[dict[str, Any]], records: list[dict[str, Any]],
@@ -110,8 +112,8 @@ def annotate_alerts(alerts: list[dict[str, Any]], records: list[dict[str, Any]],
         sides = {side_of.get(str(r.get("actor") or "").lower(), "") or "unknown" for r in incidents}
         side = sides.pop() if len(sides) == 1 else ("mixed" if sides else "unknown")
         series = (alert.get("scope") or {}).get("side")
-        if series in ("militia", "us", "other"):  # the series the alert was computed on says it
-            side = series
+        if series in SERIES_SIDE:  # the series the alert was computed on says it (in the registry's words)
+            side = SERIES_SIDE[series]
         labels = {r["id"]: incident_label(r) for r in incidents}
         out.append({**alert, "severity": severity if severity in SEVERITY_ORDER else "low", "side": side,
                     "labels": labels})

@@ -24,6 +24,7 @@ SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "cs
             ".parquet": "parquet", ".pq": "parquet"}
 # columns that hold several values: lists in GeoJSON and Parquet, joined text in CSV
 LIST_COLUMNS = ("claimed_by", "confirmed_by", "source_urls", "evidence")
+EVIDENCE_SEPARATOR = " | "
 # a spreadsheet runs a cell that starts with one of these as a formula
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 WEAPON_WORDS = {"drone": "a drone attack", "rocket": "a rocket attack", "missile": "a missile attack",
@@ -122,12 +123,14 @@ def formula_safe(value: Any) -> Any:
 
 
 def csv_cells(row: dict[str, Any]) -> dict[str, Any]:
-    """A row as CSV cells: lists joined the ACLED way ("; " for outlets and URLs, one evidence
-    sentence per line), booleans as true/false, text protected from formula injection."""
+    """A row as CSV cells: lists joined the ACLED way ("; " for outlets and URLs; " | " between
+    evidence sentences, which hold semicolons of their own: no line breaks in a cell, so line-based
+    tools still count one line per incident), booleans as true/false, text protected from
+    formula injection."""
     out: dict[str, Any] = {}
     for k, v in row.items():
         if isinstance(v, list):
-            v = ("\n" if k == "evidence" else "; ").join(str(x) for x in v)
+            v = (EVIDENCE_SEPARATOR if k == "evidence" else "; ").join(" ".join(str(x).split()) for x in v)
         elif isinstance(v, bool):
             v = "true" if v else "false"
         out[k] = formula_safe(v)

@@ -13,7 +13,7 @@ const RULES = {
   casualties: "Casualties", surge: "Surges", resumption: "Resumptions after a pause",
   new_actor_claim: "First claims by a group", new_weapon_at_site: "New weapon at a site",
 };
-const SIDES = { militia: "militia attacks on US forces", axis: "attacks by Iran-aligned groups", us: "US strikes", iraq: "Iraqi forces", israel: "Israel",
+const SIDES = { axis: "attacks by Iran-aligned groups", us: "US strikes", iraq: "Iraqi forces", israel: "Israel",
   other: "other actors", mixed: "several sides", unknown: "actor unknown" };
 const SEVERITY = ["high", "medium", "low"];
 

@@ -10,10 +10,6 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
-# what an incident's period amounts to, most telling first
-STATUS_ORDER = ("created", "split", "merged", "removed", "rejected", "restored", "updated")
-
-
 class BadMoment(ValueError):
     """Not an ISO date or date-time."""
 

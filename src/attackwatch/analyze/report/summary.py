@@ -31,13 +31,6 @@ def _label(text: str) -> str:
         return text
 
 
-def _count(n: int, side: str) -> str:
-    """"1 militia attack", "4 US/coalition strikes", "no militia attack"."""
-    if n == 0:
-        return f"no {ONE[side]}"
-    return f"{n} {ONE[side] if n == 1 else SERIES[side]}"
-
-
 def _none_or(n: int) -> str:
     return "none" if n == 0 else str(n)
 

@@ -549,9 +549,15 @@ def _data_errors() -> tuple[type[BaseException], ...]:
 
 
 def _add_counts(summary: IngestSummary, more: IngestSummary) -> None:
-    for name in ("new", "updated", "unchanged", "failed", "reports", "incidents_created", "incidents_merged"):
-        setattr(summary, name, getattr(summary, name) + getattr(more, name))
-    summary.errors += more.errors
+    """Add every counter of `more` to `summary` (numbers, Counters, error lists alike)."""
+    from dataclasses import fields
+
+    for f in fields(IngestSummary):
+        mine, theirs = getattr(summary, f.name), getattr(more, f.name)
+        if isinstance(mine, Counter):
+            mine.update(theirs)
+        elif isinstance(mine, (int, list)) and not isinstance(mine, bool):
+            setattr(summary, f.name, mine + theirs)
 
 
 def _edit_home(homes: list[str | None], made_on: str) -> str | None:

@@ -231,7 +231,7 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
     para = 0
     last_end = 0
     for si, sent in enumerate(doc.sents):
-        if not sent.text.strip():
+        if not folded[sent.start_char:sent.end_char].strip():
             continue
         para += folded.count("\n\n", last_end, sent.start_char) if sentences else 0
         last_end = sent.start_char

@@ -1,0 +1,182 @@
+"""The words a regular expression cannot match without: a cheap test that skips a pattern on a
+text where it cannot match, so a page pays only for the patterns whose words it contains.
+
+`required_literals(r"\\b(?:killed|killing)\\s+(?P<n>\\d+)\\s+soldiers")` is ({"killed", "killing"},
+{"soldiers"}): every match contains "soldiers" and one of "killed", "killing", so a text lacking
+either has no match and the regex need not run.
+The set is derived from the pattern's parse tree (the `re` module's own parser), so pack rules
+and code patterns get their filter without anyone writing it by hand, and a pattern we cannot
+analyse simply gets none (it always runs).
+"""
+from __future__ import annotations
+
+import re
+from re import _casefix  # type: ignore[attr-defined]
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+# a literal needs at least this many characters to be worth testing for
+_MIN_LEN = 3
+# characters `re.IGNORECASE` matches to an ASCII letter although str.lower() does not map them
+# to it (dotless i, long s, Kelvin sign, ...): a text containing one is never filtered
+_CASE_TRAPS = frozenset(chr(c) for k, v in _casefix._EXTRA_CASES.items() for c in (k, *v) if c > 127)
+_TRAP_RX = re.compile("[" + re.escape("".join(sorted(_CASE_TRAPS))) + "]") if _CASE_TRAPS else None
+
+Literals = tuple[frozenset[str], ...]  # every set must have a member in the text
+_MAX_SETS = 3  # the sharpest few are enough
+
+
+def _score(lits: set[str]) -> tuple[int, int]:
+    """Fewer and longer literals make a sharper filter."""
+    return -len(lits), min(len(s) for s in lits)
+
+
+def _sequence(items: Any) -> list[set[str]]:
+    """The literal sets of a sequence of pattern items, every one of them required (a run of
+    literal characters is one string)."""
+    required: list[set[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            required.append({"".join(run)})
+            run = []
+        required.extend(_item(op, av))
+    if run:
+        required.append({"".join(run)})
+    return required
+
+
+def _one_set(items: Any) -> set[str] | None:
+    """A single set (the sharpest) for a sequence, as one alternative of a choice needs."""
+    sets = [s for s in _sequence(items) if min(len(x) for x in s) >= _MIN_LEN]
+    return max(sets, key=_score) if sets else None
+
+
+def _item(op: Any, av: Any) -> list[set[str]]:
+    if op is sre.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return [] if add_flags or del_flags else _sequence(sub)
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(av)
+    if op is sre.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            lits = _one_set(branch)
+            if not lits:
+                return []  # one alternative without a literal: the whole choice has none
+            out |= lits
+        return [out]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        lo, _hi, sub = av
+        return _sequence(sub) if lo >= 1 else []
+    return []  # assertions, classes, wildcards, backreferences: nothing certain
+
+
+def required_literals(pattern: str | re.Pattern[str]) -> Literals | None:
+    """Sets of strings such that every match of `pattern` contains a member of each set
+    (lower-cased for an IGNORECASE pattern), or None when no useful set can be proven."""
+    rx = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
+    try:
+        parsed = _parser.parse(rx.pattern, rx.flags)
+    except re.error:
+        return None
+    sets = [s for s in _sequence(parsed) if min(len(x) for x in s) >= _MIN_LEN]
+    if not sets:
+        return None
+    if rx.flags & re.IGNORECASE:
+        if any(not x.isascii() for s in sets for x in s):
+            return None  # non-ASCII case folding is beyond a lower() test
+        sets = [{x.lower() for x in s} for s in sets]
+    unique = {frozenset(s) for s in sets}
+    return tuple(sorted(unique, key=_score, reverse=True)[:_MAX_SETS])
+
+
+def _lower_only(items: Any) -> bool:
+    for op, av in items:
+        if op in (sre.LITERAL, sre.NOT_LITERAL):
+            if chr(av).lower() != chr(av) or chr(av).upper() != chr(av) and not chr(av).isascii():
+                return False
+        elif op is sre.IN:
+            for o, a in av:
+                if o in (sre.LITERAL, sre.NOT_LITERAL) and not _lower_only([(o, a)]):
+                    return False
+                if o is sre.RANGE and any(chr(c).lower() != chr(c) or chr(c).upper() != chr(c) for c in range(a[0], a[1] + 1)):
+                    return False
+        elif op is sre.SUBPATTERN:
+            if av[1] or av[2] or not _lower_only(av[3]):
+                return False
+        elif op is sre.BRANCH:
+            if not all(_lower_only(b) for b in av[1]):
+                return False
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            if not _lower_only(av[2]):
+                return False
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            if not _lower_only(av[1]):
+                return False
+        elif op is sre.ATOMIC_GROUP:
+            if not _lower_only(av):
+                return False
+        elif op in (sre.GROUPREF, sre.GROUPREF_EXISTS):
+            return False
+    return True
+
+
+def lower_case_twin(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For a case-insensitive pattern whose letters are all ASCII lower case, the same pattern
+    without re.I: on `text.lower()` (when `case_safe(text)` and the lengths agree) it finds the
+    same spans, about twice as fast (`re` can skip ahead only in a case-sensitive scan)."""
+    if not rx.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _parser.parse(rx.pattern, rx.flags)
+    except re.error:
+        return None
+    if not _lower_only(parsed):
+        return None
+    return re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+
+
+def case_safe(text: str) -> bool:
+    """True when `re.IGNORECASE` matching on `text` agrees with plain matching on `text.lower()`
+    for ASCII literals (no dotless i, long s, Kelvin sign and the like)."""
+    return text.isascii() or _TRAP_RX is None or not _TRAP_RX.search(text)
+
+
+class LiteralGate:
+    """One text's test for many patterns: `may_match(literals)` is False only when the pattern
+    owning `literals` cannot match the text. The text is lower-cased once for all case-insensitive
+    patterns."""
+
+    __slots__ = ("text", "_lower", "_folding_safe")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._lower: str | None = None
+        self._folding_safe: bool | None = None
+
+    def lower(self) -> str:
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
+
+    def may_match(self, literals: Literals | None, *, ignorecase: bool) -> bool:
+        if literals is None:
+            return True
+        if not ignorecase:
+            return all(any(x in self.text for x in s) for s in literals)
+        if self._folding_safe is None:
+            self._folding_safe = case_safe(self.text)
+        if not self._folding_safe:
+            return True
+        low = self.lower()
+        return all(any(x in low for x in s) for s in literals)
+
+
+def gate_for(rx: re.Pattern[str]) -> tuple[Literals | None, bool]:
+    """(required literals, whether they are tested case-insensitively) for a compiled pattern."""
+    return required_literals(rx), bool(rx.flags & re.IGNORECASE)

@@ -97,6 +97,17 @@ def parse_absolute(text: str) -> date | None:
     return data.date_obj.date() if data and data.date_obj else None
 
 
+def full_date(groups: dict[str, str | None]) -> date | None:
+    """The day a "full" pattern match names, or None for an impossible one ("February 30, 2021").
+    The same answer as `parse_absolute` (dateparser) on every phrase the full patterns match
+    (tests/text/test_dates_full.py checks it over every month spelling, day and form), without
+    dateparser's ~0.5 ms per phrase."""
+    try:
+        return date(int(groups["year"] or 0), MONTHS[(groups["month"] or "").lower()], int(groups["day"] or 0))
+    except (ValueError, KeyError):
+        return None
+
+
 def _month_shift(d: date, months: int) -> tuple[int, int]:
     idx = d.year * 12 + (d.month - 1) + months
     return idx // 12, idx % 12 + 1
@@ -127,7 +138,7 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[str | None,
         except ValueError:
             return None, None
     if kind == "full":
-        d = parse_absolute(text)
+        d = full_date(g)
         return (d.isoformat(), "day") if d else (None, None)
     if kind == "month_year":
         return f"{int(g['year']):04d}-{MONTHS[g['month'].lower()]:02d}", "month"

@@ -11,6 +11,7 @@ analyse simply gets none (it always runs).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from re import _casefix  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
@@ -141,6 +142,12 @@ def lower_case_twin(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     return re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
+def _finder(literals: frozenset[str]) -> re.Pattern[str]:
+    """One scan for any of `literals` (case-sensitive: `re` skips ahead on the first characters)."""
+    return re.compile("|".join(re.escape(x) for x in sorted(literals)))
+
+
 def case_safe(text: str) -> bool:
     """True when `re.IGNORECASE` matching on `text` agrees with plain matching on `text.lower()`
     for ASCII literals (no dotless i, long s, Kelvin sign and the like)."""
@@ -168,13 +175,13 @@ class LiteralGate:
         if literals is None:
             return True
         if not ignorecase:
-            return all(any(x in self.text for x in s) for s in literals)
+            return all(_finder(s).search(self.text) is not None for s in literals)
         if self._folding_safe is None:
             self._folding_safe = case_safe(self.text)
         if not self._folding_safe:
             return True
         low = self.lower()
-        return all(any(x in low for x in s) for s in literals)
+        return all(_finder(s).search(low) is not None for s in literals)
 
 
 def gate_for(rx: re.Pattern[str]) -> tuple[Literals | None, bool]:

@@ -58,6 +58,10 @@ CASES = [
                  "said.\n\nThe region's security council, of which the governor is a member, initially said two rockets had "
                  "landed near the airport. A later statement said explosive-laden drones were used.",
                  [("2021-09-11", "drone")], id="initially-said-rockets-then-drones"),
+    pytest.param("2021-02-26", "On February 15, rockets struck Erbil airport, wounding a contractor.\n\nUS jets struck "
+                 "militia buildings in eastern Syria on Thursday. After the airstrikes the defence secretary said the "
+                 "site was used by the militants behind the strikes, meaning the February 15 rocket attack.",
+                 [("2021-02-15", "rocket"), ("2021-02-25", "airstrike")], id="the-february-15-rocket-attack"),
     pytest.param("2024-10-02", "Two rockets were fired at Victory Base near Baghdad airport on Tuesday; Patriot "
                  "missiles and the C-RAM system intercepted them.", [("2024-10-01", "rocket")], id="air-defence"),
 ]

@@ -101,6 +101,25 @@ def _weapon(segs: list[Segment], pack: Pack, trigger_tok: int) -> WeaponHit | No
     return min(pool, key=lambda h: abs(h.tok - trigger_tok))
 
 
+# "the February 15 missile attack", "Sunday's rocket attack": the date names the weapon's attack
+_DATE_THEN_WEAPON = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+)?$")
+
+
+def _dated_weapon(f: Frame, folded: str, pack: Pack) -> WeaponHit | None:
+    """The weapon right after the frame's own date, which tells which attack the date is of (the
+    clause may also speak of the strikes that answered it)."""
+    if f.date is None:
+        return None
+    rows = pack.rows_by_id("weapons")
+    for s in f.segs:
+        for w in s.weapons:
+            row = rows.get(w.id)
+            if (row is not None and row.get("strength", "strong") != "weak" and 0 <= w.start - f.date.end <= 20
+                    and _DATE_THEN_WEAPON.match(folded[f.date.end:w.start])):
+                return WeaponHit(row["weapon"], row["event_type"], True, w.tok)
+    return None
+
+
 def _weapon_before(segs: list[Segment], pack: Pack, tok: int) -> WeaponHit | None:
     rows = pack.rows_by_id("weapons")
     before = [(w.tok, rows[w.id]) for s in segs for w in s.weapons if w.id in rows and w.tok < tok
@@ -167,7 +186,7 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
         f.reported = bool(f.date) and (any(s.start <= f.date.start < s.end and s.has("SAY")
                                            and not (s.tok <= f.trigger_tok < s.tok_end) for s in f.segs)
                                        or bool(_SAID_ON.search(ann.folded[max(0, f.date.start - 30):f.date.start])))
-        f.weapon = _weapon(f.segs, pack, f.trigger_tok)
+        f.weapon = _dated_weapon(f, ann.folded, pack) or _weapon(f.segs, pack, f.trigger_tok)
         f.another = any(s.has("ANOTHER") for s in f.segs)
         f.retold = any(s.has("RETOLD") for s in f.segs)
         f.anaphor = f.retold or any(s.has("ANAPHOR") for s in f.segs)

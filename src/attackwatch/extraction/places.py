@@ -135,16 +135,27 @@ def only_references(mentions: list[Mention], folded: str) -> bool:
     return bool(mentions) and all(is_reference(m, folded) for m in mentions)
 
 
+_APPOSITION = re.compile(r"^(?:\s+(?:dist|district|sub-district|town|city|village|base|area)\.?)?\s*,\s*$", re.I)
+
+
 def select_places(mentions: list[Mention], folded: str, pack: Pack) -> list[Place]:
     """The distinct places an incident clause reports, most precise first-mentioned."""
     by_span: dict[tuple[int, int], list[Mention]] = {}
     for m in mentions:
         by_span.setdefault((m.start, m.end), []).append(m)
     cands: list[tuple[Place, bool]] = []
-    for (_s, _e), alts in sorted(by_span.items()):
+    prev: tuple[Place, int] | None = None
+    for (start, end), alts in sorted(by_span.items()):
         place = place_for_mention(alts[0], alts, folded, pack)
+        if place is not None and prev is not None and _APPOSITION.match(folded[prev[1]:start]):
+            # "Makhmour dist, Irbil", "Sadiq base, Salahaddin": the name after the comma is the
+            # province the first place lies in, not its capital town
+            province = next((pack.places[a.id] for a in alts if a.id in pack.places
+                             and pack.places[a.id].kind == "admin1" and contains(pack.places[a.id], prev[0], pack)), None)
+            place = province or place
         if place is not None:
             cands.append((place, is_reference(alts[0], folded)))
+            prev = (place, end)
     if not cands:
         return []
     theatre = pack.theatre

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from attackwatch.packs import Pack, alias_variants, get_pack
-from attackwatch.text.literals import LiteralGate, required_literals
+from attackwatch.text.literals import LiteralGate, required_literals, skip_ahead_form
 
 MAX_SENT_TOKENS = 120
 MAX_TEXT_CHARS = 20_000_000  # well above the largest page ingest accepts (5 MB)
@@ -189,11 +189,13 @@ class RegexCues:
                 continue
             lower = not r.get("case_sensitive") and r["regex"] == r["regex"].lower()
             flags = 0 if r.get("case_sensitive") or lower else re.I
-            rx = re.compile(r["regex"], flags)
+            # matched in the form `re` can skip ahead in (the same matches, text/literals.py)
+            fast = skip_ahead_form(r["regex"])
+            rx = re.compile(fast, flags)
             # the re.I form too, for the rare text whose lower-casing changes its length
-            fallback = re.compile(r["regex"], re.I) if lower else None
-            self.rules.append((rx, fallback, r["label"], r["id"], required_literals(rx),
-                               required_literals(fallback) if fallback is not None else None))
+            fallback = re.compile(fast, re.I) if lower else None
+            self.rules.append((rx, fallback, r["label"], r["id"], required_literals(re.compile(r["regex"], flags)),
+                               required_literals(re.compile(r["regex"], re.I)) if lower else None))
 
     def __call__(self, doc):  # type: ignore[no-untyped-def]
         from spacy.tokens import Span

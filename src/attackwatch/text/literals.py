@@ -148,6 +148,87 @@ def _finder(literals: frozenset[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(x) for x in sorted(literals)))
 
 
+def _top_level_alternatives(group: str) -> list[str] | None:
+    """The top-level '|'-separated alternatives of a group body, or None when the body has
+    constructs this simple splitter does not follow (character classes with brackets are kept)."""
+    out, depth, cur, i = [], 0, [], 0
+    in_class = False
+    while i < len(group):
+        ch = group[i]
+        if ch == "\\":
+            cur.append(group[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+            i += 1
+            continue
+        cur.append(ch)
+        i += 1
+    out.append("".join(cur))
+    return None if depth or in_class else out
+
+
+def _group_end(pattern: str, open_at: int) -> int | None:
+    """Index of the ')' closing the group opened at `open_at`."""
+    depth, i, in_class = 0, open_at, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def skip_ahead_form(pattern: str) -> str:
+    """`pattern` rewritten so that `re` can skip ahead to the positions where a match can start.
+
+    `re` scans a case-sensitive pattern fast only when it opens with a literal or a choice of
+    literals; a leading word boundary ("\\b(?:killed|killing)...") hides them, so every position
+    of the text is tried. The boundary before a word character is the same test as "the character
+    before is no word character", which can move behind the first character: "\\b(?:us|pentagon)"
+    becomes "(?:u(?<!\\w.)s|p(?<!\\w.)entagon)", which matches exactly the same strings at exactly
+    the same positions. Patterns of any other shape are returned unchanged."""
+    def first_literal(alt: str) -> bool:
+        return bool(alt) and alt[0] not in "\\()[]|.^$*+?{}" and bool(_WORD_CHAR.fullmatch(alt[0])) and \
+            (len(alt) == 1 or alt[1] not in "*?{+")
+
+    if pattern.startswith("\\b(?:"):
+        end = _group_end(pattern, 2)
+        if end is None or (end + 1 < len(pattern) and pattern[end + 1] in "*?{+"):
+            return pattern
+        alts = _top_level_alternatives(pattern[5:end])
+        if not alts or not all(first_literal(a) for a in alts):
+            return pattern
+        return "(?:" + "|".join(a[0] + r"(?<!\w.)" + a[1:] for a in alts) + ")" + pattern[end + 1:]
+    if pattern.startswith("\\b") and first_literal(pattern[2:]):
+        return pattern[2] + r"(?<!\w.)" + pattern[3:]
+    return pattern
+
+
 def case_safe(text: str) -> bool:
     """True when `re.IGNORECASE` matching on `text` agrees with plain matching on `text.lower()`
     for ASCII literals (no dotless i, long s, Kelvin sign and the like)."""

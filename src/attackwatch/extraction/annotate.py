@@ -19,7 +19,7 @@ from datetime import date
 
 from attackwatch.text.normalize import fold
 from attackwatch.text.dates import DateMention, find_dates
-from attackwatch.extraction.nlp import pipeline_for
+from attackwatch.extraction.nlp import doc_text, pipeline_for
 from attackwatch.packs import Pack, get_pack
 
 BOUNDARY_PUNCT = {",", ";", ":", "(", ")", "[", "]", "-", "--", '"'}
@@ -138,7 +138,11 @@ class Annotated:
 
 
 def _mentions(doc, key: str) -> list[Mention]:  # type: ignore[no-untyped-def]
-    out = [Mention(s.start_char, s.end_char, s.start, s.end, s.id_, s.label_, s.text) for s in doc.spans.get(key, [])]
+    text = doc_text(doc)  # a span's text is its slice of the Doc's text (Span.text rebuilds it token by token)
+    out = []
+    for s in doc.spans.get(key, []):
+        start, end = s.start_char, s.end_char
+        out.append(Mention(start, end, s.start, s.end, s.id_, s.label_, text[start:end]))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 

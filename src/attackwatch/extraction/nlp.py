@@ -24,78 +24,87 @@ ABBREVIATIONS = {"maj", "gen", "lt", "col", "sgt", "brig", "capt", "adm", "cpl",
 
 class _StringFlags:
     """Per-string facts the sentence rules ask of a token (contains a line break, ends with a full
-    stop, is an abbreviation), computed once per distinct string hash and kept across documents."""
+    stop, is an abbreviation, ...), computed once per distinct string hash and kept across
+    documents."""
 
     def __init__(self, strings) -> None:  # type: ignore[no-untyped-def]
         from spacy.pipeline.sentencizer import Sentencizer
 
         self.strings = strings
         self.sentence_final = frozenset(Sentencizer.default_punct_chars)
-        self.newline: dict[int, bool] = {}
+        self.of_orth: dict[int, tuple[bool, bool, bool, bool]] = {}  # newline, ends with ".", is ".", sentence-final
         self.abbrev: dict[int, bool] = {}  # of a LOWER hash: lower.rstrip(".") is an abbreviation
-        self.ends_dot: dict[int, bool] = {}
-        self.punct: dict[int, bool] = {}  # one of the Sentencizer's sentence-final characters
 
-    def learn(self, orths: list[int], lowers: list[int]) -> None:
-        strings = self.strings
-        for h in set(orths).difference(self.newline):
-            text = strings[h]
-            self.newline[h] = "\n" in text
-            self.ends_dot[h] = text.endswith(".")
-            self.punct[h] = text in self.sentence_final
-        for h in set(lowers).difference(self.abbrev):
-            self.abbrev[h] = strings[h].rstrip(".") in ABBREVIATIONS
+    def orth_flags(self, hashes: list[int]) -> list[tuple[bool, bool, bool, bool]]:
+        out = []
+        for h in hashes:
+            flags = self.of_orth.get(h)
+            if flags is None:
+                text = self.strings[h]
+                flags = self.of_orth[h] = ("\n" in text, text.endswith("."), text == ".", text in self.sentence_final)
+            out.append(flags)
+        return out
+
+    def abbreviations(self, hashes: list[int]) -> list[bool]:
+        out = []
+        for h in hashes:
+            flag = self.abbrev.get(h)
+            if flag is None:
+                flag = self.abbrev[h] = self.strings[h].rstrip(".") in ABBREVIATIONS
+            out.append(flag)
+        return out
 
 
-def sentence_starts(orths: list[int], lowers: list[int], punct: list[int], space: list[int],
-                    flags: _StringFlags) -> list[bool]:
-    """Which tokens start a sentence: spaCy's Sentencizer (a sentence ends after . ! ? and any
-    punctuation right after them), then our corrections: a new sentence after every line break,
-    none after an abbreviation's full stop ("Maj. Gen. X"), none at a line-break token, and at
-    least one every MAX_SENT_TOKENS tokens (a page with no punctuation still gets bounded
-    sentences). Computed on token attribute arrays and written back once: setting
-    Token.is_sent_start token by token makes spaCy rescan the Doc each time (quadratic)."""
-    n = len(orths)
+def sentence_starts(final: bytes, punct: bytes, newline: bytes, ends_dot: bytes, dot: bytes, abbrev: bytes,
+                    space: bytes) -> bytearray:
+    """Which tokens start a sentence (1) or not (0), from per-token flags (one byte each: the
+    token is a sentence-final character, punctuation, contains a line break, ends with ".", is
+    ".", is an abbreviation, is white space): spaCy's Sentencizer (a sentence ends after . ! ?
+    and any punctuation right after them), then our corrections: a new sentence after every line
+    break, none after an abbreviation's full stop ("Maj. Gen. X"), none at a line-break token, and
+    at least one every MAX_SENT_TOKENS tokens (a page with no punctuation still gets bounded
+    sentences). Computed on arrays and written back once: setting Token.is_sent_start token by
+    token makes spaCy rescan the Doc each time (quadratic)."""
+    n = len(final)
+    starts = bytearray(n)
     if not n:
-        return []
-    is_punct_char, newline, ends_dot, abbrev = flags.punct, flags.newline, flags.ends_dot, flags.abbrev
-    starts = [False] * n
-    # the Sentencizer (spacy/pipeline/sentencizer.pyx, predict), on arrays
+        return starts
+    # the Sentencizer (spacy/pipeline/sentencizer.pyx, predict)
     start, seen_period = 0, False
-    starts[0] = True
+    starts[0] = 1
     for i in range(n):
-        in_punct_chars = is_punct_char[orths[i]]
-        if seen_period and not punct[i] and not in_punct_chars:
-            starts[start] = True
+        if seen_period and not punct[i] and not final[i]:
+            starts[start] = 1
             start, seen_period = i, False
-        elif in_punct_chars:
+        elif final[i]:
             seen_period = True
-    starts[start] = True
+    starts[start] = 1
     # our corrections, token by token as they were written on Token objects
     since = 0
-    dot = flags.strings["."]
     for i in range(1, n):
         p = i - 1
-        if newline[orths[p]]:
-            starts[i] = True
-        elif starts[i] and i >= 2 and orths[p] == dot and abbrev[lowers[p - 1]]:
-            starts[i] = False
-        elif starts[i] and ends_dot[orths[p]] and abbrev[lowers[p]]:
-            starts[i] = False
-        elif space[i] and newline[orths[i]]:
-            starts[i] = False
+        if newline[p]:
+            starts[i] = 1
+        elif starts[i] and i >= 2 and dot[p] and abbrev[p - 1]:
+            starts[i] = 0
+        elif starts[i] and ends_dot[p] and abbrev[p]:
+            starts[i] = 0
+        elif space[i] and newline[i]:
+            starts[i] = 0
         if starts[i]:
             since = 0
         else:
             since += 1
             if since >= MAX_SENT_TOKENS:
-                starts[i] = True
+                starts[i] = 1
                 since = 0
     return starts
 
 
 class SentenceBounds:
-    """The pipeline's sentence splitter (see `sentence_starts`)."""
+    """The pipeline's sentence splitter (see `sentence_starts`). Token flags are looked up per
+    distinct string and spread with NumPy, one byte per token: a 5 MB page's million tokens
+    cost megabytes here, not the hundreds a Python list per attribute would."""
 
     def __init__(self, vocab) -> None:  # type: ignore[no-untyped-def]
         self.flags = _StringFlags(vocab.strings)
@@ -107,27 +116,31 @@ class SentenceBounds:
         if not len(doc):
             return doc
         arr = doc.to_array([ORTH, LOWER, IS_PUNCT, IS_SPACE])
-        orths, lowers = arr[:, 0].tolist(), arr[:, 1].tolist()
-        self.flags.learn(orths, lowers)
-        starts = sentence_starts(orths, lowers, arr[:, 2].tolist(), arr[:, 3].tolist(), self.flags)
-        values = numpy.where(numpy.array(starts, dtype=bool), 1, -1).astype("int64").astype("uint64")
-        doc.from_array([SENT_START], values.reshape(-1, 1))
+        orths, orth_at = numpy.unique(arr[:, 0], return_inverse=True)
+        lowers, lower_at = numpy.unique(arr[:, 1], return_inverse=True)
+        per_orth = numpy.array(self.flags.orth_flags(orths.tolist()), dtype=numpy.uint8).reshape(-1, 4)[orth_at.ravel()]
+        abbrev = numpy.array(self.flags.abbreviations(lowers.tolist()), dtype=numpy.uint8)[lower_at.ravel()]
+        starts = sentence_starts(per_orth[:, 3].tobytes(), arr[:, 2].astype(numpy.uint8).tobytes(),
+                                 per_orth[:, 0].tobytes(), per_orth[:, 1].tobytes(), per_orth[:, 2].tobytes(),
+                                 abbrev.tobytes(), arr[:, 3].astype(numpy.uint8).tobytes())
+        values = numpy.where(numpy.frombuffer(bytes(starts), dtype=numpy.uint8) > 0, 1, -1).astype("int64")
+        doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
         return doc
 
 
 def _apostrophe_free_norms(doc):  # type: ignore[no-untyped-def]
     """NORM = lower case without apostrophes, so "Qa'im" matches "Qaim" and "Kata'ib" "Kataib"."""
+    import numpy
     from spacy.attrs import ORTH
 
     strings = doc.vocab.strings
-    orths = doc.to_array([ORTH]).tolist()
-    with_apostrophe = {h for h in set(orths) if "'" in strings[h] and strings[h] not in ("'", "'s")}
+    orths = doc.to_array([ORTH]).ravel()
+    with_apostrophe = [h for h in numpy.unique(orths).tolist() if "'" in strings[h] and strings[h] not in ("'", "'s")]
     if not with_apostrophe:
         return doc
-    for i, h in enumerate(orths):
-        if h in with_apostrophe:
-            tok = doc[i]
-            tok.norm_ = tok.lower_.replace("'", "")
+    for i in numpy.flatnonzero(numpy.isin(orths, with_apostrophe)).tolist():
+        tok = doc[i]
+        tok.norm_ = tok.lower_.replace("'", "")
     return doc
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from attackwatch.extraction.anchoring import dated_by_landmarks
 from attackwatch.extraction.annotate import Annotated, annotate
 from attackwatch.extraction.assemble import ArticleContext, build_report, dominant_country
 from attackwatch.extraction.confidence import assign as assign_confidence
@@ -29,7 +30,7 @@ def _title_frames(title: str | None, article: Article, pack_name: str, pack: Pac
     """Frames of the headline (offsets into the headline's own Annotated; used only as hints)."""
     if not title or not _HEADLINE_EVENT.search(title):
         return [], None  # a headline with no attack word lends no hint: skip the second pass
-    ann = annotate(title, reference_date(article), pack_name)
+    ann = annotate(title, reference_date(article, pack_name), pack_name)
     return [f for sent in ann.sentences for f in frames_in_sentence(sent, ann, pack, from_title=True)], ann
 
 
@@ -70,11 +71,14 @@ def _is_roundup(ann: Annotated, title_ann_text: str | None) -> bool:
     return any(seg.has("ROUNDUP") for s in first for seg in s.segments)
 
 
-def reference_date(article: Article) -> date | None:
+def reference_date(article: Article, pack_name: str = "default") -> date | None:
     """The date relative words ("on Friday", "Feb 3") are read against: the publication date,
     else the latest complete date the body itself states (a page is never published before
-    the events it reports as past)."""
-    return article.published if article.published is not None else latest_body_date(article.text)
+    the events it reports as past), else its latest yearless day placed after the well-known
+    events it names (see anchoring.dated_by_landmarks)."""
+    if article.published is not None:
+        return article.published
+    return latest_body_date(article.text) or dated_by_landmarks(article.text, get_pack(pack_name))
 
 
 def extract_article(article: Article, *, pack_name: str = "default", any_theatre: bool = False) -> list[Report]:
@@ -82,7 +86,7 @@ def extract_article(article: Article, *, pack_name: str = "default", any_theatre
     does not let us determine at all (no publication date, no year anywhere) is left out: a
     record with no date is neither placeable on a timeline nor matchable across outlets."""
     pack = get_pack(pack_name)
-    ann = annotate(article.text, reference_date(article), pack_name)
+    ann = annotate(article.text, reference_date(article, pack_name), pack_name)
     incidents = resolve(ann, pack)
     title_frames, title_ann = _title_frames(article.title, article, pack_name, pack)
     _apply_title_hints(title_frames, title_ann, incidents, pack)

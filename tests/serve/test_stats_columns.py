@@ -77,3 +77,13 @@ def test_copy_is_dropped_when_the_database_changes(store: Any) -> None:
         store.put_incident({"id": "late", "date": "2024-02-01", "date_precision": "day"}, date(2024, 2, 1).toordinal())
     second = stats_columns(cache, store)
     assert second is not first and len(second) == len(first) + 1
+
+
+def test_no_copy_for_a_store_without_change_token(store: Any) -> None:
+    class Uncached:  # PostgreSQL's store: other processes write unseen, so nothing may be kept
+        incident_stat_columns = store.incident_stat_columns
+
+        def change_token(self) -> None:
+            return None
+
+    assert stats_columns(ResultCache(), Uncached()) is None

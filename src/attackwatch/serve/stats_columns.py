@@ -189,6 +189,7 @@ def stats_columns(results: Any, store: Any) -> StatsColumns | None:
     """The column copy of `store`'s incidents, from the result cache (so it is dropped on any
     change), or None for a store that cannot give one (PostgreSQL) or has no change token."""
     load = getattr(store, "incident_stat_columns", None)
-    if load is None or getattr(store, "change_token", None) is None:
-        return None
+    token = getattr(store, "change_token", None)
+    if load is None or token is None or token() is None:
+        return None  # without a change token the copy could not be kept: every request would reload it
     return results.get_or_compute(store, ("stats-columns",), lambda: StatsColumns.from_rows(load()))

@@ -37,7 +37,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Any:
             rec = {"id": f"inc{i:04d}", "date": None if undated else day.isoformat(), "date_precision": precision,
                    "actor": actor, "actor_parent": parent, "weapon": rng.choice(["drone", "rocket", None]),
                    "country_code": country, "admin1_code": admin1, "admin1": admin1_name,
-                   "killed": rng.choice([None, 0, 1, 3]), "injured": rng.choice([None, 0, 2])}
+                   "killed": rng.choice([None, 0, 1, 3]), "injured": rng.choice([None, 0, 2]),
+                   "review": rng.choice(["", "", "", "confirmed", "corrected", "rejected"])}
             s.put_incident(rec, -1 if undated else day.toordinal())
     yield s
     s.close()
@@ -61,8 +62,16 @@ def test_columns_answer_equals_sql(store: Any, flt: IncidentFilter, by: str) -> 
 def test_only_column_filters_are_answerable() -> None:
     assert answerable(IncidentFilter(country="IQ", since=date(2024, 1, 1), actor="x", admin1="y", weapon="z"))
     for other in (IncidentFilter(text="rocket"), IncidentFilter(claimed=True), IncidentFilter(min_sources=2),
-                  IncidentFilter(include_background=False), IncidentFilter(min_confidence=0.5)):
+                  IncidentFilter(include_background=False), IncidentFilter(min_confidence=0.5),
+                  IncidentFilter(review="rejected"), IncidentFilter(review="pending")):
         assert not answerable(other)
+
+
+def test_the_copy_knows_every_clause_a_default_filter_writes() -> None:
+    # a filter field whose default writes a SQL clause (as review's "leave rejected out" does) is
+    # applied to every stats request: StatsColumns.select must be taught it, then this line updated
+    assert IncidentFilter().sql()[0] == "review <> 'rejected'", (
+        "IncidentFilter's default SQL changed: teach serve/stats_columns.py StatsColumns.select the new clause")
 
 
 def test_sqlite_lower_is_ascii_only() -> None:

@@ -8,9 +8,10 @@ grouping them takes a few milliseconds. The copy lives in the app's ResultCache,
 dropped exactly when cached answers are (any change to the database), and rebuilt on the next
 request.
 
-Only filters on these columns (dates, country, admin1, actor, weapon) are answered here, with the
-same semantics as IncidentFilter.sql() (SQLite's ASCII-only lower(), NULLs never equal); any
-other filter (evidence text, claim, confirmation, ...) goes to SQL as before.
+Only filters on these columns (dates, country, admin1, actor, weapon, and the default review
+filter that leaves rejected incidents out) are answered here, with the same semantics as
+IncidentFilter.sql() (SQLite's ASCII-only lower(), NULLs never equal); any other filter
+(evidence text, claim, confirmation, a review state, ...) goes to SQL as before.
 """
 from __future__ import annotations
 
@@ -34,11 +35,11 @@ def sqlite_lower(value: str | None) -> str | None:
 
 
 def answerable(flt: IncidentFilter) -> bool:
-    """True when every filter the request sets is one the columns answer."""
+    """True when every filter the request sets is one the columns answer: the column filters
+    set or not, and everything else at its default. The review filter's default (leave rejected
+    incidents out) is applied by `select`; any other review state goes to SQL."""
     for f in fields(flt):
-        value = getattr(flt, f.name)
-        default = f.default
-        if f.name not in COLUMN_FILTERS and value != default:
+        if f.name not in COLUMN_FILTERS and getattr(flt, f.name) != f.default:
             return False
     return True
 
@@ -63,14 +64,16 @@ class StatsColumns:
     @classmethod
     def from_rows(cls, rows: list[tuple[Any, ...]]) -> "StatsColumns":
         """rows: (day_lo, date_precision, actor_parent, actor, weapon, country_code, admin1_code,
-        admin1_name, killed, injured) per incident, as SqliteStore.incident_stat_columns gives them."""
-        cols = list(zip(*rows)) if rows else [()] * 10
+        admin1_name, killed, injured, review) per incident, as SqliteStore.incident_stat_columns
+        gives them."""
+        cols = list(zip(*rows)) if rows else [()] * 11
         precision, precisions = _codes(list(cols[1]))
         names = ("actor_parent", "actor", "weapon", "country_code", "admin1_code", "admin1_name")
+        columns = {name: _codes(list(cols[2 + i])) for i, name in enumerate(names)}
+        columns["review"] = _codes(list(cols[10]))
         return cls(day_lo=np.array(cols[0], dtype=np.int64), precision=precision, precisions=precisions,
                    killed=np.array([k or 0 for k in cols[8]], dtype=np.int64),
-                   injured=np.array([k or 0 for k in cols[9]], dtype=np.int64),
-                   columns={name: _codes(list(cols[2 + i])) for i, name in enumerate(names)}).with_split_keys()
+                   injured=np.array([k or 0 for k in cols[9]], dtype=np.int64), columns=columns).with_split_keys()
 
     def with_split_keys(self) -> "StatsColumns":
         """Every split's keys computed now, so no request pays for them."""
@@ -88,8 +91,11 @@ class StatsColumns:
         return ok[codes] if len(values) else np.zeros(len(self), dtype=bool)
 
     def select(self, flt: IncidentFilter) -> np.ndarray:
-        """The rows IncidentFilter.column_clauses() keeps, for the filters in COLUMN_FILTERS."""
-        keep = np.ones(len(self), dtype=bool)
+        """The rows IncidentFilter.column_clauses() keeps, for the filters in COLUMN_FILTERS and
+        the default review filter ("review <> 'rejected'")."""
+        if flt.review is not None:
+            raise ValueError("a review state is answered by SQL, not the column copy")
+        keep = self._where("review", lambda v: v != "rejected")
         if flt.since:
             keep &= self.day_lo >= flt.since.toordinal()
         if flt.until:

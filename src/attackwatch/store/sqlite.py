@@ -324,11 +324,11 @@ class SqliteStore:
 
     def incident_stat_columns(self) -> list[tuple[Any, ...]]:
         """(day_lo, date_precision, actor_parent, actor, weapon, country_code, admin1_code,
-        admin1_name, killed, injured) of every incident: the API's in-memory statistics copy
+        admin1_name, killed, injured, review) of every incident: the API's in-memory statistics copy
         (serve/stats_columns.py)."""
         return self.conn.execute(
             "SELECT day_lo, date_precision, actor_parent, actor, weapon, country_code, admin1_code, admin1_name, "
-            "killed, injured FROM incidents").fetchall()
+            "killed, injured, review FROM incidents").fetchall()
 
     def incident_facets(self) -> dict[str, list[tuple[Any, ...]]]:
         """Counts of incidents per value of each filterable field, for the dashboard's pickers

@@ -16,7 +16,8 @@ from attackwatch.clean.normalize import fold, name_key
 from attackwatch.models import DroppedLine
 from attackwatch.packs import Pack
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# Latin or Arabic letters: Arabic pages are cleaned by the same line rules
+_WORD = re.compile(r"[A-Za-z\u0621-\u064a\u0671-\u06d3][A-Za-z\u0621-\u065f\u0670-\u06d3'’-]*")
 _BYLINE = re.compile(r"^\s*(?:by|written by|posted by|reporting by)\b[\s|:]*", re.I)
 _DATE_LINE = re.compile(
     r"^\W*(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
@@ -41,7 +42,7 @@ def _is_credit_line(line: str) -> bool:
     return ends_with_date or bool(_CREDIT.search(folded[:last.start()]))
 
 
-_SENTENCE_END = re.compile(r"[.!?\"”’)\]:]\s*$")
+_SENTENCE_END = re.compile(r"[.!?؟\"”’)\]:»]\s*$")
 
 
 @dataclass

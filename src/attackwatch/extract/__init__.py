@@ -90,6 +90,10 @@ def reference_date(article: Article) -> date | None:
     """The date relative words ("on Friday", "Feb 3") are read against: the publication date,
     else the latest complete date the body itself states (a page is never published before
     the events it reports as past)."""
+    if article.language == "ar":
+        from attackwatch.extract.arabic import arabic_reference_date
+
+        return arabic_reference_date(article)
     return article.published if article.published is not None else latest_body_date(article.text)
 
 
@@ -97,6 +101,10 @@ def extract_article(article: Article, *, pack_name: str = "default", any_theatre
     """The incidents one article reports, in reading order. An incident whose date the page
     does not let us determine at all (no publication date, no year anywhere) is left out: a
     record with no date is neither placeable on a timeline nor matchable across outlets."""
+    if article.language == "ar":
+        from attackwatch.extract.arabic import extract_arabic  # only pages in Arabic load its lexicon
+
+        return extract_arabic(article, pack_name=pack_name, any_theatre=any_theatre)
     pack = get_pack(pack_name)
     ann = annotate(article.text, reference_date(article), pack_name)
     incidents = resolve(ann, pack)

@@ -1,0 +1,59 @@
+"""The Arabic extractor: an Arabic Article in, the same contract Reports out.
+
+    fold (normalise, keep offsets) -> clauses -> frames -> incidents -> reports
+
+It shares the records, the pack's actors and places (their `ar_aliases`), the geocoder, and
+everything after extraction (resolution, storage, the dashboard) with the English pipeline;
+only reading the language is its own.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from attackwatch.extract.arabic.assemble import build
+from attackwatch.extract.arabic.dates import hijri_anchor, latest_full_date
+from attackwatch.extract.arabic.frames import clauses_of, frames_of
+from attackwatch.extract.arabic.incidents import group
+from attackwatch.extract.arabic.lexicon import lexicon
+from attackwatch.extract.arabic.normalize import fold_ar
+from attackwatch.models import Article, Report
+from attackwatch.packs import get_pack
+
+__all__ = ["extract_arabic", "arabic_reference_date"]
+
+
+def arabic_reference_date(article: Article, pack_name: str = "default") -> date | None:
+    """What relative words are read against: the publication date, else the latest full date
+    the page prints, else the day a Hijri equivalence pins down."""
+    if article.published is not None:
+        return article.published
+    lex = lexicon(get_pack(pack_name))
+    folded = fold_ar(article.text).text
+    return latest_full_date(folded, lex) or hijri_anchor(folded, lex)
+
+
+def extract_arabic(article: Article, *, pack_name: str = "default", any_theatre: bool = False) -> list[Report]:
+    pack = get_pack(pack_name)
+    lex = lexicon(pack)
+    fold = fold_ar(article.text)
+    ref = arabic_reference_date(article, pack_name)
+    if ref is None:
+        from attackwatch.extract.dates import latest_body_date
+
+        ref = latest_body_date(article.text)  # an English date in an embedded tweet still dates the page
+    clauses = clauses_of(fold.text, lex, pack, ref)
+    incidents = group(frames_of(clauses), pack.theatre)
+    numbers = lex.hits(fold.text, ("number",))
+    lead = next((date.fromisoformat(i.date.value) for i in sorted(incidents, key=lambda i: i.frames[0].clauses[0].start)
+                 if i.date is not None and i.date.precision == "day" and i.place is not None), None)
+    reports = []
+    for inc in incidents:
+        rep = build(inc, article_id=article.id, text=article.text, fold=fold, lex=lex, pack=pack, lead=lead,
+                    us_context=False, numbers=numbers)
+        if rep is None:
+            continue
+        if not any_theatre and pack.theatre and rep.country_code not in pack.theatre:
+            continue
+        reports.append(rep)
+    reports.sort(key=lambda r: r.evidence[0].start if r.evidence else 0)
+    return reports

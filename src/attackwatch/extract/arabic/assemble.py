@@ -1,0 +1,243 @@
+"""An Arabic incident -> the contract Report: the same record the English extractor makes,
+its fields read from the Arabic cues of its frames, geocoded by the shared geocoder."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from attackwatch.extract.arabic.frames import Clause, Frame
+from attackwatch.extract.arabic.incidents import ArIncident
+from attackwatch.extract.arabic.lexicon import ArabicLexicon, Hit
+from attackwatch.extract.arabic.normalize import Folded
+from attackwatch.extract.geocode import geocode
+from attackwatch.models import Evidence, Report
+from attackwatch.packs import Pack
+
+_MILITIA_KINDS = ("militia", "umbrella")
+_US = ("united-states", "us-led-coalition")
+
+
+def _all_hits(inc: ArIncident) -> list[Hit]:
+    return [h for f in inc.frames for h in f.hits]
+
+
+def _kinds(inc: ArIncident) -> set[str]:
+    return {h.kind for h in _all_hits(inc)}
+
+
+def _weapon(inc: ArIncident) -> Hit | None:
+    for f in inc.frames:
+        ws = [h for h in f.hits if h.kind == "weapon"]
+        if ws:
+            # the most specific: "قذائف صاروخية" over "قذائف", a drone over the rockets it was not
+            return max(ws, key=lambda h: (h.end - h.start, -h.start)) if len({w.row["weapon"] for w in ws}) == 1 \
+                else ws[0]
+    return None
+
+
+def _us_strike(inc: ArIncident, pack: Pack, folded: str) -> bool:
+    """The US (or the coalition) struck: a US actor named before the strike word, or a strike
+    on militia sites (مقرات، منشآت، قرى) with the attacker unnamed."""
+    for f in inc.frames:
+        trig = [h for h in f.hits if h.kind in ("trigger",)]
+        first_trig = min((h.start for h in trig), default=None)
+        us_agents = [s for s, a in f.actors if a in _US and first_trig is not None and s < first_trig]
+        mil_target = any(h.row.get("target_type") == "militia_position" for h in f.hits if h.kind == "target")
+        us_target = any(h.kind == "us_target" and h.start > (first_trig or 0) for h in f.hits) or any(
+            h.row.get("target_type") in ("military_base", "convoy") for h in f.hits if h.kind == "target")
+        if us_agents and (mil_target or not us_target):
+            return True
+        if mil_target and not us_target:
+            return True
+    return False
+
+
+def _actor(inc: ArIncident, pack: Pack, folded: str) -> tuple[str | None, bool]:
+    """(actor name, claimed): a group named in a claim formula of the incident's sentences."""
+    for f in inc.frames:
+        text_hits = f.hits
+        claimed = any(h.kind == "claim" for h in text_hits)
+        suspect = any(h.kind in ("suspicion", "no_claim") for h in text_hits)
+        if claimed and not suspect:
+            for _, aid in f.actors:
+                a = pack.actors.get(aid)
+                if a is not None and a.kind in _MILITIA_KINDS:
+                    return a.name, True
+    return None, False
+
+
+def _official(clause: Clause, folded: str, claimant: str | None) -> bool:
+    """An official side speaks in this clause: its name right after a saying verb, or beside
+    'في بيان' — not an unnamed official or a source 'in' it."""
+    said = [h for h in clause.hits if h.kind == "state_verb"]
+    for h in clause.hits:
+        if h.kind != "official":
+            continue
+        before = folded[max(0, h.start - 12):h.start]
+        if any(n.kind == "not_official" and n.end >= h.start - 1 and n.start < h.start for n in clause.hits):
+            continue
+        if re.search(r"(مسوول|مصدر|مصادر)\S*\s+(في|ب)?\S*\s*$", before):
+            continue
+        if any(0 <= h.start - s.end <= 25 for s in said) or "بيان" in folded[h.end:h.end + 25] or \
+                "بيان" in before:
+            return True
+    return False
+
+
+def _confirmation(inc: ArIncident, folded: str, us_actor: bool) -> str:
+    if us_actor:
+        return "not_mentioned"
+    kinds = _kinds(inc)
+    if "deny" in kinds:
+        return "denied"
+    for f in inc.frames:
+        for c in f.clauses:
+            if _official(c, folded, None):
+                return "confirmed"
+    if "unconfirmed" in kinds:
+        return "unconfirmed"
+    return "not_mentioned"
+
+
+_NUM = re.compile(r"(?<![\d,.])(\d{1,4})(?![\d,.:])")
+_STOP = re.compile(r"\s(في|عندما|حين|اثر|إثر|جراء|بهجوم|بحسب|من|على|اليوم|قرب)\s")
+
+
+def _count_after(folded: str, start: int, lex_numbers: list[Hit]) -> int | None:
+    """The toll written after a casualty word: a number, a number word, a dual (جنديان), or
+    singular nouns joined by و ('مقتل متعاقد' = 1; 'قتل جنديان ... ومتعاقد' = 3)."""
+    window = folded[start:start + 60]
+    stop = _STOP.search(" " + window)
+    window = window[:stop.start()] if stop else window
+    m = _NUM.search(window)
+    if m and m.start() < 12:
+        return int(m.group(1))
+    for n in lex_numbers:
+        if start <= n.start < start + 12:
+            return int(n.row["value"])
+    words = [w for w in re.split(r"[\s,]+", window) if w]
+    if not words:
+        return None
+    total = 0
+    for i, w in enumerate(words[:6]):
+        if i == 0 or w.startswith("و") and len(w) > 3:
+            total += 2 if re.search(r"(ان|ين)$", w) and not re.search(r"(يين|ئين)$", w) and i == 0 else 1
+    return total or None
+
+
+def _casualties(inc: ArIncident, folded: str, numbers: list[Hit]) -> tuple[int | None, int | None]:
+    killed = injured = None
+    hits = _all_hits(inc)
+    kinds = {h.kind for h in hits}
+    for h in hits:
+        if h.kind == "killed" and killed is None:
+            before = _NUM.search(folded[max(0, h.start - 6):h.start])
+            killed = int(before.group(1)) if before else _count_after(folded, h.end, numbers)
+        elif h.kind == "injured" and injured is None:
+            before = _NUM.search(folded[max(0, h.start - 6):h.start])
+            num = next((int(n.row["value"]) for n in numbers if 0 <= h.start - n.end <= 2), None)
+            injured = int(before.group(1)) if before else num if num is not None else _numeric_after(folded, h.end)
+    if "no_casualties" in kinds:
+        killed = 0 if killed is None else killed
+        injured = 0 if injured is None else injured
+    if "no_killed" in kinds and killed is None:
+        killed = 0
+    return killed, injured
+
+
+def _numeric_after(folded: str, end: int) -> int | None:
+    m = _NUM.search(folded[end:end + 10])
+    if m:
+        return int(m.group(1))
+    m = re.match(r"\s*(\S+)", folded[end:end + 20])
+    if m and re.search(r"(ين|ان)$", m.group(1)) and m.group(1).startswith("شخص"):
+        return 2
+    return None
+
+
+def _intercepted(inc: ArIncident, folded: str) -> bool | None:
+    ints = [h for h in _all_hits(inc) if h.kind == "intercept"]
+    if not ints:
+        return False if _kinds(inc) & {"weapon"} else None
+    for h in ints:
+        window = folded[max(0, h.start - 40):h.end + 60]
+        if re.search(r"احداهما|بعضها|عددا من|اخري|أخرى", window):
+            return False
+    return True
+
+
+def _target_type(inc: ArIncident, strike: bool) -> str:
+    if strike:
+        return "militia_position"
+    hits = _all_hits(inc)
+    if any(h.row.get("target_type") == "convoy" for h in hits if h.kind == "target"):
+        return "convoy"
+    if inc.place is not None and inc.place.site_type in ("military_base", "airport", "diplomatic"):
+        if inc.place.site_type == "airport" and any(h.row.get("target_type") == "military_base" for h in hits
+                                                    if h.kind == "target" and h.start < (hits[0].start + 400)):
+            return "military_base"
+        return inc.place.site_type
+    if inc.place is not None and inc.place.site_type == "oil_field":
+        return "other"
+    if any(h.row.get("target_type") == "military_base" for h in hits if h.kind == "target"):
+        return "military_base"
+    if any(h.row.get("target_type") == "airport" for h in hits if h.kind == "target"):
+        return "airport"
+    return "other"
+
+
+def _evidence(inc: ArIncident, text: str, fold: Folded) -> list[Evidence]:
+    """The sentences of the incident, verbatim."""
+    out: list[Evidence] = []
+    seen: set[tuple[int, int]] = set()
+    for f in inc.frames:
+        a, b = f.clauses[0].start, f.clauses[-1].end
+        s, e = fold.span(a, b)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if (s, e) not in seen and e > s:
+            seen.add((s, e))
+            out.append(Evidence(text=text[s:e], start=s, end=e))
+    return out
+
+
+def build(inc: ArIncident, *, article_id: str, text: str, fold: Folded, lex: ArabicLexicon, pack: Pack,
+          lead: date | None, us_context: bool, numbers: list[Hit]) -> Report | None:
+    if inc.place is None or inc.date is None:
+        return None
+    folded = fold.text
+    strike = _us_strike(inc, pack, folded)
+    actor, claimed = _actor(inc, pack, folded)
+    weapon_hit = _weapon(inc)
+    weapon = weapon_hit.row["weapon"] if weapon_hit else "unknown"
+    event_type = weapon_hit.row["event_type"] if weapon_hit else "Attack"
+    if strike:
+        if "no_claim" in _kinds(inc):
+            actor, claimed = None, False
+        else:
+            actor = "United States"
+            claimed = any(_official(c, folded, None) for f in inc.frames for c in f.clauses)
+        if weapon == "unknown" and event_type == "Attack":
+            weapon, event_type = "airstrike", "Air/drone strike"
+    intercepted = _intercepted(inc, folded)
+    if intercepted:
+        event_type = "Disrupted weapons use"
+    killed, injured = _casualties(inc, folded, numbers)
+    geo = geocode(inc.place, pack)
+    d = inc.date
+    background = False
+    if lead is not None:
+        this = date.fromisoformat(d.value[:10]) if d.precision == "day" else None
+        background = this is None or (lead - this).days > 2
+    rep = Report(article_id=article_id, date=d.value, date_precision=d.precision, event_type=event_type,
+                 weapon=weapon, actor=actor, claimed=claimed, target_type=_target_type(inc, strike),
+                 target_actor=(None if strike else "US-led coalition" if any(
+                     a == "us-led-coalition" for f in inc.frames for _, a in f.actors) else "United States"),
+                 killed=killed, injured=injured, intercepted=intercepted,
+                 confirmation=_confirmation(inc, folded, strike), background=background,
+                 evidence=_evidence(inc, text, fold))
+    for k, v in geo.items():
+        setattr(rep, k, v)
+    return rep

@@ -1,0 +1,88 @@
+"""Arabic frames gathered into incidents: a frame joins an incident of the same page when
+their places nest and their dates agree; otherwise it founds a new one."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from attackwatch.extract.arabic.dates import ArDate
+from attackwatch.extract.arabic.frames import Frame, frame_places, nested, place_rank
+from attackwatch.packs import Place
+
+
+@dataclass
+class ArIncident:
+    frames: list[Frame] = field(default_factory=list)
+    place: Place | None = None
+    date: ArDate | None = None
+
+    @property
+    def sentences(self) -> set[int]:
+        return {f.sentence for f in self.frames}
+
+
+def _date_rank(d: ArDate) -> int:
+    """A printed date beats a weekday or relative word; a day beats a month."""
+    return (0 if d.relative else 2) + {"day": 1, "week": 0, "month": 0, "year": 0}.get(d.precision, 0)
+
+
+def _frame_date(f: Frame) -> ArDate | None:
+    ds = f.dates
+    if not ds:
+        return None
+    return max(ds, key=lambda d: (_date_rank(d), -d.start))
+
+
+def _dates_agree(a: ArDate | None, b: ArDate | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.precision == "day" and b.precision == "day":
+        return abs((date.fromisoformat(a.value) - date.fromisoformat(b.value)).days) <= 0
+    return a.value[:len(b.value)] == b.value[:len(a.value)] or b.value[:len(a.value)] == a.value[:len(b.value)]
+
+
+def _places_agree(a: Place | None, b: Place | None) -> bool:
+    return a is None or b is None or nested(a, b)
+
+
+def group(frames: list[Frame], theatre: frozenset[str]) -> list[ArIncident]:
+    incidents: list[ArIncident] = []
+    for f in frames:
+        if f.has("aggregate") or f.has("non_attack"):
+            continue
+        fdate = _frame_date(f)
+        for places in frame_places(f, theatre):
+            place = places[0] if places else None
+            new = f.has("new_incident") or f.has("since")
+            target = _join(incidents, place, fdate, continuation=not new)
+            if target is None:
+                target = ArIncident()
+                incidents.append(target)
+            sub = Frame(f.clauses, places)
+            target.frames.append(sub)
+            if place is not None and (target.place is None or place_rank(place) > place_rank(target.place)):
+                target.place = place
+            if fdate is not None and (target.date is None or _date_rank(fdate) > _date_rank(target.date)):
+                target.date = fdate
+    return incidents
+
+
+def _join(incidents: list[ArIncident], place: Place | None, fdate: ArDate | None, *, continuation: bool) -> ArIncident | None:
+    """The incident a frame continues. With neither place nor date it is the last incident
+    (what the next sentence adds: a toll, an interception); else the latest incident whose place
+    nests with it and whose date agrees."""
+    if not incidents:
+        return None
+    if place is None and fdate is None:
+        return incidents[-1] if continuation else None
+    for inc in reversed(incidents):
+        if inc.place is None and place is not None and fdate is not None and inc.date is not None and not _dates_agree(inc.date, fdate):
+            continue
+        if _places_agree(inc.place, place) and _dates_agree(inc.date, fdate):
+            if place is None and not continuation:
+                return None
+            if inc.place is not None and place is not None and place.id != inc.place.id and not continuation \
+                    and place_rank(place) >= 3 and place_rank(inc.place) >= 3:
+                continue
+            return inc
+    return None

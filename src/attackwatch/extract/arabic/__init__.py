@@ -42,7 +42,7 @@ def extract_arabic(article: Article, *, pack_name: str = "default", any_theatre:
 
         ref = latest_body_date(article.text)  # an English date in an embedded tweet still dates the page
     clauses = clauses_of(fold.text, lex, pack, ref)
-    incidents = group(frames_of(clauses), pack.theatre)
+    incidents = group(frames_of(clauses), pack.theatre, ref)
     numbers = lex.hits(fold.text, ("number",))
     lead = next((date.fromisoformat(i.date.value) for i in sorted(incidents, key=lambda i: i.frames[0].clauses[0].start)
                  if i.date is not None and i.date.precision == "day" and i.place is not None), None)

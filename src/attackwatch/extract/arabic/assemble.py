@@ -26,8 +26,11 @@ def _kinds(inc: ArIncident) -> set[str]:
 
 
 def _weapon(inc: ArIncident) -> Hit | None:
+    """The weapon of the first frame that names one; aircraft that only flew over
+    ("تحليق طائرات حربية") are no weapon."""
     for f in inc.frames:
-        ws = [h for h in f.hits if h.kind == "weapon"]
+        over = [h.end for h in f.hits if h.kind == "overflight"]
+        ws = [h for h in f.hits if h.kind == "weapon" and not any(0 <= h.start - e <= 3 for e in over)]
         if ws:
             # the most specific: "قذائف صاروخية" over "قذائف", a drone over the rockets it was not
             return max(ws, key=lambda h: (h.end - h.start, -h.start)) if len({w.row["weapon"] for w in ws}) == 1 \
@@ -208,13 +211,14 @@ def build(inc: ArIncident, *, article_id: str, text: str, fold: Folded, lex: Ara
     if inc.place is None or inc.date is None:
         return None
     folded = fold.text
-    strike = _us_strike(inc, pack, folded)
+    strike = inc.strike
     actor, claimed = _actor(inc, pack, folded)
     weapon_hit = _weapon(inc)
     weapon = weapon_hit.row["weapon"] if weapon_hit else "unknown"
     event_type = weapon_hit.row["event_type"] if weapon_hit else "Attack"
     if strike:
-        if "no_claim" in _kinds(inc):
+        us_named = any(a in _US for f in inc.frames for _, a in f.actors) or "us_target" in _kinds(inc)
+        if "no_claim" in _kinds(inc) or not us_named:
             actor, claimed = None, False
         else:
             actor = "United States"

@@ -26,6 +26,7 @@ class ArDate:
     end: int
     relative: bool = False  # from a weekday or a relative word, not a printed date
     explicit_year: bool = False
+    assumed: bool = False  # no date word: the page's day (or the last day it named) is assumed
 
 
 _NUM = re.compile(r"(?<!\d)(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})(?!\d)|(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)")

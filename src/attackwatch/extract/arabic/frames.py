@@ -8,6 +8,7 @@ event word of their own (a date, a place, a toll) belong to it.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -96,20 +97,47 @@ def clauses_of(folded: str, lex: ArabicLexicon, pack: Pack, ref: date | None) ->
                if i in pack.places and pack.places[i].admin1_code}
     context |= {pack.places[i].country_code for _, _, ids in raw_places if len(ids) == 1 for i in ids
                 if i in pack.places and pack.places[i].country_code}
-    places = _resolve_places(raw_places, pack, context)
-    actors = [(s, ids[0]) for s, _, ids in lex.name_hits(folded, "actor")]
     hits = lex.hits(folded)
+    places = _qualified(_resolve_places(raw_places, pack, context), hits, folded, pack)
+    actors = [(s, ids[0]) for s, _, ids in lex.name_hits(folded, "actor")]
+    hits += [Hit("count-of-attacks", "aggregate", m.start(), m.end(), {}) for m in _COUNTED.finditer(folded)]
     dates = find_dates(folded, lex, ref)
     out: list[Clause] = []
     for n, (s0, e0) in enumerate(split_sentences(folded)):
         cuts = [s0] + [m.end() for m in _CLAUSE.finditer(folded, s0, e0)
                        if not _inside_number(folded, m.start())] + [e0]
-        for a, b in zip(cuts, cuts[1:]):
+        for k, (a, b) in enumerate(zip(cuts, cuts[1:])):
             if not folded[a:b].strip():
                 continue
+            # a dateline ("بغداد:", "الرقة- سوريا:") names where the copy was filed, not the place
+            dateline = k == 0 and folded[a:b].rstrip().endswith(":") and len(folded[a:b].split()) <= 4
             out.append(Clause(a, b, n, [h for h in hits if a <= h.start < b],
-                              [(s, p) for s, p in places if a <= s < b], [(s, i) for s, i in actors if a <= s < b],
+                              [] if dateline else [(s, p) for s, p in places if a <= s < b],
+                              [(s, i) for s, i in actors if a <= s < b],
                               [d for d in dates if a <= d.start < b]))
+    return out
+
+
+_COUNTED = re.compile(r"\d+\s*(?:هجوما|هجمات|هجوم|ضربه|ضربات)")
+
+
+def _qualified(places: list[tuple[int, Place]], hits: list[Hit], folded: str, pack: Pack) -> list[tuple[int, Place]]:
+    """A town named as a reference point ("جنوب الحسكة", "بريف رميلان", "قرب مدينة كركوك")
+    stands for its province; a place something came from ("قادماً من أربيل") is not where it
+    happened."""
+    out = []
+    for start, p in places:
+        def right_before(kind: str) -> bool:
+            return any(h.kind == kind and 0 <= start - h.end <= 2 or
+                       h.kind == kind and re.fullmatch(r"\s*(مدينه|محافظه|بلده|منطقه)?\s*", folded[h.end:start] or "")
+                       and 0 <= start - h.end <= 12 for h in hits)
+        if right_before("origin"):
+            continue
+        if p.kind == "town" and right_before("locator"):
+            admin1 = pack.admin1(p.admin1_code)
+            if admin1 is not None:
+                p = admin1
+        out.append((start, p))
     return out
 
 
@@ -118,10 +146,23 @@ def _inside_number(text: str, pos: int) -> bool:
     return 0 < pos < len(text) - 1 and text[pos - 1].isdigit() and text[pos + 1].isdigit()
 
 
-def is_event(c: Clause) -> bool:
-    kinds = c.kinds()
+def _event_kinds(kinds: set[str], places: list[Place]) -> bool:
     return bool(kinds & {"trigger", "intercept"}) and bool(
-        kinds & {"weapon", "target"} or any(p.kind in ("site", "town") for _, p in c.places))
+        kinds & {"weapon", "target"} or any(p.kind in ("site", "town") for p in places))
+
+
+def is_event(c: Clause) -> bool:
+    return _event_kinds(c.kinds(), [p for _, p in c.places])
+
+
+def _is_event_with(pending: list[Clause], c: Clause) -> bool:
+    """The clause completes an event begun by the clauses before it in its sentence ("أسقطت
+    اليوم الاثنين، طائرة مسيرة فوق قاعدة عين الأسد"): the event word in one, the weapon in
+    the next."""
+    if not pending or not (c.kinds() & {"trigger", "intercept", "weapon", "target"}):
+        return False
+    kinds = set().union(*(x.kinds() for x in pending), c.kinds())
+    return _event_kinds(kinds, [p for x in (*pending, c) for _, p in x.places])
 
 
 def frames_of(clauses: list[Clause]) -> list[Frame]:
@@ -134,14 +175,48 @@ def frames_of(clauses: list[Clause]) -> list[Frame]:
         if c.sentence != last_sentence:
             pending = []
             last_sentence = c.sentence
-        if is_event(c):
-            frames.append(Frame(pending + [c]))
+        same = bool(frames) and frames[-1].clauses[-1].sentence == c.sentence
+        if is_event(c) or _is_event_with(pending, c):
+            if same and not (c.kinds() & {"new_incident", "since"}) and not pending:
+                frames[-1].clauses.append(c)  # one sentence, one event, told in several clauses
+            else:
+                frames.append(Frame(pending + [c]))
             pending = []
-        elif frames and frames[-1].clauses[-1].sentence == c.sentence:
+        elif same:
+            frames[-1].clauses.append(c)
+        elif frames and c.kinds() & _FOLLOW_UP and c.kinds() & {"trigger", "intercept"}:
+            # "وأعلنت جماعة ... مسؤوليتها عن الهجوم": a later sentence about the attack
             frames[-1].clauses.append(c)
         else:
             pending.append(c)
     return frames
+
+
+_FOLLOW_UP = {"claim", "deny", "no_casualties", "unconfirmed", "official"}
+
+
+_US_IDS = ("united-states", "us-led-coalition")
+
+
+def us_strike(frame: Frame) -> bool:
+    """The US (or the coalition) strikes here rather than being attacked: a strike on militia
+    sites or villages, or a US actor as the subject of the strike word (Arabic puts the verb
+    first: "شنت الولايات المتحدة غارات"), not after على / ل."""
+    hits = frame.hits
+    trig = [h for h in hits if h.kind == "trigger"]
+    mil = any(h.kind == "target" and h.row.get("target_type") == "militia_position" for h in hits)
+    ours = any(h.kind == "target" and h.row.get("target_type") in ("military_base", "convoy", "airport", "diplomatic")
+               for h in hits)
+    if any(h.kind == "village_list" for h in hits) and not ours:
+        return True
+    for c in frame.clauses:
+        for s, aid in c.actors:
+            if aid not in _US_IDS:
+                continue
+            for t in trig:
+                if 0 <= s - t.end <= 4 or 0 <= t.start - s <= 40:
+                    return mil or not ours
+    return mil and not ours
 
 
 def place_rank(p: Place) -> int:
@@ -158,7 +233,17 @@ def nested(a: Place, b: Place) -> bool:
         return a.country_code == b.country_code and (a.kind == "area" or b.kind == "area")
     if a.kind == "admin1" or b.kind == "admin1" or a.kind == "area" or b.kind == "area":
         return a.admin1_code == b.admin1_code
-    return False
+    # a base and the town it is named after or beside (قاعدة الشدادي / مدينة الشدادي)
+    return a.admin1_code == b.admin1_code and _km(a, b) <= 25
+
+
+def _km(a: Place, b: Place) -> float:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return math.inf
+    p = math.pi / 180
+    h = (math.sin((b.lat - a.lat) * p / 2) ** 2  # type: ignore[operator]
+         + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2)  # type: ignore[operator]
+    return 12742 * math.asin(math.sqrt(h))
 
 
 def frame_places(frame: Frame, theatre: frozenset[str]) -> list[list[Place]]:

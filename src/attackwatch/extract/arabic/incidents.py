@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from attackwatch.extract.arabic.dates import ArDate
-from attackwatch.extract.arabic.frames import Frame, frame_places, nested, place_rank
+from attackwatch.extract.arabic.frames import Frame, frame_places, nested, place_rank, us_strike
 from attackwatch.packs import Place
 
 
@@ -15,6 +15,7 @@ class ArIncident:
     frames: list[Frame] = field(default_factory=list)
     place: Place | None = None
     date: ArDate | None = None
+    strike: bool = False  # a US strike, not an attack on US forces
 
     @property
     def sentences(self) -> set[int]:
@@ -34,40 +35,57 @@ def _frame_date(f: Frame) -> ArDate | None:
 
 
 def _dates_agree(a: ArDate | None, b: ArDate | None) -> bool:
-    if a is None or b is None:
+    if a is None or b is None or a.assumed or b.assumed:
         return True
     if a.precision == "day" and b.precision == "day":
         return abs((date.fromisoformat(a.value) - date.fromisoformat(b.value)).days) <= 0
     return a.value[:len(b.value)] == b.value[:len(a.value)] or b.value[:len(a.value)] == a.value[:len(b.value)]
 
 
-def _places_agree(a: Place | None, b: Place | None) -> bool:
-    return a is None or b is None or nested(a, b)
+def _places_agree(a: Place | None, b: Place | None, mentioned: set[str] = frozenset()) -> bool:  # type: ignore[assignment]
+    """Places nest, or the frame names the incident's place as where its own lies ("قاعدة
+    الحرير في أربيل" continues the attack "على أربيل")."""
+    return a is None or b is None or nested(a, b) or a.id in mentioned
 
 
-def group(frames: list[Frame], theatre: frozenset[str]) -> list[ArIncident]:
+def group(frames: list[Frame], theatre: frozenset[str], ref: date | None = None) -> list[ArIncident]:
+    """Frames into incidents. A frame that founds an incident with no date word of its own is
+    dated by the page (the reference date): news with no day word reports the day's events."""
     incidents: list[ArIncident] = []
     for f in frames:
         if f.has("aggregate") or f.has("non_attack"):
             continue
         fdate = _frame_date(f)
-        for places in frame_places(f, theatre):
+        strike = us_strike(f)
+        alternatives = frame_places(f, theatre)
+        mentioned = {p.id for c in f.clauses for _, p in c.places}
+        for places in alternatives:
             place = places[0] if places else None
-            new = f.has("new_incident") or f.has("since")
-            target = _join(incidents, place, fdate, continuation=not new)
+            new = f.has("new_incident") or f.has("since") or len(alternatives) > 1
+            target = _join([i for i in incidents if i.strike == strike], place, fdate, continuation=not new,
+                           mentioned=mentioned)
             if target is None:
-                target = ArIncident()
+                target = ArIncident(strike=strike)
                 incidents.append(target)
+                if fdate is None:
+                    # no day word: the last day the page named for an incident, else its own day
+                    named = [i.date for i in incidents if i.date is not None and not i.date.assumed
+                             and i.date.precision == "day" and i.frames and i.frames[0].clauses[0].start < f.clauses[0].start]
+                    day = named[-1].value if named else ref.isoformat() if ref else None
+                    if day is not None:
+                        target.date = ArDate(day, "day", f.clauses[0].start, f.clauses[0].start, relative=True,
+                                             assumed=True)
             sub = Frame(f.clauses, places)
             target.frames.append(sub)
             if place is not None and (target.place is None or place_rank(place) > place_rank(target.place)):
                 target.place = place
-            if fdate is not None and (target.date is None or _date_rank(fdate) > _date_rank(target.date)):
+            if fdate is not None and (target.date is None or target.date.assumed or _date_rank(fdate) > _date_rank(target.date)):
                 target.date = fdate
     return incidents
 
 
-def _join(incidents: list[ArIncident], place: Place | None, fdate: ArDate | None, *, continuation: bool) -> ArIncident | None:
+def _join(incidents: list[ArIncident], place: Place | None, fdate: ArDate | None, *, continuation: bool,
+          mentioned: set[str] = frozenset()) -> ArIncident | None:  # type: ignore[assignment]
     """The incident a frame continues. With neither place nor date it is the last incident
     (what the next sentence adds: a toll, an interception); else the latest incident whose place
     nests with it and whose date agrees."""
@@ -75,10 +93,19 @@ def _join(incidents: list[ArIncident], place: Place | None, fdate: ArDate | None
         return None
     if place is None and fdate is None:
         return incidents[-1] if continuation else None
+    if fdate is None:
+        # no date of its own: it tells of the latest incident at its place
+        for inc in reversed(incidents):
+            if _places_agree(inc.place, place, mentioned) and (continuation or inc.place is not None):
+                if inc.place is not None and place is not None and place.id != inc.place.id \
+                        and place_rank(place) >= 3 and place_rank(inc.place) >= 3:
+                    continue
+                return inc
+        return None
     for inc in reversed(incidents):
         if inc.place is None and place is not None and fdate is not None and inc.date is not None and not _dates_agree(inc.date, fdate):
             continue
-        if _places_agree(inc.place, place) and _dates_agree(inc.date, fdate):
+        if _places_agree(inc.place, place, mentioned) and _dates_agree(inc.date, fdate):
             if place is None and not continuation:
                 return None
             if inc.place is not None and place is not None and place.id != inc.place.id and not continuation \

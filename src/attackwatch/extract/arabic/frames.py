@@ -171,8 +171,18 @@ def frames_of(clauses: list[Clause]) -> list[Frame]:
     frames: list[Frame] = []
     pending: list[Clause] = []
     last_sentence = -1
+
+    def flush() -> None:
+        # a sentence with no event of its own that speaks of "the attack" — its claim, a denial,
+        # an official statement, the toll — tells of the incident before it
+        if frames and not frames[-1].has("aggregate") and any(
+                c.kinds() & _FOLLOW_UP and c.kinds() & {"trigger", "intercept"} and "aggregate" not in c.kinds()
+                for c in pending):
+            frames[-1].clauses.extend(c for c in pending if "aggregate" not in c.kinds())
+
     for c in clauses:
         if c.sentence != last_sentence:
+            flush()
             pending = []
             last_sentence = c.sentence
         same = bool(frames) and frames[-1].clauses[-1].sentence == c.sentence
@@ -184,11 +194,9 @@ def frames_of(clauses: list[Clause]) -> list[Frame]:
             pending = []
         elif same:
             frames[-1].clauses.append(c)
-        elif frames and c.kinds() & _FOLLOW_UP and c.kinds() & {"trigger", "intercept"}:
-            # "وأعلنت جماعة ... مسؤوليتها عن الهجوم": a later sentence about the attack
-            frames[-1].clauses.append(c)
         else:
             pending.append(c)
+    flush()
     return frames
 
 
@@ -207,7 +215,7 @@ def us_strike(frame: Frame) -> bool:
     mil = any(h.kind == "target" and h.row.get("target_type") == "militia_position" for h in hits)
     ours = any(h.kind == "target" and h.row.get("target_type") in ("military_base", "convoy", "airport", "diplomatic")
                for h in hits)
-    if any(h.kind == "village_list" for h in hits) and not ours:
+    if any(h.kind == "village_list" for h in hits):
         return True
     for c in frame.clauses:
         for s, aid in c.actors:

@@ -82,18 +82,21 @@ _LETTER = r"[\u0621-\u064a\u0671-\u06d3]"
 
 def term_pattern(term: str) -> str:
     """A regex source for a folded lexicon term on folded text: proclitics allowed before it,
-    the article optional when the term carries it, no other letter glued on either side. A
-    term ending in `*` also matches its inflections (صاروخ* → صاروخا، صاروخية)."""
+    no other letter glued on either side. A term written without the article also matches
+    with it (قاعدة → القاعدة، بالقاعدة); one written with it keeps it (الأحد is not أحد), in
+    either spelling (الأنبار، بالأنبار، للتحالف). A term ending in `*` also matches its
+    inflections (صاروخ* → صاروخا، صاروخية)."""
     stem = term.endswith("*")
     term = fold_term(term.rstrip("*"))
     words = term.split(" ")
     first = words[0]
-    # the article is optional whether or not the term carries it (قاعدة / القاعدة)
-    core = first[2:] if first.startswith(_ARTICLE) and len(first) > 3 else first
-    head = f"(?:{_ARTICLE})?{re.escape(core)}"
+    if first.startswith(_ARTICLE) and len(first) > 3:
+        head = f"(?:[وف]?(?:[بك]?{_ARTICLE}|لل)){re.escape(first[2:])}"
+    else:
+        head = f"{_PROCLITICS}(?:{_ARTICLE})?{re.escape(first)}"
     body = r"\s+".join([head, *(re.escape(w) for w in words[1:])])
     tail = f"{_LETTER}*" if stem else ""
-    return f"(?<!{_LETTER}){_PROCLITICS}{body}{tail}(?!{_LETTER})"
+    return f"(?<!{_LETTER}){body}{tail}(?!{_LETTER})"
 
 
 def compile_terms(terms: list[str]) -> re.Pattern[str] | None:

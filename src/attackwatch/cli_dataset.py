@@ -167,7 +167,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     for rid, rep in zip(members, record.get("reports", [])):
         print(f"  - {rid}  {rep.get('outlet') or '-'}  published {rep.get('published') or '?'}  {rep.get('url') or ''}")
         for e in rep.get("evidence", []):
-            print(f"      \u201c{e['text']}\u201d")
+            # first-strong isolate: an Arabic sentence reads right to left in a bidi terminal and
+            # cannot reorder the quotes and the lines around it
+            print(f"      \u201c\u2068{e['text']}\u2069\u201d")
     if record.get("conflicts"):
         print("the outlets disagree on:")
         for field, values in record["conflicts"].items():

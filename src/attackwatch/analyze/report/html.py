@@ -46,7 +46,8 @@ def _block(b: Block) -> str:
         for row in b.rows:
             cells = []
             for h, c in zip(b.headers, row):
-                cls = ' class="evidence"' if h.startswith("evidence") else ""
+                # evidence may be Arabic: the browser picks its direction from its first strong letter
+                cls = ' class="evidence" dir="auto"' if h.startswith("evidence") else ""
                 cells.append(f"<td{cls}>{_cell(c)}</td>")
             rows.append("<tr>" + "".join(cells) + "</tr>")
         return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"

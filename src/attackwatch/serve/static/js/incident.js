@@ -62,7 +62,7 @@ async function articleText(report, box) {
   try {
     const article = await getJSON(`/api/articles/${encodeURIComponent(report.article_id)}`);
     const spans = (report.record && report.record.evidence) || [];
-    const text = el("div", { class: "article-text", role: "region", tabindex: "0", "aria-label": `Article text of ${report.title || report.article_id}, evidence highlighted` });
+    const text = el("div", { class: "article-text", dir: "auto", role: "region", tabindex: "0", "aria-label": `Article text of ${report.title || report.article_id}, evidence highlighted` });
     text.append(highlighted(article.text || "", spans));
     box.replaceChildren(text);
     const first = text.querySelector("mark");
@@ -92,7 +92,7 @@ function reportBlock(report, index, split) {
     el("p", { class: "report-head" }, el("strong", { text: report.outlet || "unknown outlet" }), ` · ${report.published || "undated"} · `,
       url ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer", text: report.title || url }) : (report.title || report.article_id),
       split ? [" ", split] : null),
-    evidence.length ? el("blockquote", { class: "evidence-quote" }, evidence.map((e) => el("p", {}, el("mark", { text: e.text || "" })))) : null,
+    evidence.length ? el("blockquote", { class: "evidence-quote" }, evidence.map((e) => el("p", { dir: "auto" }, el("mark", { text: e.text || "" })))) : null,
     details);
 }
 

@@ -148,8 +148,13 @@ def _casualties(inc: ArIncident, folded: str, numbers: list[Hit]) -> tuple[int |
     return killed, injured
 
 
+_ABOUT = re.compile(r"^\s*(?:(?:اكثر|اقل|نحو|حوالي|قرابه|زهاء)\s+(?:من\s+)?)?(\d{1,4})(?![\d,.:])")
+
+
 def _numeric_after(folded: str, end: int) -> int | None:
-    m = _NUM.search(folded[end:end + 10])
+    """'إصابة 6 آخرين', 'أصيب أكثر من 40': the number (the bound, as English copy codes
+    'more than 40')."""
+    m = _ABOUT.match(folded[end:end + 30])
     if m:
         return int(m.group(1))
     m = re.match(r"\s*(\S+)", folded[end:end + 20])

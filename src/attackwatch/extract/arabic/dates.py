@@ -56,6 +56,11 @@ def find_dates(text: str, lex: ArabicLexicon, ref: date | None) -> list[ArDate]:
     def taken(s: int, e: int) -> bool:
         return any(s < ue and us < e for us, ue in used)
 
+    def beside(s: int, e: int) -> bool:
+        # "الجمعة 27 ديسمبر 2019", "اليوم الخميس 26 تشرين الأول": the weekday names the printed day
+        # (a clock time may stand between: "الاثنين 11:03 14-7-2025")
+        return any(s < ue + 4 and us - 10 < e for us, ue in used)
+
     for m in _NUM.finditer(text):
         if m.group(1):
             d = _safe(int(m.group(3)), int(m.group(2)), int(m.group(1)))
@@ -104,7 +109,7 @@ def find_dates(text: str, lex: ArabicLexicon, ref: date | None) -> list[ArDate]:
             out.append(ArDate(d.isoformat(), "day", m.start(), m.end()))
             used.append((m.start(), m.end()))
     if ref is not None:
-        out += _relative(text, hits, ref, taken)
+        out += _relative(text, hits, ref, beside)
     out.sort(key=lambda d: d.start)
     return out
 
@@ -118,11 +123,18 @@ def _year_for(month: int, day: int, ref: date | None) -> int | None:
 
 
 def _relative(text: str, hits: list[Hit], ref: date, taken) -> list[ArDate]:  # type: ignore[no-untyped-def]
+    """Weekdays and relative words not beside a printed date."""
     out: list[ArDate] = []
     rel = [h for h in hits if h.kind in ("relative_day", "weekday", "relative_week", "relative_year")]
     skip: set[int] = set()
     for k, h in enumerate(rel):
-        if k in skip or taken(h.start, h.end):
+        if k in skip:
+            continue
+        if h.kind == "relative_day" and k + 1 < len(rel) and rel[k + 1].kind == "weekday" \
+                and rel[k + 1].start - h.end <= 2 and taken(h.start, rel[k + 1].end):
+            skip.add(k + 1)
+            continue
+        if taken(h.start, h.end):
             continue
         if h.kind == "relative_week":
             monday = ref - timedelta(days=ref.weekday() + 7)

@@ -98,8 +98,11 @@ def clauses_of(folded: str, lex: ArabicLexicon, pack: Pack, ref: date | None) ->
     context |= {pack.places[i].country_code for _, _, ids in raw_places if len(ids) == 1 for i in ids
                 if i in pack.places and pack.places[i].country_code}
     hits = lex.hits(folded)
+    actor_spans = lex.name_hits(folded, "actor")
+    actors = [(s, ids[0]) for s, _, ids in actor_spans]
+    # "في العراق" inside "المقاومة الإسلامية في العراق" names the group, not a place
+    raw_places = [r for r in raw_places if not any(a <= r[0] and r[1] <= b for a, b, _ in actor_spans)]
     places = _qualified(_resolve_places(raw_places, pack, context), hits, folded, pack)
-    actors = [(s, ids[0]) for s, _, ids in lex.name_hits(folded, "actor")]
     hits += [Hit("count-of-attacks", "aggregate", m.start(), m.end(), {}) for m in _COUNTED.finditer(folded)]
     dates = find_dates(folded, lex, ref)
     out: list[Clause] = []

@@ -32,6 +32,22 @@ def arabic_reference_date(article: Article, pack_name: str = "default") -> date 
     return latest_full_date(folded, lex) or hijri_anchor(folded, lex)
 
 
+def _place_by_country(incidents: list, clauses: list, pack) -> None:  # type: ignore[type-arg, no-untyped-def]
+    """An incident whose frames name no place but give their own date ("منذ هجوم صاروخي في
+    أواخر ديسمبر على قاعدة عراقية") happened in the country the page is about."""
+    counts: dict[str, int] = {}
+    for c in clauses:
+        for _, p in c.places:
+            if p.country_code in pack.theatre:
+                counts[p.country_code] = counts.get(p.country_code, 0) + 1
+    if not counts:
+        return
+    country = pack.country(max(counts, key=lambda k: counts[k]))
+    for inc in incidents:
+        if inc.place is None and inc.date is not None and not inc.date.assumed:
+            inc.place = country
+
+
 def extract_arabic(article: Article, *, pack_name: str = "default", any_theatre: bool = False) -> list[Report]:
     pack = get_pack(pack_name)
     lex = lexicon(pack)
@@ -44,6 +60,7 @@ def extract_arabic(article: Article, *, pack_name: str = "default", any_theatre:
     clauses = clauses_of(fold.text, lex, pack, ref)
     incidents = group(frames_of(clauses), pack.theatre, ref)
     numbers = lex.hits(fold.text, ("number",))
+    _place_by_country(incidents, clauses, pack)
     lead = next((date.fromisoformat(i.date.value) for i in sorted(incidents, key=lambda i: i.frames[0].clauses[0].start)
                  if i.date is not None and i.date.precision == "day" and i.place is not None), None)
     reports = []

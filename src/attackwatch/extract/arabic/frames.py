@@ -215,11 +215,17 @@ def us_strike(frame: Frame) -> bool:
     first: "شنت الولايات المتحدة غارات"), not after على / ل."""
     hits = frame.hits
     trig = [h for h in hits if h.kind == "trigger"]
-    mil = any(h.kind == "target" and h.row.get("target_type") == "militia_position" for h in hits)
+    mil_hits = [h for h in hits if h.kind == "target" and h.row.get("target_type") == "militia_position"]
+    mil = bool(mil_hits)
+    # "قواعد ميليشيات" is the militia's, not a US base
     ours = any(h.kind == "target" and h.row.get("target_type") in ("military_base", "convoy", "airport", "diplomatic")
-               for h in hits)
+               and not any(m.start <= h.start < m.end for m in mil_hits) for h in hits)
     if any(h.kind == "village_list" for h in hits):
         return True
+    if not mil and (any(h.kind == "claim" for h in hits) or any(
+            h.kind == "weapon" and h.row.get("weapon") in ("rocket", "mortar", "ied") for h in hits)):
+        # a claim, or rockets, mortars and roadside bombs: the militias' weapons, not the US's
+        return False
     for c in frame.clauses:
         for s, aid in c.actors:
             if aid not in _US_IDS:

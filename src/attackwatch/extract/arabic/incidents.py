@@ -35,8 +35,12 @@ def _frame_date(f: Frame) -> ArDate | None:
 
 
 def _dates_agree(a: ArDate | None, b: ArDate | None) -> bool:
-    if a is None or b is None or a.assumed or b.assumed:
+    if a is None or b is None:
         return True
+    if a.assumed or b.assumed:
+        # the page's day stands for a day word it did not print: it agrees with a day near it
+        return a.precision == b.precision == "day" and abs(
+            (date.fromisoformat(a.value) - date.fromisoformat(b.value)).days) <= 2
     if a.precision == "day" and b.precision == "day":
         return abs((date.fromisoformat(a.value) - date.fromisoformat(b.value)).days) <= 0
     return a.value[:len(b.value)] == b.value[:len(a.value)] or b.value[:len(a.value)] == a.value[:len(b.value)]
@@ -58,7 +62,9 @@ def group(frames: list[Frame], theatre: frozenset[str], ref: date | None = None)
         fdate = _frame_date(f)
         strike = us_strike(f)
         alternatives = frame_places(f, theatre)
-        mentioned = {p.id for c in f.clauses for _, p in c.places}
+        # a place the frame names beside its own continues an incident there, unless the frame
+        # is split over several places ("في العراق وسوريا")
+        mentioned = {p.id for c in f.clauses for _, p in c.places} if len(alternatives) == 1 else set()
         for places in alternatives:
             place = places[0] if places else None
             new = f.has("new_incident") or f.has("since") or len(alternatives) > 1

@@ -103,29 +103,51 @@ def _confirmation(inc: ArIncident, folded: str, us_actor: bool) -> str:
 
 
 _NUM = re.compile(r"(?<![\d,.])(\d{1,4})(?![\d,.:])")
-_STOP = re.compile(r"\s(في|عندما|حين|اثر|إثر|جراء|بهجوم|بحسب|من|على|اليوم|قرب)\s")
+# people a toll counts, singular or dual (nationalities only as the first word: "مقتل أميركي")
+_PERSON = re.compile(r"^(?:و)?(?:ال)?(جندي|متعاقد|مقاول|عسكري|مدني|شخص|عنصر|مستشار|موظف)(ا|ان|ين|يين|يان)?$")
+_NATIONAL = re.compile(r"^(?:ال)?(امريكي|اميركي|بريطاني|عراقي)(ا|ان|ين|يين)?$")
+_DUAL = re.compile(r"(ان|ين)$")
+_CAUSE = re.compile(r"(ردا علي|بعد|اثر|عقب|انتقاما ل)\s*$")
+
+
+def _persons(words: list[str]) -> int | None:
+    """'جنديان، أميركي وبريطاني، ومتعاقد أميركي' = 3: the first noun, then each 'و' + noun."""
+    total, first = 0, True
+    for w in words[:8]:
+        m = _PERSON.match(w)
+        if first:
+            if m or _NATIONAL.match(w):
+                suffix = (m or _NATIONAL.match(w)).group(2) or ""  # type: ignore[union-attr]
+                total += 2 if suffix in ("ان", "ين", "يان") and suffix != "يين" else 1
+                first = False
+                continue
+            return None
+        if m and w.startswith("و"):
+            total += 2 if (m.group(2) or "") in ("ان", "ين", "يان") else 1
+    return total or None
 
 
 def _count_after(folded: str, start: int, lex_numbers: list[Hit]) -> int | None:
-    """The toll written after a casualty word: a number, a number word, a dual (جنديان), or
-    singular nouns joined by و ('مقتل متعاقد' = 1; 'قتل جنديان ... ومتعاقد' = 3)."""
-    window = folded[start:start + 60]
-    stop = _STOP.search(" " + window)
-    window = window[:stop.start()] if stop else window
-    m = _NUM.search(window)
-    if m and m.start() < 12:
+    """The toll written after a casualty word: a number, a number word, or the people named
+    ('مقتل متعاقد' = 1; 'قتل جنديان ... ومتعاقد' = 3)."""
+    window = folded[start:start + 70]
+    m = _NUM.match(window.lstrip())
+    if m:
         return int(m.group(1))
     for n in lex_numbers:
-        if start <= n.start < start + 12:
+        if start <= n.start < start + 4:
             return int(n.row["value"])
-    words = [w for w in re.split(r"[\s,]+", window) if w]
-    if not words:
-        return None
-    total = 0
-    for i, w in enumerate(words[:6]):
-        if i == 0 or w.startswith("و") and len(w) > 3:
-            total += 2 if re.search(r"(ان|ين)$", w) and not re.search(r"(يين|ئين)$", w) and i == 0 else 1
-    return total or None
+    return _persons([w for w in re.split(r"[\s,]+", window) if w])
+
+
+def _count_before(folded: str, end: int) -> int | None:
+    """'متعاقدا مدنيا أميركيا قتل', 'متعاقداً ... لقي حتفه': the person named just before."""
+    words = [w for w in re.split(r"[\s,]+", folded[max(0, end - 40):end]) if w][-4:]
+    for w in words:
+        m = _PERSON.match(w)
+        if m:
+            return 2 if (m.group(2) or "") in ("ان", "يان") else 1
+    return None
 
 
 def _casualties(inc: ArIncident, folded: str, numbers: list[Hit]) -> tuple[int | None, int | None]:
@@ -133,13 +155,16 @@ def _casualties(inc: ArIncident, folded: str, numbers: list[Hit]) -> tuple[int |
     hits = _all_hits(inc)
     kinds = {h.kind for h in hits}
     for h in hits:
+        if _CAUSE.search(folded[max(0, h.start - 14):h.start]):
+            continue  # "ردا على مقتل أميركي": the toll of what is answered, not of this
+        before = _NUM.search(folded[max(0, h.start - 6):h.start])
+        num_word = next((int(n.row["value"]) for n in numbers if 0 <= h.start - n.end <= 2), None)
         if h.kind == "killed" and killed is None:
-            before = _NUM.search(folded[max(0, h.start - 6):h.start])
-            killed = int(before.group(1)) if before else _count_after(folded, h.end, numbers)
+            killed = int(before.group(1)) if before else num_word if num_word is not None else \
+                _count_after(folded, h.end, numbers) or _count_before(folded, h.start)
         elif h.kind == "injured" and injured is None:
-            before = _NUM.search(folded[max(0, h.start - 6):h.start])
-            num = next((int(n.row["value"]) for n in numbers if 0 <= h.start - n.end <= 2), None)
-            injured = int(before.group(1)) if before else num if num is not None else _numeric_after(folded, h.end)
+            injured = int(before.group(1)) if before else num_word if num_word is not None else \
+                _numeric_after(folded, h.end)
     if "no_casualties" in kinds:
         killed = 0 if killed is None else killed
         injured = 0 if injured is None else injured

@@ -103,8 +103,11 @@ def _join(incidents: list[ArIncident], place: Place | None, fdate: ArDate | None
         # no date of its own: it tells of the latest incident at its place
         for inc in reversed(incidents):
             if _places_agree(inc.place, place, mentioned) and (continuation or inc.place is not None):
+                # two named sites or towns: one incident only when they lie together (the Omar
+                # field and the Green Village base) and the frame does not open a new incident
                 if inc.place is not None and place is not None and place.id != inc.place.id \
-                        and place_rank(place) >= 3 and place_rank(inc.place) >= 3:
+                        and place_rank(place) >= 3 and place_rank(inc.place) >= 3 \
+                        and not (continuation and nested(inc.place, place)):
                     continue
                 return inc
         return None

@@ -14,6 +14,7 @@ from attackwatch.extract.arabic.assemble import build
 from attackwatch.extract.arabic.dates import hijri_anchor, latest_full_date
 from attackwatch.extract.arabic.frames import clauses_of, frames_of
 from attackwatch.extract.arabic.incidents import group
+from attackwatch.extract.arabic.landmarks import landmark_incidents
 from attackwatch.extract.arabic.lexicon import lexicon
 from attackwatch.extract.arabic.normalize import fold_ar
 from attackwatch.models import Article, Report
@@ -58,7 +59,8 @@ def extract_arabic(article: Article, *, pack_name: str = "default", any_theatre:
 
         ref = latest_body_date(article.text)  # an English date in an embedded tweet still dates the page
     clauses = clauses_of(fold.text, lex, pack, ref)
-    incidents = group(frames_of(clauses), pack.theatre, ref)
+    recalled, clauses = landmark_incidents(clauses, fold.text, pack)
+    incidents = group(frames_of(clauses), pack.theatre, ref) + recalled
     numbers = lex.hits(fold.text, ("number",))
     _place_by_country(incidents, clauses, pack)
     lead = next((date.fromisoformat(i.date.value) for i in sorted(incidents, key=lambda i: i.frames[0].clauses[0].start)

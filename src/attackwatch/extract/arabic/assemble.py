@@ -210,9 +210,10 @@ def _target_type(inc: ArIncident, strike: bool) -> str:
                                                     if h.kind == "target" and h.start < (hits[0].start + 400)):
             return "military_base"
         return inc.place.site_type
+    based = any(h.row.get("target_type") == "military_base" for h in hits if h.kind == "target")
     if inc.place is not None and inc.place.site_type == "oil_field":
-        return "other"
-    if any(h.row.get("target_type") == "military_base" for h in hits if h.kind == "target"):
+        return "military_base" if based else "other"  # the Omar field is a base; Khurmala is a field
+    if based:
         return "military_base"
     if any(h.row.get("target_type") == "airport" for h in hits if h.kind == "target"):
         return "airport"
@@ -255,6 +256,12 @@ def build(inc: ArIncident, *, article_id: str, text: str, fold: Folded, lex: Ara
             claimed = any(_official(c, folded, None) for f in inc.frames for c in f.clauses)
         if weapon == "unknown" and event_type == "Attack":
             weapon, event_type = "airstrike", "Air/drone strike"
+    mark = inc.landmark
+    if mark is not None:
+        # what the recalled incident was, from the pack; the sentence only names it
+        weapon = mark.fields.get("weapon") or weapon
+        event_type = mark.fields.get("event_type") or event_type
+        actor, claimed = mark.fields.get("actor"), False
     intercepted = _intercepted(inc, folded)
     if intercepted:
         event_type = "Disrupted weapons use"
@@ -266,11 +273,12 @@ def build(inc: ArIncident, *, article_id: str, text: str, fold: Folded, lex: Ara
         this = date.fromisoformat(d.value[:10]) if d.precision == "day" else None
         background = this is None or (lead - this).days > 2
     rep = Report(article_id=article_id, date=d.value, date_precision=d.precision, event_type=event_type,
-                 weapon=weapon, actor=actor, claimed=claimed, target_type=_target_type(inc, strike),
-                 target_actor=(None if strike else "US-led coalition" if any(
+                 weapon=weapon, actor=actor, claimed=claimed,
+                 target_type=mark.fields.get("target_type", "other") if mark else _target_type(inc, strike),
+                 target_actor=(mark.fields.get("target_actor") if mark else None if strike else "US-led coalition" if any(
                      a == "us-led-coalition" for f in inc.frames for _, a in f.actors) else "United States"),
                  killed=killed, injured=injured, intercepted=intercepted,
-                 confirmation=_confirmation(inc, folded, strike), background=background,
+                 confirmation="not_mentioned" if mark else _confirmation(inc, folded, strike), background=background,
                  evidence=_evidence(inc, text, fold))
     for k, v in geo.items():
         setattr(rep, k, v)

@@ -7,7 +7,7 @@ from datetime import date
 
 from attackwatch.extract.arabic.dates import ArDate
 from attackwatch.extract.arabic.frames import Frame, frame_places, nested, place_rank, us_strike
-from attackwatch.packs import Place
+from attackwatch.packs import Landmark, Place
 
 
 @dataclass
@@ -16,6 +16,7 @@ class ArIncident:
     place: Place | None = None
     date: ArDate | None = None
     strike: bool = False  # a US strike, not an attack on US forces
+    landmark: "Landmark | None" = None  # a well-known incident the page recalls (landmarks.jsonl)
 
     @property
     def sentences(self) -> set[int]:

@@ -194,9 +194,12 @@ def _intercepted(inc: ArIncident, folded: str) -> bool | None:
         return False if _kinds(inc) & {"weapon"} else None
     for h in ints:
         window = folded[max(0, h.start - 40):h.end + 60]
-        if re.search(r"احداهما|بعضها|عددا من|اخري|أخرى", window):
-            return False
-    return True
+        if re.search(r"احداهما|بعضها|عددا من|اخري", window):
+            return False  # one of two, some of them: others got through
+        if re.search(r"(حاولت|فشلت|محاوله)\s*\S*\s*$", folded[max(0, h.start - 25):h.start]):
+            continue  # a failed attempt to intercept
+        return True
+    return False
 
 
 def _target_type(inc: ArIncident, strike: bool) -> str:

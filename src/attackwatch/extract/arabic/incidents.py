@@ -17,6 +17,7 @@ class ArIncident:
     date: ArDate | None = None
     strike: bool = False  # a US strike, not an attack on US forces
     landmark: "Landmark | None" = None  # a well-known incident the page recalls (landmarks.jsonl)
+    named: set[str] = field(default_factory=set)  # every place its frames were about (Erbil, then Harir)
 
     @property
     def sentences(self) -> set[int]:
@@ -66,6 +67,10 @@ def group(frames: list[Frame], theatre: frozenset[str], ref: date | None = None)
         # a place the frame names beside its own continues an incident there, unless the frame
         # is split over several places ("في العراق وسوريا")
         mentioned = {p.id for c in f.clauses for _, p in c.places} if len(alternatives) == 1 else set()
+        if incidents and f.has("anaphora") and not f.has("new_incident") and not f.has("since"):
+            # "هذا الهجوم ..." speaks again of the incident just told
+            incidents[-1].frames.append(Frame(f.clauses, []))
+            continue
         for places in alternatives:
             place = places[0] if places else None
             new = f.has("new_incident") or f.has("since") or len(alternatives) > 1
@@ -84,6 +89,8 @@ def group(frames: list[Frame], theatre: frozenset[str], ref: date | None = None)
                                              assumed=True)
             sub = Frame(f.clauses, places)
             target.frames.append(sub)
+            if place is not None:
+                target.named.add(place.id)
             if place is not None and (target.place is None or place_rank(place) > place_rank(target.place)):
                 target.place = place
             if fdate is not None and (target.date is None or target.date.assumed or _date_rank(fdate) > _date_rank(target.date)):
@@ -103,6 +110,8 @@ def _join(incidents: list[ArIncident], place: Place | None, fdate: ArDate | None
     if fdate is None:
         # no date of its own: it tells of the latest incident at its place
         for inc in reversed(incidents):
+            if place is not None and place.id in inc.named:
+                return inc  # a place this incident was already told at ("على أربيل" again)
             if _places_agree(inc.place, place, mentioned) and (continuation or inc.place is not None):
                 # two named sites or towns: one incident only when they lie together (the Omar
                 # field and the Green Village base) and the frame does not open a new incident
@@ -112,10 +121,14 @@ def _join(incidents: list[ArIncident], place: Place | None, fdate: ArDate | None
                     continue
                 return inc
         return None
-    for inc in reversed(incidents):
+    # an incident with a place before one without: a placeless incident takes a place only when
+    # no placed one fits
+    ordered = [i for i in reversed(incidents) if i.place is not None] + [i for i in reversed(incidents) if i.place is None]
+    for inc in ordered:
         if inc.place is None and place is not None and fdate is not None and inc.date is not None and not _dates_agree(inc.date, fdate):
             continue
-        if _places_agree(inc.place, place, mentioned) and _dates_agree(inc.date, fdate):
+        told_here = place is not None and place.id in inc.named
+        if (_places_agree(inc.place, place, mentioned) or told_here) and _dates_agree(inc.date, fdate):
             if place is None and not continuation:
                 return None
             if inc.place is not None and place is not None and place.id != inc.place.id and not continuation \

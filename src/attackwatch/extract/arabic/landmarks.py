@@ -19,28 +19,33 @@ def _marks(pack: Pack) -> tuple[tuple[Landmark, tuple[re.Pattern[str], ...]], ..
 
 
 def landmark_incidents(clauses: list[Clause], folded: str, pack: Pack) -> tuple[list[ArIncident], list[Clause]]:
-    """The landmark incidents the page recalls, and the clauses left for ordinary reading (a
-    sentence that recalls a landmark tells nothing else: "the attack came on the anniversary of
-    ..." is no second attack)."""
+    """The landmark incidents the page recalls, and the clauses left for ordinary reading. What
+    a clause says before it recalls the landmark ("جاء الهجوم على قاعدة فكتوريا في الذكرى
+    الرابعة لاغتيال سليماني") is read as usual; the recalling part tells no second attack."""
     found: list[ArIncident] = []
-    used: set[int] = set()
-    by_sentence: dict[int, list[Clause]] = {}
+    kept: list[Clause] = []
     for c in clauses:
-        by_sentence.setdefault(c.sentence, []).append(c)
-    for n, group in by_sentence.items():
-        for k, c in enumerate(group):
-            text = folded[c.start:c.end]
-            for mark, keys in _marks(pack):
-                if not all(rx.search(text) for rx in keys):
-                    continue
-                used.add(id(c))
-                same = next((i for i in found if i.landmark is mark), None)
-                if same is not None:  # recalled again: one incident, more evidence
-                    same.frames.append(Frame([c]))
-                    break
+        text = folded[c.start:c.end]
+        for mark, keys in _marks(pack):
+            if not all(rx.search(text) for rx in keys):
+                continue
+            same = next((i for i in found if i.landmark is mark), None)
+            if same is not None:  # recalled again: one incident, more evidence
+                same.frames.append(Frame([c]))
+            else:
                 place = pack.place_by_name(mark.fields["place"]) if mark.fields.get("place") else None
-                inc = ArIncident(frames=[Frame([c])], place=place,
-                                 date=ArDate(mark.fields["date"], "day", c.start, c.end), landmark=mark)
-                found.append(inc)
-                break
-    return found, [c for c in clauses if id(c) not in used]
+                found.append(ArIncident(frames=[Frame([c])], place=place,
+                                        date=ArDate(mark.fields["date"], "day", c.start, c.end), landmark=mark))
+            cut = c.start + min(m.start() for rx in keys for m in [rx.search(text)] if m)
+            if cut > c.start:
+                kept.append(_before(c, cut))
+            break
+        else:
+            kept.append(c)
+    return found, kept
+
+
+def _before(c: Clause, cut: int) -> Clause:
+    """The part of a clause before `cut`."""
+    return Clause(c.start, cut, c.sentence, [h for h in c.hits if h.end <= cut], [p for p in c.places if p[0] < cut],
+                  [a for a in c.actors if a[0] < cut], [d for d in c.dates if d.end <= cut])

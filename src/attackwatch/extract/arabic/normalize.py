@@ -85,7 +85,7 @@ def term_pattern(term: str) -> str:
     no other letter glued on either side. A term written without the article also matches
     with it (قاعدة → القاعدة، بالقاعدة); one written with it keeps it (الأحد is not أحد), in
     either spelling (الأنبار، بالأنبار، للتحالف). A term ending in `*` also matches its
-    inflections (صاروخ* → صاروخا، صاروخية)."""
+    inflections (صاروخ* → صاروخا، صاروخية); a word `~` stands for up to two words."""
     stem = term.endswith("*")
     term = fold_term(term.rstrip("*"))
     words = term.split(" ")
@@ -94,7 +94,10 @@ def term_pattern(term: str) -> str:
         head = f"(?:[وف]?(?:[بك]?{_ARTICLE}|لل)){re.escape(first[2:])}"
     else:
         head = f"{_PROCLITICS}(?:{_ARTICLE})?{re.escape(first)}"
-    body = r"\s+".join([head, *(re.escape(w) for w in words[1:])])
+    # "~" stands for up to two words ("لم يسفر ~ عن" covers "لم يسفر الهجوم عن")
+    body = head
+    for w in words[1:]:
+        body += r"\s+(?:\S+\s+){0,2}?" if w == "~" else (re.escape(w) if body.endswith("?") else r"\s+" + re.escape(w))
     tail = f"{_LETTER}*" if stem else ""
     return f"(?<!{_LETTER}){body}{tail}(?!{_LETTER})"
 

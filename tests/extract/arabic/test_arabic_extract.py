@@ -1,0 +1,67 @@
+"""The Arabic extractor on short pages written for these tests: each row a behaviour (claims,
+confirmation, denial, interception, tolls, who struck whom, places named as reference points,
+split reports, recalled landmarks, dates)."""
+from __future__ import annotations
+
+import pytest
+
+PUB = "2024-02-05"  # a Monday
+
+CASES = {
+    "claim and rockets": (
+        "تبنت المقاومة الإسلامية في العراق، مساء الأحد، هجوماً صاروخياً استهدف قاعدة عين الأسد الجوية في الأنبار.",
+        [{"date": "2024-02-04", "actor": "Islamic Resistance in Iraq", "claimed": True, "weapon": "rocket",
+          "place": "Ain al-Asad Air Base", "admin1": "Anbar", "target_type": "military_base"}]),
+    "official confirms, no casualties": (
+        "أعلنت القيادة المركزية الأمريكية في بيان أن طائرة مسيرة هاجمت قاعدة حرير في أربيل فجر اليوم، ولم يسفر "
+        "الهجوم عن أي إصابات.",
+        [{"confirmation": "confirmed", "weapon": "drone", "place": "Harir Air Base", "killed": 0, "injured": 0,
+          "date": "2024-02-05"}]),
+    "an anonymous source confirms nothing": (
+        "أفاد مصدر أمني بأن صاروخين سقطا قرب قاعدة عين الأسد أمس.",
+        [{"confirmation": "not_mentioned", "date": "2024-02-04", "weapon": "rocket"}]),
+    "interception": (
+        "أسقطت الدفاعات الجوية طائرة مسيرة مفخخة فوق مطار أربيل الدولي صباح اليوم.",
+        [{"intercepted": True, "event_type": "Disrupted weapons use", "place": "Erbil International Airport"}]),
+    "one of two shot down": (
+        "هاجمت طائرتان مسيرتان قاعدة عين الأسد فجر اليوم، وأسقطت إحداهما.",
+        [{"intercepted": False, "weapon": "drone"}]),
+    "toll: a dual and a noun joined by wa": (
+        "قتل جنديان ومتعاقد في هجوم بصواريخ كاتيوشا استهدف معسكر التاجي مساء السبت.",
+        [{"killed": 3, "place": "Camp Taji", "date": "2024-02-03"}]),
+    "a US strike on militia sites": (
+        "شنت الولايات المتحدة غارات جوية على مقرات لكتائب حزب الله في قضاء القائم بمحافظة الأنبار.",
+        [{"actor": "United States", "target_type": "militia_position", "weapon": "airstrike", "admin1": "Anbar"}]),
+    "a town as a reference point is its province": (
+        "تعرضت قاعدة الشدادي جنوب الحسكة لقصف صاروخي اليوم.",
+        [{"place": "al-Shaddadi base", "admin1": "Al-Hasakah"}]),
+    "a denial": (
+        "استهدف هجوم رتلاً للتحالف قرب معبر جريشان، فيما نفت قيادة العمليات المشتركة وقوع أي هجوم.",
+        [{"confirmation": "denied", "target_type": "convoy", "admin1": "Basra"}]),
+    "shelling of listed villages: one report each": (
+        "قصفت القوات الأمريكية بالمدافع قرى خشام والجفرة التي تنتشر فيها مجموعات مدعومة من إيران.",
+        [{"place": "Khasham", "actor": "United States", "event_type": "Shelling/artillery/missile attack"},
+         {"place": "Al-Jafra", "actor": "United States"}]),
+    "a recalled landmark": (
+        "جاء الهجوم على قاعدة فكتوريا في الذكرى الرابعة لاغتيال قاسم سليماني بضربة أمريكية قرب مطار بغداد.",
+        [{"place": "Victory Base Complex"},
+         {"date": "2020-01-03", "actor": "United States", "background": True}]),
+    "aggregates are no incident": (
+        "تعرضت القواعد الأمريكية في سوريا لـ135 هجوماً منذ تشرين الأول الماضي، منها 16 هجوماً على قاعدة الشدادي.",
+        []),
+    "a withdrawal is no attack": (
+        "تحرك أول رتل عسكري أمريكي من قاعدة عين الأسد نحو سوريا ضمن انسحاب تدريجي.",
+        []),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_arabic_case(extract, case: str) -> None:  # type: ignore[no-untyped-def]
+    text, expected = CASES[case]
+    reports = extract(text, published=PUB)
+    assert len(reports) == len(expected), [r.to_dict() for r in reports]
+    for rep, want in zip(reports, expected):
+        got = {k: getattr(rep, k) for k in want}
+        assert got == want
+        for ev in rep.evidence:
+            assert text[ev.start:ev.end] == ev.text

@@ -303,12 +303,12 @@ def worker(kind: str, root: Path, profile_n: int) -> None:
                   ("  of which publication-date choice (metadata)", cum("attackwatch/clean/metadata.py",
                                                                        "choose_published")
                    + cum("attackwatch/clean/metadata.py", "byline_candidates")),
-                  ("extract: extract_article", cum("attackwatch/extract/__init__.py", "extract_article")),
-                  ("  of which annotate (body + title)", cum("attackwatch/extract/annotate.py", "annotate")),
+                  ("extract: extract_article", cum("attackwatch/extraction/__init__.py", "extract_article")),
+                  ("  of which annotate (body + title)", cum("attackwatch/extraction/annotate.py", "annotate")),
                   ("    of which spaCy pipeline (Language.__call__)", cum("spacy/language.py", "__call__")),
-                  ("  of which resolve (frames -> incidents)", cum("attackwatch/extract/incidents.py", "resolve")),
-                  ("  of which build_report", cum("attackwatch/extract/assemble.py", "build_report")),
-                  ("find_dates, all calls (annotate + metadata)", cum("attackwatch/extract/dates.py", "find_dates"))]
+                  ("  of which resolve (frames -> incidents)", cum("attackwatch/extraction/incidents.py", "resolve")),
+                  ("  of which build_report", cum("attackwatch/extraction/assemble.py", "build_report")),
+                  ("find_dates, all calls (annotate + metadata)", cum("attackwatch/text/dates.py", "find_dates"))]
         table = "\n".join(f"{name:<50} {t:7.2f} s  {100 * t / total:5.1f} %  {1000 * t / max(n, 1):6.1f} ms/article"
                           for name, t in stages)
         print(json.dumps({"kind": kind, "code": code, "profiled_articles": n, "profile": top("cumulative", 15),
@@ -359,7 +359,7 @@ import attackwatch
 dt = time.perf_counter() - t
 heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'dateparser', 'trafilatura', 'thinc'))
 pack = sys.modules.get('attackwatch.packs')
-nlp = sys.modules.get('attackwatch.extract.nlp')
+nlp = sys.modules.get('attackwatch.extraction.nlp')
 gazetteer = bool(pack and pack.get_pack.cache_info().currsize) or bool(nlp and nlp.pipeline_for.cache_info().currsize)
 print(json.dumps({'import_s': dt, 'heavy': heavy, 'gazetteer_loaded': gazetteer,
                   'attackwatch_modules': sorted(m for m in sys.modules if m.startswith('attackwatch'))}))

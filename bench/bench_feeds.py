@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO / "tests" / "ingest"))
 from feed_server import FeedServer, article_html  # noqa: E402
 
 from attackwatch.ingest.feeds.http import FetchPolicy, PoliteClient  # noqa: E402
-from attackwatch.ingest.feeds.poll import Poller  # noqa: E402
+from attackwatch.collect.poll import Poller  # noqa: E402
 from attackwatch.ingest.feeds.registry import FeedRegistry  # noqa: E402
 
 SITES = [("Harir air base", "Erbil province"), ("Ain al-Asad air base", "Anbar province"),

@@ -1,8 +1,8 @@
 """Print how an article's sentences became frames and incidents (a development aid)."""
 import sys
 from attackwatch.pipeline import load_article
-from attackwatch.extract.annotate import annotate
-from attackwatch.extract.incidents import resolve
+from attackwatch.extraction.annotate import annotate
+from attackwatch.extraction.incidents import resolve
 from attackwatch.packs import get_pack
 
 art = load_article(sys.argv[1])

@@ -4,7 +4,7 @@
     PYTHONPATH=src python tools/fit_confidence.py            # defaults: ../shared/corpus/dev, ../shared/eval/score.py
 
 1. Runs the extractor over the corpus, collecting each report's features
-   (attackwatch.extract.confidence.collect_features).
+   (attackwatch.extraction.confidence.collect_features).
 2. Labels each report with the shared scorer's own matching (loaded from score.py with
    importlib, never copied): a report the scorer pairs with a gold record, required or
    optional, is a real incident with the right date and place (1); an unpaired one is a
@@ -37,11 +37,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from attackwatch.extract.confidence import FEATURES, collect_features, incident_confidence  # noqa: E402
+from attackwatch.extraction.confidence import FEATURES, collect_features, incident_confidence  # noqa: E402
 from attackwatch.pipeline import extract_paths  # noqa: E402
 
 SLICES = ("dA", "dB", "dC")
-# the features the model weighs: the clearest-reasoned of extract/confidence.py's FEATURES, few
+# the features the model weighs: the clearest-reasoned of extraction/confidence.py's FEATURES, few
 # enough for ~250 labelled reports (every feature there is computed; a longer list overfits)
 FITTED = ("geo_site", "geo_town", "date_own", "date_coarse", "no_published", "weapon_known", "actor_named",
           "casualties_stated", "background", "log_evidence", "log_reports_in_article", "shadowed", "shared_evidence",
@@ -267,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-incidents", action="store_true", help="skip the incident calibration (no ingest)")
     a = ap.parse_args(argv)
     if not set(FITTED) <= set(FEATURES):
-        sys.exit(f"FITTED names features extract/confidence.py does not compute: {sorted(set(FITTED) - set(FEATURES))}")
+        sys.exit(f"FITTED names features extraction/confidence.py does not compute: {sorted(set(FITTED) - set(FEATURES))}")
     if not (a.corpus / "gold.jsonl").exists():
         sys.exit(f"no gold.jsonl in {a.corpus}")
     scorer = load_scorer(a.scorer)

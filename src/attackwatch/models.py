@@ -118,7 +118,7 @@ class Report:
     actor_parent: str | None = None
     target: str | None = None
     place_id: str | None = None
-    # how likely this is a real incident with the right date and place (extract/confidence.py);
+    # how likely this is a real incident with the right date and place (extraction/confidence.py);
     # None when the pack ships no model
     confidence: float | None = None
 

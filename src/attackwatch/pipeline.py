@@ -5,14 +5,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterator
 
-from attackwatch.extract.dates import latest_body_date
 from attackwatch.clean.page import clean_page
-from attackwatch.extract import extract_article, reference_date
+from attackwatch.extraction import extract_article, reference_date
 from attackwatch.ingest.files import InputError, RawPage, iter_page_paths, read_page
+from attackwatch.ingest.records import iter_records
 from attackwatch.models import Article, Report
 from attackwatch.packs import get_pack
+from attackwatch.text.dates import latest_body_date
 
-__all__ = ["PageResult", "article_from_text", "extract_article", "extract_paths", "load_article", "process_raw"]
+__all__ = ["PageResult", "article_from_text", "extract_article", "extract_paths", "load_article", "process_page",
+           "process_raw", "process_records"]
 
 
 @dataclass
@@ -79,3 +81,17 @@ def extract_paths(paths: list[str], *, published: date | None = None, pack: str 
             yield PageResult(path=path, error=str(exc))
             continue
         yield process_raw(raw, published=published, pack=pack, any_theatre=any_theatre)
+
+
+def process_page(raw: RawPage, *, pack: str = "default", any_theatre: bool = False) -> PageResult:
+    """Clean and extract one record's page (an archive's crawl date only as a last resort)."""
+    return process_raw(raw, pack=pack, any_theatre=any_theatre)
+
+
+def process_records(paths: list[str], *, pack: str = "default", any_theatre: bool = False) -> Iterator[PageResult]:
+    """PageResults for every page under `paths` (a bad record is a result with `error`)."""
+    for item in iter_records(paths):
+        if isinstance(item, InputError):
+            yield PageResult(path=item.path, error=str(item))
+        else:
+            yield process_page(item, pack=pack, any_theatre=any_theatre)

@@ -9,7 +9,8 @@ from typing import Iterator
 
 import pytest
 
-from attackwatch.ingest.feeds.http import FetchError, FetchPolicy, PoliteClient, Stopped, is_feed_type
+from attackwatch.ingest.feeds.errors import FetchError, Stopped
+from attackwatch.ingest.feeds.http import FetchPolicy, PoliteClient, is_feed_type
 
 try:
     from .feed_server import FeedServer

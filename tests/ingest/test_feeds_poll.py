@@ -17,7 +17,7 @@ from typing import Iterator
 import pytest
 
 from attackwatch.ingest.feeds.http import FetchPolicy, PoliteClient
-from attackwatch.ingest.feeds.poll import Poller, PollSummary, page_id
+from attackwatch.collect.poll import Poller, PollSummary, page_id
 from attackwatch.ingest.feeds.registry import MAX_PAGE_ATTEMPTS, FeedRegistry
 from attackwatch.store import open_store
 

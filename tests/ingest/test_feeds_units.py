@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from attackwatch.ingest.feeds.entries import local_date, parse_feed
-from attackwatch.ingest.feeds.poll import parse_duration
+from attackwatch.collect.poll import parse_duration
 from attackwatch.ingest.feeds.registry import MAX_PAGE_ATTEMPTS, FeedRegistry, RegistryError, feeds_db_for
 from attackwatch.ingest.feeds.urls import host_key, normalise_url
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from attackwatch.ingest.files import InputError, RawPage
-from attackwatch.ingest.records import expand_sources, iter_records, process_page, process_records
+from attackwatch.ingest.records import expand_sources, iter_records
+from attackwatch.pipeline import process_page, process_records
 
 ARTICLE = ("Rockets struck Ain al-Asad air base in Anbar province on Tuesday, a US official said. "
            "No casualties were reported among US personnel, the official added.")

@@ -18,7 +18,7 @@ ACTOR_KINDS = {"militia", "umbrella", "state", "coalition", "generic", "person"}
 SIDES = {"axis", "us", "iraq", "israel", "other"}
 CUE_LABELS = {"SAME_PLACE", "COLLECTIVE", "TRIGGER", "CLAIM", "CLAIM_NEG", "BLAME", "OFFICIAL", "SAY", "UNCONFIRMED", "DENY", "INTERCEPT", "IMPACT",
               "NOCAS", "NOKILL", "INJ_UNCOUNTED", "MODAL", "NEGATED", "AGGREGATE", "BACKGROUND", "ANOTHER", "ANAPHOR",
-              "SPLIT", "ROUNDUP", "TARGET"}
+              "SPLIT", "ROUNDUP", "TARGET", "RETOLD"}
 # rough bounding boxes (lat_min, lat_max, lon_min, lon_max), generous
 BOUNDS = {"IQ": (29.0, 37.5, 38.7, 48.8), "SY": (32.2, 37.4, 35.6, 42.5), "JO": (29.1, 33.5, 34.9, 39.4)}
 
@@ -183,7 +183,7 @@ def test_rule_rows(pack: Path) -> None:
 
 def test_pipeline_builds_from_the_pack() -> None:
     """Every pattern is accepted by spaCy (a malformed token pattern fails here)."""
-    from attackwatch.extract.annotate import annotate
+    from attackwatch.extraction.annotate import annotate
 
     ann = annotate("Kataib Hezbollah fired three rockets at Ain al-Asad air base in Anbar on Monday.", None)
     segs = [seg for sent in ann.sentences for seg in sent.segments]

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from attackwatch.extract.geocode import geocode
+from attackwatch.extraction.geocode import geocode
 from attackwatch.packs import get_pack
 from attackwatch.resolve.cluster import Resolver
 from attackwatch.resolve.keys import report_key

@@ -18,7 +18,7 @@ import pytest
 from attackwatch.cli import main
 from attackwatch.resolve.cluster import Resolver
 from attackwatch.scale.batch import run_batch
-from attackwatch.scale.load import iter_rows
+from attackwatch.scale.output import iter_rows
 from attackwatch.scale.resolve import keys_from_rows, resolve_parquet
 from attackwatch.store import open_store
 

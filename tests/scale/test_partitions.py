@@ -8,7 +8,7 @@ from pathlib import Path
 from attackwatch.ingest.files import InputError, RawPage
 from attackwatch.ingest.records import read_span
 from attackwatch.scale.batch import _record_plan, part_path
-from attackwatch.scale.load import missing_partitions, part_files
+from attackwatch.scale.output import missing_partitions, part_files
 from attackwatch.scale.partitions import plan
 
 from .pages import ARTICLE, write_warc

@@ -12,7 +12,7 @@ import pytest
 
 import attackwatch.store.sqlite as sqlite_module
 from attackwatch.cli import main
-from attackwatch.extract.confidence import incident_confidence
+from attackwatch.extraction.confidence import incident_confidence
 from attackwatch.store import open_store
 from attackwatch.store.filters import IncidentFilter, parse_min_confidence
 from attackwatch.store.schema import MIGRATIONS, SCHEMA_VERSION

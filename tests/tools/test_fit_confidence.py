@@ -10,7 +10,7 @@ from types import ModuleType
 import numpy as np
 import pytest
 
-from attackwatch.extract.confidence import FEATURES, parse_model
+from attackwatch.extraction.confidence import FEATURES, parse_model
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT.parent / "shared" / "corpus" / "dev"

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from attackwatch.clean.normalize import fold
-from attackwatch.extract.dates import MONTHS, find_dates, latest_body_date
+from attackwatch.text.dates import MONTHS, find_dates, latest_body_date
+from attackwatch.text.normalize import fold
 
 _BY = re.compile(r"^\s*(?:by|written by|posted by)\s*[|:]?\s*(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})?", re.I)
 

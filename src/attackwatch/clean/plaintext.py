@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from attackwatch.clean.normalize import fold, name_key
+from attackwatch.clean.tables import table_rows
 from attackwatch.models import DroppedLine
 from attackwatch.packs import Pack
+from attackwatch.text.normalize import fold, name_key
 
 # Latin or Arabic letters: Arabic pages are cleaned by the same line rules
 _WORD = re.compile(r"[A-Za-z\u0621-\u064a\u0671-\u06d3][A-Za-z\u0621-\u065f\u0670-\u06d3'’-]*")
@@ -93,6 +94,8 @@ def clean_text(source: str, pack: Pack, *, title: str | None = None, outlet: str
 
     dropped: list[DroppedLine] = []
     kept: list[tuple[int, str]] = []
+    rows = table_rows([line for _, line in lines])
+    row_cells = set(rows.values())  # description cells, kept in the paragraph of their date
     header_lines: list[str] = []
     byline_lines: list[str] = []
     title_key = name_key(title) if title else None
@@ -102,6 +105,10 @@ def clean_text(source: str, pack: Pack, *, title: str | None = None, outlet: str
     title_seen = False  # the title line itself has been passed
     last_header = -10  # index of the last page-header line
     for idx, (off, line) in enumerate(lines):
+        if idx in rows or idx in row_cells:
+            kept.append((off, line))
+            seen_body = True
+            continue
         folded = fold(line)
         key = name_key(line)
         if any(rx.search(folded) for rx in cut_rules) and (seen_body or idx > 3):
@@ -184,10 +191,13 @@ def clean_text(source: str, pack: Pack, *, title: str | None = None, outlet: str
     parts: list[str] = []
     segments: list[tuple[int, int, int]] = []
     cursor = 0
+    row_offsets = {lines[i][0] for i in row_cells}
     for off, line in kept:
         if parts:
-            parts.append("\n\n")
-            cursor += 2
+            # a table row reads as one sentence: its date, then what happened
+            gap = ", " if off in row_offsets else "\n\n"
+            parts.append(gap)
+            cursor += len(gap)
         segments.append((cursor, off, len(line)))
         parts.append(line)
         cursor += len(line)

@@ -19,7 +19,6 @@ from attackwatch.ingest.jsonl import is_jsonl, scan_jsonl
 from attackwatch.ingest.parquet import is_parquet, scan_parquet
 from attackwatch.ingest.remote import expand_url, is_file, is_url, read_url_page
 from attackwatch.ingest.warc import is_warc, scan_warc
-from attackwatch.pipeline import PageResult
 
 SOURCE_KINDS = ("page", "warc", "jsonl", "parquet")
 
@@ -117,19 +116,3 @@ def iter_records(paths: list[str]) -> Iterator[RawPage | InputError]:
     """Every page under `paths`, whatever the source kind."""
     for path in expand_sources(paths):
         yield from read_span(whole(path))
-
-
-def process_page(raw: RawPage, *, pack: str = "default", any_theatre: bool = False) -> PageResult:
-    """Clean and extract one record's page (an archive's crawl date only as a last resort)."""
-    from attackwatch.pipeline import process_raw
-
-    return process_raw(raw, pack=pack, any_theatre=any_theatre)
-
-
-def process_records(paths: list[str], *, pack: str = "default", any_theatre: bool = False) -> Iterator[PageResult]:
-    """PageResults for every page under `paths` (a bad record is a result with `error`)."""
-    for item in iter_records(paths):
-        if isinstance(item, InputError):
-            yield PageResult(path=item.path, error=str(item))
-        else:
-            yield process_page(item, pack=pack, any_theatre=any_theatre)

@@ -5,7 +5,7 @@ The page is decoded with the charset its HTTP header names, else the one its <me
 else `attackwatch.ingest.files.decode` (UTF-8, then detection). The record's target URI is the
 page's url; its WARC-Date is the crawl date, kept as a *hint* (`meta["crawl_date"]`): a crawl
 is not a publication, so it is used only when the page itself gives no date (see
-`attackwatch.ingest.records.process_page`).
+`attackwatch.pipeline.process_page`).
 
 A corrupt record is an `InputError` naming the file, the record's byte offset and the reason;
 reading resumes at the next record boundary it can find (the next gzip member of a .gz, the

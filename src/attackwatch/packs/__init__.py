@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
-from attackwatch.clean.normalize import fold
+from attackwatch.text.normalize import fold
 
 PACKS_DIR = Path(__file__).parent
 DEFAULT_PACK = "default"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from attackwatch.extract.confidence import incident_confidence
+from attackwatch.extraction.confidence import incident_confidence
 from attackwatch.resolve.keys import GEO_RANK, PRECISION_RANK
 
 GEO_FIELDS = ("place", "place_id", "admin1", "admin1_code", "country", "country_code", "latitude", "longitude",

@@ -73,7 +73,8 @@ def run_partition(partition: dict[str, Any], out_dir: str, pack: str = "default"
                   any_theatre: bool = False) -> dict[str, Any]:
     """Clean and extract one partition and write its Parquet file (on a worker)."""
     from attackwatch.ingest.files import InputError
-    from attackwatch.ingest.records import process_page, read_span
+    from attackwatch.ingest.records import read_span
+    from attackwatch.pipeline import process_page
     from attackwatch.pipeline import PageResult
 
     part = Partition.from_json(partition)

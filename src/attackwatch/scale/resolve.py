@@ -121,6 +121,6 @@ def keys_from_rows(rows: Iterable[dict[str, Any]]) -> dict[str, ReportKey]:
 
 def resolve_parquet(out_dir: str | Path, client: Any = None) -> dict[str, list[str]]:
     """Resolve the reports of an `attackwatch batch` output folder, block-parallel."""
-    from attackwatch.scale.load import iter_rows
+    from attackwatch.scale.output import iter_rows
 
     return resolve_in_blocks(keys_from_rows(iter_rows(out_dir)).values(), client=client)

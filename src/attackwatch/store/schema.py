@@ -145,7 +145,7 @@ CREATE TRIGGER incidents_fts_au AFTER UPDATE OF data ON incidents BEGIN
         FROM json_each(new.data, '$.reports') r, json_each(r.value, '$.evidence') e));
 END;
 """),
-    # 4: the incident's confidence (extract/confidence.py) as a column, for min_confidence; a
+    # 4: the incident's confidence (extraction/confidence.py) as a column, for min_confidence; a
     # database ingested before confidence existed keeps NULL until `attackwatch resolve`
     # re-merges its reports (and those reports, extracted before, carry none: re-ingest)
     (4, """

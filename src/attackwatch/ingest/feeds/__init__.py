@@ -5,8 +5,10 @@
   work whatever backend holds the incidents;
 - `http`: a polite HTTP client (named User-Agent, per-host delay, timeouts, size cap,
   robots.txt through `robots`);
-- `poll`: one poll over every feed (feed -> new entries -> pages -> pipeline -> Dataset),
-  and the service loop around it.
+- `errors`: FetchError, the one way a fetch fails.
+
+Polling (feed -> new entries -> pages -> pipeline -> Dataset) runs every stage, so it sits
+above them all, in attackwatch.collect.poll.
 """
 from __future__ import annotations
 

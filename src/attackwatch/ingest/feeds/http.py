@@ -20,34 +20,13 @@ from urllib.parse import urljoin
 
 import httpx
 
+from attackwatch.ingest.feeds.errors import FetchError, Stopped
 from attackwatch.ingest.feeds.robots import RobotsCache
 from attackwatch.ingest.feeds.urls import host_key, is_web_url
 
 DEFAULT_USER_AGENT = "attackwatch/0.1 (incident dataset research; polite feed poller)"
 MAX_PAGE_BYTES = 5 * 1024 * 1024  # as attackwatch.ingest.files.MAX_BYTES: no article is bigger
 MAX_CRAWL_DELAY = 60.0  # a robots.txt Crawl-delay above this would stall the poller; cap it
-
-# kinds of failure worth trying again on a later poll
-TRANSIENT_KINDS = frozenset({"timeout", "connection", "server-error", "robots-unreachable", "rate-limited"})
-
-
-class FetchError(Exception):
-    """str() is the one-line reason (without the URL; the caller names the feed and URL)."""
-
-    def __init__(self, url: str, kind: str, reason: str):
-        super().__init__(reason)
-        self.url = url
-        self.kind = kind
-        self.reason = reason
-
-    @property
-    def transient(self) -> bool:
-        return self.kind in TRANSIENT_KINDS
-
-
-class Stopped(Exception):
-    """The stop event was set while waiting for a host's turn."""
-
 
 @dataclass
 class FetchPolicy:

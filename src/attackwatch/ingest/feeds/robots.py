@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Callable
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
+from attackwatch.ingest.feeds.errors import FetchError
 from attackwatch.ingest.feeds.urls import host_key
 
 if TYPE_CHECKING:
@@ -54,8 +55,6 @@ class RobotsCache:
         return entry
 
     def _fetch(self, host: str) -> RobotsEntry:
-        from attackwatch.ingest.feeds.http import FetchError
-
         now = time.monotonic()
         try:
             response = self.client.get(f"{host}/robots.txt", check_robots=False, accept=lambda _ct: True,
@@ -73,8 +72,6 @@ class RobotsCache:
 
     def check(self, url: str) -> None:
         """Raise FetchError if robots.txt forbids `url` (or cannot be read right now)."""
-        from attackwatch.ingest.feeds.http import FetchError
-
         entry = self.entry(host_key(url))
         if entry.state == "unreachable":
             raise FetchError(url, "robots-unreachable",

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from attackwatch.extract.annotate import Annotated, Segment
-from attackwatch.extract.anchoring import landmark_date, relative_to_focus
-from attackwatch.extract.frames import Frame, frames_in_sentence
-from attackwatch.extract.places import contains, overlaps
+from attackwatch.extraction.annotate import Annotated, Segment
+from attackwatch.extraction.anchoring import landmark_date, relative_to_focus
+from attackwatch.extraction.frames import Frame, frames_in_sentence
+from attackwatch.extraction.places import contains, near_each_other, overlaps
 from attackwatch.packs import Pack, Place
 
 ATTACH_LABELS = {"CLAIM", "CLAIM_NEG", "BLAME", "OFFICIAL", "UNCONFIRMED", "DENY", "INTERCEPT", "NOCAS", "NOKILL",
@@ -35,6 +35,8 @@ class Incident:
     absorbed_frames: list[Frame] = field(default_factory=list)
     hint_weapon: str | None = None  # from the headline, when the body names no weapon
     hint_actor: str | None = None  # actor id from the headline
+    place_near: bool = False  # its place is only a reference point the spot was told by
+
 
     def add(self, f: Frame) -> None:
         self.frames.append(f)
@@ -44,8 +46,9 @@ class Incident:
             if (not self.date_value or self.date_source in ("published", "context")
                     or self.date_source == "reported" and source == "own"):
                 self.date_value, self.date_precision, self.date_source = f.date.value, f.date.precision, source
-        if f.place and self.place is None:
-            self.place = f.place
+        if f.place and (self.place is None or self.place_near and not f.near and near_each_other(self.place, f.place)):
+            # "an air base north of Baghdad" then "Balad air base": the base is where it happened
+            self.place, self.place_near = f.place, f.near
 
     @property
     def last_sent(self) -> int:
@@ -98,8 +101,8 @@ _STRIKE_WEAPONS = frozenset({"airstrike", "drone"})
 
 
 def _weapons_clash(f: Frame, weapon: str | None, *, loose: bool, one_site: bool = False) -> bool:
-    if not (f.weapon and f.weapon.strong and weapon) or f.weapon.weapon == weapon:
-        return False
+    if not (f.weapon and f.weapon.strong and weapon) or f.weapon.weapon == weapon or f.retold:
+        return False  # "officials initially said rockets" before the drones: the first account of it
     pair = {f.weapon.weapon, weapon}
     # a strike told as an airstrike and as a drone strike at one site on one day is one strike;
     # "responded to the attack with airstrikes" is not the drone attack it answers
@@ -110,6 +113,21 @@ def _report_dated(f: Frame) -> bool:
     """The frame's date is when something was said ("reported on Thursday that a base was
     attacked"), which may be the morning after a night-time attack."""
     return bool(f.date) and any(s.start <= f.date.start < s.end and s.has("SAY") for s in f.segs)
+
+
+def _near_spot(f: Frame, inc: Incident) -> bool:
+    """"An air base north of Baghdad" and "Balad air base": one spot, when one of the two is told
+    only by a reference point, neither is set apart as another incident, and no day or weapon
+    tells them apart."""
+    if not (f.place and inc.place and (f.near or inc.place_near)) or f.another or inc.distinct:
+        return False
+    if f.date and inc.date_source in ("own", "reported") and f.date.value != inc.date_value:
+        return False
+    weak = f.weapon.weapon if f.weapon else None
+    told = {g.weapon.weapon for g in inc.frames if g.weapon}
+    if weak and told and weak not in told:
+        return False
+    return near_each_other(f.place, inc.place)
 
 
 def _compatible(f: Frame, inc: Incident, current: Incident | None, pack: Pack) -> bool:
@@ -124,8 +142,11 @@ def _compatible(f: Frame, inc: Incident, current: Incident | None, pack: Pack) -
         # "a drone attack in Syria, a statement released on Monday said ... the attack occurred on
         # Friday at the Rumalyn Landing Zone": the day told and the day it happened
         within = bool(f.place and inc.place and (f.place.id == inc.place.id
-                                                 or weak and contains(inc.place, f.place, pack)))
-        if not ((weak or overnight) and within and (weak or one_site)):
+                                                 or weak and (contains(inc.place, f.place, pack) or _near_spot(f, inc))))
+        # "The attack by six rockets on Sunday" right after a lede that gave no day: the day of
+        # the incident in focus, which had only the publication date to go by
+        echo = f.place is None and f.anaphor and inc is current and inc.date_source == "published" and weak
+        if not ((weak or overnight) and within and (weak or one_site) or echo):
             return False
     if _weapons_clash(f, inc.weapon, loose=f.anaphor or one_site, one_site=one_site):
         return False
@@ -133,7 +154,8 @@ def _compatible(f: Frame, inc: Incident, current: Incident | None, pack: Pack) -
         return False
     # a site within a site ("the embassy" in "the Green Zone", a base at an airport) is one target
     same_place = bool(f.place and inc.place and (f.place.id == inc.place.id or f.place.kind == "site"
-                                                 and inc.place.kind == "site" and overlaps(f.place, inc.place, pack)))
+                                                 and inc.place.kind == "site" and overlaps(f.place, inc.place, pack)
+                                                 or _near_spot(f, inc)))
     same_landmark = bool(f.landmark and inc.landmark and f.landmark.id == inc.landmark.id)
     if same_landmark:
         return True

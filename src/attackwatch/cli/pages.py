@@ -1,11 +1,11 @@
-"""The `attackwatch` command: a thin layer over the library."""
+"""`attackwatch extract` and `attackwatch clean`: pages in, reports (or the cleaned text) out,
+without a database. A thin layer over attackwatch.pipeline."""
 from __future__ import annotations
 
 import argparse
 import json
 import sys
 from datetime import date
-from typing import Sequence
 
 
 def _date(value: str) -> date:
@@ -97,20 +97,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     return status
 
 
-COMMAND_MODULES = [
-    "attackwatch.cli_dataset",
-    "attackwatch.cli_feeds",
-    "attackwatch.cli_serve",
-    "attackwatch.cli_analyze",
-    "attackwatch.cli_scale",
-]
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="attackwatch", description="Turn news pages into an incident dataset.")
-    parser.add_argument("--version", action="version", version="attackwatch 0.1.0")
-    sub = parser.add_subparsers(dest="command", required=True)
-
+def register(sub: argparse._SubParsersAction, db_default: str | None) -> None:  # type: ignore[type-arg]
     ex = sub.add_parser("extract", help="per-article incident reports from pages (files, folders, - for stdin)")
     ex.add_argument("paths", nargs="+")
     ex.add_argument("--format", choices=("jsonl", "json", "table"), help="default: table on a terminal, else jsonl")
@@ -126,29 +113,3 @@ def build_parser() -> argparse.ArgumentParser:
     cl.add_argument("--published", type=_date)
     cl.add_argument("--pack", default="default")
     cl.set_defaults(func=cmd_clean)
-
-    import importlib
-
-    # each command family lives in its own module with a `register(sub)` function
-    for module in COMMAND_MODULES:
-        importlib.import_module(module).register(sub, None)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    from attackwatch.store.sqlite import StoreError
-
-    try:
-        return int(args.func(args) or 0)
-    except (StoreError, KeyError, ValueError) as exc:  # a bad id, field or database: one clear line
-        print(f"attackwatch: {exc.args[0] if exc.args else exc}", file=sys.stderr)
-        return 1
-    except BrokenPipeError:  # `attackwatch extract ... | head`
-        return 0
-    except KeyboardInterrupt:
-        return 130
-
-
-if __name__ == "__main__":
-    sys.exit(main())

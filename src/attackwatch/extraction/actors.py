@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from attackwatch.extract.annotate import Mention, Segment
+from attackwatch.extraction.annotate import Mention, Segment
 from attackwatch.packs import Actor, Pack
 
 # the words before a name that make it the object of an attack, a fight or an affiliation: "the

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from attackwatch.extract.annotate import Annotated, Mention, Segment
-from attackwatch.extract.incidents import Incident
-from attackwatch.extract.casualties import casualties_in, named_dead, zero_casualties
+from attackwatch.extraction.annotate import Annotated, Mention, Segment
+from attackwatch.extraction.incidents import Incident
+from attackwatch.extraction.casualties import casualties_in, named_dead, zero_casualties
 from attackwatch.packs import Pack
 
 _PROJECTILES = {"rocket", "missile", "drone", "mortar", "unknown"}

@@ -39,6 +39,29 @@ CASES = [
     pytest.param("2023-11-09", "The counter-terrorism service reported on Thursday that Harir air base was targeted by two "
                  "drones. The base was attacked at 11:30 pm last night, the statement said.",
                  [("2023-11-08", "drone")], id="reported-on-thursday-attacked-last-night"),
+    pytest.param("2021-03-16", "Three Iraqi soldiers were hurt when rockets struck an air base just north of Baghdad, "
+                 "officials said.\n\nThe attack with four rockets on Monday hit the runway of Balad air base, where "
+                 "US contractors had worked.", [("2021-03-15", "rocket")], id="base-north-of-a-city-then-named"),
+    pytest.param("2021-03-16", "A roadside bomb hit a convoy on the highway west of Ramadi on Monday. Earlier this month "
+                 "a drone struck a hangar at Ain al-Asad air base.",
+                 [("2021-03", "drone"), ("2021-03-15", "ied")], id="near-a-city-but-another-weapon-and-day"),
+    pytest.param("2021-03-16", "Rockets hit a base near Erbil, police said.\n\nThe attack on Monday caused no "
+                 "casualties.", [("2021-03-15", "rocket")], id="the-attack-on-monday-dates-the-lede"),
+    pytest.param("2020-11-18", "Rockets hit the Green Zone in Baghdad, police said. The rocket attack appeared to "
+                 "end a truce declared in October by the factions.", [("2020-11-18", "rocket")],
+                 id="truce-declared-in-october-dates-no-attack"),
+    pytest.param("2023-11-09", "Two drones struck Harir air base in Erbil on Wednesday night, the counter-terrorism "
+                 "service said.\n\nThe region's interior minister said on Thursday that the attacks by armed factions on "
+                 "bases hosting coalition forces in Syria and Iraq undermine the fight against ISIS.",
+                 [("2023-11-08", "drone")], id="the-attacks-in-syria-and-iraq-said-on-thursday"),
+    pytest.param("2021-09-12", "A drone attack hit near US forces at Erbil airport late on Saturday, Kurdish officials "
+                 "said.\n\nThe region's security council, of which the governor is a member, initially said two rockets had "
+                 "landed near the airport. A later statement said explosive-laden drones were used.",
+                 [("2021-09-11", "drone")], id="initially-said-rockets-then-drones"),
+    pytest.param("2021-02-26", "On February 15, rockets struck Erbil airport, wounding a contractor.\n\nUS jets struck "
+                 "militia buildings in eastern Syria on Thursday. After the airstrikes the defence secretary said the "
+                 "site was used by the militants behind the strikes, meaning the February 15 rocket attack.",
+                 [("2021-02-15", "rocket"), ("2021-02-25", "airstrike")], id="the-february-15-rocket-attack"),
     pytest.param("2024-10-02", "Two rockets were fired at Victory Base near Baghdad airport on Tuesday; Patriot "
                  "missiles and the C-RAM system intercepted them.", [("2024-10-01", "rocket")], id="air-defence"),
 ]

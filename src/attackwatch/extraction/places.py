@@ -7,9 +7,10 @@ report is made per distinct site/town/province.
 """
 from __future__ import annotations
 
+import math
 import re
 
-from attackwatch.extract.annotate import Mention
+from attackwatch.extraction.annotate import Mention
 from attackwatch.packs import Pack, Place
 
 _REFERENCE_BEFORE = re.compile(
@@ -17,7 +18,8 @@ _REFERENCE_BEFORE = re.compile(
     r"south-west)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:iraqi|syrian|jordanian|kurdish)\s+)?(?:(?:city|town|village|province|"
     r"capital|governorate)\s+of\s+)?(?:the\s+)?(?:(?:iraqi|syrian|jordanian)\s+)?(?:capital\s+(?:city\s+)?(?:of\s+)?)?"
     r"|\bborders?\s+with\s+(?:[\w'-]+\s+){0,2}and\s+(?:the\s+)?"
-    r"|\b(?:bordering|borders|borders?\s+with|border\s+town\s+with|frontier\s+with|km|kilometers|kilometres|miles)\s+"
+    r"|\b(?:bordering|borders|borders?\s+with|border\s+town\s+with|frontier\s+with|km|kilometers|kilometres|miles|"
+    r"facing|opposite|across\s+the\s+border\s+from)\s+"
     r"(?:from\s+|of\s+)?(?:the\s+)?(?:\w+\s+)?"
     r"|\b(?:linking|connecting|between)\s+(?:[\w'-]+\s+){0,3}and\s+(?:the\s+)?"
     r"|\b(?:linking|connecting|road\s+between|highway\s+between|from)\s+(?:the\s+(?:city\s+of\s+)?)?"
@@ -98,6 +100,26 @@ def contains(outer: Place, inner: Place, pack: Pack) -> bool:
     return False
 
 
+def km_apart(a: Place, b: Place) -> float | None:
+    """Great-circle distance between two places' coordinates, when both have them."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+# "an air base just north of Baghdad" names the base by a city it is near; the base the page
+# names elsewhere (Balad, 80 km away) is the same spot. Beyond this distance it is another one.
+NEAR_KM = 120.0
+
+
+def near_each_other(reference: Place, site: Place) -> bool:
+    """A spot told only by a reference point ("north of Baghdad") fits a site near that point."""
+    d = km_apart(reference, site)
+    return d is not None and d <= NEAR_KM and reference.country_code == site.country_code
+
+
 def overlaps(a: Place, b: Place, pack: Pack) -> bool:
     """Compatible locations: one contains the other, or two vague areas share ground."""
     if contains(a, b, pack) or contains(b, a, pack):
@@ -113,16 +135,27 @@ def only_references(mentions: list[Mention], folded: str) -> bool:
     return bool(mentions) and all(is_reference(m, folded) for m in mentions)
 
 
+_APPOSITION = re.compile(r"^(?:\s+(?:dist|district|sub-district|town|city|village|base|area)\.?)?\s*,\s*$", re.I)
+
+
 def select_places(mentions: list[Mention], folded: str, pack: Pack) -> list[Place]:
     """The distinct places an incident clause reports, most precise first-mentioned."""
     by_span: dict[tuple[int, int], list[Mention]] = {}
     for m in mentions:
         by_span.setdefault((m.start, m.end), []).append(m)
     cands: list[tuple[Place, bool]] = []
-    for (_s, _e), alts in sorted(by_span.items()):
+    prev: tuple[Place, int] | None = None
+    for (start, end), alts in sorted(by_span.items()):
         place = place_for_mention(alts[0], alts, folded, pack)
+        if place is not None and prev is not None and _APPOSITION.match(folded[prev[1]:start]):
+            # "Makhmour dist, Irbil", "Sadiq base, Salahaddin": the name after the comma is the
+            # province the first place lies in, not its capital town
+            province = next((pack.places[a.id] for a in alts if a.id in pack.places
+                             and pack.places[a.id].kind == "admin1" and contains(pack.places[a.id], prev[0], pack)), None)
+            place = province or place
         if place is not None:
             cands.append((place, is_reference(alts[0], folded)))
+            prev = (place, end)
     if not cands:
         return []
     theatre = pack.theatre

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from attackwatch.extract.annotate import Annotated, Sentence
-from attackwatch.extract.dates import DateMention
-from attackwatch.extract.frames import Frame, landmark_in
+from attackwatch.extraction.annotate import Annotated, Sentence
+from attackwatch.text.dates import DateMention
+from attackwatch.extraction.frames import Frame, landmark_in
 from attackwatch.packs import Pack
 
 

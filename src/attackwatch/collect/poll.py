@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from attackwatch.ingest.feeds.entries import FeedEntry, parse_feed
-from attackwatch.ingest.feeds.http import FetchError, PoliteClient, Response, Stopped, is_feed_type
+from attackwatch.ingest.feeds.errors import FetchError, Stopped
+from attackwatch.ingest.feeds.http import PoliteClient, Response, is_feed_type
 from attackwatch.ingest.feeds.registry import MAX_PAGE_ATTEMPTS, Feed, FeedRegistry
 from attackwatch.ingest.feeds.urls import normalise_url
 

@@ -25,8 +25,9 @@ def _dataset(args: argparse.Namespace) -> Iterator[Any]:
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Pages of any source kind (page files and folders, WARC/ARC, JSONL, Parquet) are
     extracted and stored; an `attackwatch batch` output folder is stored as extracted."""
-    from attackwatch.ingest.records import expand_sources, process_records, source_kind
-    from attackwatch.scale.load import is_batch_output
+    from attackwatch.ingest.records import expand_sources, source_kind
+    from attackwatch.pipeline import process_records
+    from attackwatch.scale.output import is_batch_output
 
     outputs = [p for p in args.paths if is_batch_output(p)]
     sources = expand_sources([p for p in args.paths if not is_batch_output(p)])
@@ -77,13 +78,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def _batch_rows(out_dir: str) -> int:
     import pyarrow.parquet as pq
 
-    from attackwatch.scale.load import part_files
+    from attackwatch.scale.output import part_files
 
     return sum(pq.ParquetFile(f).metadata.num_rows for f in part_files(out_dir))
 
 
 def _ingest_batch_output(ds: Any, out_dir: str, args: argparse.Namespace, skipped: Any, advance: Any) -> Any:
-    from attackwatch.scale.load import load_batch_output, missing_partitions
+    from attackwatch.scale.load import load_batch_output
+    from attackwatch.scale.output import missing_partitions
 
     missing = missing_partitions(out_dir)
     if missing:

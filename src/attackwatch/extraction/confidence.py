@@ -27,9 +27,9 @@ from typing import TYPE_CHECKING, Any
 from attackwatch.models import Article, Report
 
 if TYPE_CHECKING:  # only for signatures: the extractor imports this module, not the reverse
-    from attackwatch.extract.annotate import Annotated
-    from attackwatch.extract.assemble import ArticleContext
-    from attackwatch.extract.incidents import Incident
+    from attackwatch.extraction.annotate import Annotated
+    from attackwatch.extraction.assemble import ArticleContext
+    from attackwatch.extraction.incidents import Incident
     from attackwatch.packs import Pack
 
 MODEL_FILE = "confidence.json"

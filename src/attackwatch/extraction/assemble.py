@@ -7,11 +7,11 @@ from collections import Counter
 from datetime import date
 from dataclasses import dataclass, field
 
-from attackwatch.extract.actors import actor_roles, mention_role, perpetrator, target_actor
-from attackwatch.extract.annotate import Annotated, Mention, Segment
-from attackwatch.extract.geocode import geocode
-from attackwatch.extract.incidents import Incident
-from attackwatch.extract.statements import claims, confirmation_of, incident_casualties, intercepted_of
+from attackwatch.extraction.actors import actor_roles, mention_role, perpetrator, target_actor
+from attackwatch.extraction.annotate import Annotated, Mention, Segment
+from attackwatch.extraction.geocode import geocode
+from attackwatch.extraction.incidents import Incident
+from attackwatch.extraction.statements import claims, confirmation_of, incident_casualties, intercepted_of
 from attackwatch.models import Evidence, Report
 from attackwatch.packs import Actor, Pack, Place
 

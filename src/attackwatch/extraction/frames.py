@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from attackwatch.extract.annotate import Annotated, Mention, Segment, Sentence
-from attackwatch.extract.dates import DateMention
-from attackwatch.extract.places import only_references, overlaps, select_places
+from attackwatch.extraction.annotate import Annotated, Mention, Segment, Sentence
+from attackwatch.extraction.places import is_reference, only_references, overlaps, select_places
+from attackwatch.text.dates import DateMention
 from attackwatch.packs import Landmark, Pack, Place
 
 
@@ -43,6 +43,8 @@ class Frame:
     trigger_tok: int = 0
     hint_weapon: str | None = None  # the weapon of the incident this one is "similar" to
     reported: bool = False  # its date is when it was told ("a statement released on Monday")
+    near: bool = False  # its place is only a reference point ("an air base north of Baghdad")
+    retold: bool = False  # a first account later corrected ("officials initially said three rockets")
 
     @property
     def specific(self) -> bool:
@@ -97,6 +99,25 @@ def _weapon(segs: list[Segment], pack: Pack, trigger_tok: int) -> WeaponHit | No
     if not pool:
         return None
     return min(pool, key=lambda h: abs(h.tok - trigger_tok))
+
+
+# "the February 15 missile attack", "Sunday's rocket attack": the date names the weapon's attack
+_DATE_THEN_WEAPON = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+)?$")
+
+
+def _dated_weapon(f: Frame, folded: str, pack: Pack) -> WeaponHit | None:
+    """The weapon right after the frame's own date, which tells which attack the date is of (the
+    clause may also speak of the strikes that answered it)."""
+    if f.date is None:
+        return None
+    rows = pack.rows_by_id("weapons")
+    for s in f.segs:
+        for w in s.weapons:
+            row = rows.get(w.id)
+            if (row is not None and row.get("strength", "strong") != "weak" and 0 <= w.start - f.date.end <= 20
+                    and _DATE_THEN_WEAPON.match(folded[f.date.end:w.start])):
+                return WeaponHit(row["weapon"], row["event_type"], True, w.tok)
+    return None
 
 
 def _weapon_before(segs: list[Segment], pack: Pack, tok: int) -> WeaponHit | None:
@@ -165,9 +186,10 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
         f.reported = bool(f.date) and (any(s.start <= f.date.start < s.end and s.has("SAY")
                                            and not (s.tok <= f.trigger_tok < s.tok_end) for s in f.segs)
                                        or bool(_SAID_ON.search(ann.folded[max(0, f.date.start - 30):f.date.start])))
-        f.weapon = _weapon(f.segs, pack, f.trigger_tok)
+        f.weapon = _dated_weapon(f, ann.folded, pack) or _weapon(f.segs, pack, f.trigger_tok)
         f.another = any(s.has("ANOTHER") for s in f.segs)
-        f.anaphor = any(s.has("ANAPHOR") for s in f.segs)
+        f.retold = any(s.has("RETOLD") for s in f.segs)
+        f.anaphor = f.retold or any(s.has("ANAPHOR") for s in f.segs)
         f.background_cue = f.subordinate or any(s.has("BACKGROUND") for s in f.segs)
         f.landmark = landmark_in(f.segs, ann.folded, pack)
         # a side clause about another event ("its retaliation for the deaths of three soldiers in
@@ -178,7 +200,8 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
         same_place = any(s.has("SAME_PLACE") for s in f.segs)
         if same_place and only_references(mentions, ann.folded):
             places = []  # "fired at the same airport from the Nineveh plains": the airport told before
-        elif f.anaphor and not f.date and (only_references(mentions, ann.folded) or all(p.kind == "country" for p in places)):
+        elif f.anaphor and (not f.date or f.reported) and (only_references(mentions, ann.folded)
+                                                            or all(p.kind == "country" for p in places)):
             # "The attack came as the region braced ...", "The rocket attack complicates talks between
             # Baghdad and Washington": an echo of the incident in focus, not a new place for it
             places = []
@@ -188,6 +211,8 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
         for i, place in enumerate(places):
             g = f if i == 0 else Frame(**{k: getattr(f, k) for k in f.__dataclass_fields__})
             g.place = place
+            told = [m for m in mentions if m.id == place.id]
+            g.near = bool(told) and all(is_reference(m, ann.folded) for m in told)
             g.split = len(places) > 1
             if g.split:
                 # "sent drones against Conoco and Green Village and fired rockets at Shaddadi":

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from attackwatch.text.normalize import fold
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -47,6 +49,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k, 
 _ANCHOR_WORDS = {"since", "until", "till", "before", "from", "between", "through", "by"}
 _EVENT_AFTER = re.compile(r"^(?:'s)?\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|barrage|bombings?|assault|raids?|"
                           r"incident|killing|assassination|blast|explosion)\b", re.I)
+# "a truce declared in October", "the agreement signed in January": the date of something other
+# than an attack, which dates no incident told in the same clause
+_OTHER_EVENT_BEFORE = re.compile(
+    r"\b(?:truce|ceasefire|cease-fire|agreement|deal|accord|elections?|vote|talks|dialogue|visit|pause|"
+    r"moratorium|suspension|withdrawal|pullout|drawdown|announcement|decision|resolution|law|bill)\s+"
+    r"(?:(?:was|were|had\s+been|that\s+was|which\s+was)\s+)?(?:unilaterally\s+|officially\s+|formally\s+)?"
+    r"(?:declared|announced|agreed|signed|reached|held|launched|began|started|brokered|called|passed|approved|"
+    r"adopted|made)\s+(?:(?:in|on|during|last|earlier|this)\s+)?(?:(?:the|early|late|mid|mid-)\s+)?$", re.I)
 _ANCHOR_BEFORE = re.compile(r"(?:\b(?P<w>since|until|till|before|from|between|through)\s+(?:(?:the|early|late|mid|mid-)\s+)?)$", re.I)
 
 
@@ -235,6 +245,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             anchor = qual in _ANCHOR_WORDS or bool(_ANCHOR_BEFORE.search(text[max(0, s - 25):s]))
             if anchor and _EVENT_AFTER.match(text[e:e + 40]):
                 anchor = False  # "since the December rocket attack": the date of an event, not a range bound
+            anchor = anchor or bool(_OTHER_EVENT_BEFORE.search(text[max(0, s - 70):s]))
             found.append(DateMention(s, e, text[s:e], kind, value, precision, anchor))
             taken[s:e] = b"\x01" * (e - s)
     found.sort(key=lambda d: d.start)
@@ -244,7 +255,5 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
 def latest_body_date(body: str) -> date | None:
     """The latest complete (day, month and year) date a text states: cleaning checks publication
     dates against it, extraction reads an undated page's relative words against it."""
-    from attackwatch.clean.normalize import fold  # below both stages; imported late to keep startup light
-
     days = [d.day for d in find_dates(fold(body), None) if d.kind in ("full", "iso", "numeric") and d.day]
     return max(days) if days else None

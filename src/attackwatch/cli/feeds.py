@@ -80,7 +80,7 @@ def _install_stop(stop: threading.Event) -> dict[int, Any]:
 
 def cmd_poll(args: argparse.Namespace) -> int:
     from attackwatch.ingest.feeds.http import DEFAULT_USER_AGENT, MAX_PAGE_BYTES, FetchPolicy, PoliteClient
-    from attackwatch.ingest.feeds.poll import Poller, PollSummary, parse_duration
+    from attackwatch.collect.poll import Poller, PollSummary, parse_duration
 
     every = parse_duration(args.every) if args.every else None
     backoff = parse_duration(args.backoff)

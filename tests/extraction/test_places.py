@@ -16,6 +16,10 @@ CASES = [
                  "spokesman said.", "IQ-AN", "IQ", id="ain-al-assad"),
     pytest.param("A drone struck al-Asad airbase late on Saturday, Iraqi security officials said.",
                  "IQ-AN", "IQ", id="al-asad-airbase"),
+    pytest.param("Mortars were fired at a base in Makhmour dist, Irbil, on Friday.", "IQ-AR", "IQ",
+                 id="district-comma-province"),
+    pytest.param("US jets struck militia depots on Friday in the Syrian border town of Albu Kamal, facing Qaim "
+                 "on the Iraqi side.", "SY-DY", "SY", id="facing-a-town-across-the-border"),
     pytest.param("Militants fired several rockets at Ain al-Asad on Sunday; most fell outside the perimeter.",
                  "IQ-AN", "IQ", id="ain-al-asad"),
     # Erbil

@@ -56,6 +56,11 @@ NO_REPORT = [
                  id="no-new-attacks"),
     pytest.param("Kata'ib Hezbollah announced on Tuesday that it was suspending military operations against "
                  "US forces in Iraq.", id="suspending-operations"),
+    # trends are aggregates
+    pytest.param("Rocket attacks on the Green Zone surged last month as talks on the US withdrawal stalled.",
+                 id="attacks-surged"),
+    pytest.param("Drone strikes against US bases in Syria have steadily declined since the spring.",
+                 id="strikes-declined"),
     # descriptions
     pytest.param("Ain al-Asad air base in western Iraq hosts US and other international troops.",
                  id="base-description"),

@@ -5,36 +5,20 @@
 from __future__ import annotations
 
 import re
-import sys
-import types
 from datetime import date
 
-from attackwatch.extract.dates import latest_body_date
-from attackwatch.extract.annotate import Annotated, annotate
-from attackwatch.extract.assemble import ArticleContext, build_report, dominant_country
-from attackwatch.extract.confidence import assign as assign_confidence
-from attackwatch.extract.frames import Frame, frames_in_sentence
-from attackwatch.extract.incidents import Incident, resolve
-from attackwatch.extract.places import overlaps
-from attackwatch.extract.statements import unclaimed_zeros
+from attackwatch.extraction.annotate import Annotated, annotate
+from attackwatch.extraction.assemble import ArticleContext, build_report, dominant_country
+from attackwatch.extraction.confidence import assign as assign_confidence
+from attackwatch.extraction.frames import Frame, frames_in_sentence
+from attackwatch.extraction.incidents import Incident, resolve
+from attackwatch.extraction.places import overlaps
+from attackwatch.extraction.statements import unclaimed_zeros
 from attackwatch.models import Article, Report
 from attackwatch.packs import Pack, get_pack
+from attackwatch.text.dates import latest_body_date
 
 __all__ = ["extract_article"]
-
-
-class _CallableModule(types.ModuleType):
-    """`from attackwatch import extract` names this subpackage once any of its modules has
-    been imported (Python binds submodules as package attributes); calling it still runs
-    the public `attackwatch.api.extract`."""
-
-    def __call__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        from attackwatch.api import extract
-
-        return extract(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
 
 
 _HEADLINE_EVENT = re.compile(r"attack|strik|rocket|drone|bomb|blew|blast|explo|missile|\bIED|convoy|\bhit|target|shell|"
@@ -51,7 +35,7 @@ def _title_frames(title: str | None, article: Article, pack_name: str, pack: Pac
 
 def _apply_title_hints(frames: list[Frame], title_ann: Annotated | None, incidents: list[Incident], pack: Pack) -> None:
     """A headline's weapon ("Blew Up Two US Supply Convoys") or actor backs the lead incident(s)."""
-    from attackwatch.extract.actors import actor_roles
+    from attackwatch.extraction.actors import actor_roles
 
     for f in frames:
         if f.place is None or title_ann is None:

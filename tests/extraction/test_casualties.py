@@ -1,10 +1,10 @@
-"""Killed / injured counts in a clause (extract/casualties.py), plus the explicit-zero and
+"""Killed / injured counts in a clause (extraction/casualties.py), plus the explicit-zero and
 uncounted-injury conventions of EVENTS.md checked through the public API."""
 from __future__ import annotations
 
 import pytest
 
-from attackwatch.extract.casualties import casualties_in
+from attackwatch.extraction.casualties import casualties_in
 
 CASES = [
     # --- digits and words ---------------------------------------------------------------

@@ -17,9 +17,9 @@ from numpy import isin
 from dataclasses import dataclass, field
 from datetime import date
 
-from attackwatch.clean.normalize import fold
-from attackwatch.extract.dates import DateMention, find_dates
-from attackwatch.extract.nlp import pipeline_for
+from attackwatch.text.normalize import fold
+from attackwatch.text.dates import DateMention, find_dates
+from attackwatch.extraction.nlp import pipeline_for
 from attackwatch.packs import Pack, get_pack
 
 BOUNDARY_PUNCT = {",", ";", ":", "(", ")", "[", "]", "-", "--", '"'}

@@ -1,4 +1,4 @@
-"""Date phrases resolved against a publication date (extract/dates.py).
+"""Date phrases resolved against a publication date (text/dates.py).
 
 Each case: a sentence, the date phrase in it, the publication date, and the expected
 value / precision / anchor flag of the one mention covering that phrase.
@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from attackwatch.extract.dates import find_dates
+from attackwatch.text.dates import find_dates
 
 D = date.fromisoformat
 

@@ -1,4 +1,4 @@
-"""Report and incident confidence (extract/confidence.py): the pack model, its features, the
+"""Report and incident confidence (extraction/confidence.py): the pack model, its features, the
 order it puts on reports, and the noisy-or that combines an incident's reports.
 
 Every article here is written for the purpose; none comes from an outlet.
@@ -11,7 +11,7 @@ import math
 import pytest
 
 from attackwatch import extract
-from attackwatch.extract.confidence import (FEATURES, ConfidenceModel, collect_features, incident_confidence,
+from attackwatch.extraction.confidence import (FEATURES, ConfidenceModel, collect_features, incident_confidence,
                                             model_for, parse_model)
 from attackwatch.packs import get_pack
 
@@ -101,7 +101,7 @@ def test_a_clearly_real_incident_outranks_a_vague_mention(aside: str) -> None:
 def test_a_page_without_a_publication_date_is_scored_lower_under_a_model_that_says_so(monkeypatch) -> None:
     """The feature is read from the page (not from the date relative words were read against),
     and the model's weight acts on it: a model file, not code, decides how much it counts."""
-    import attackwatch.extract.confidence as confidence
+    import attackwatch.extraction.confidence as confidence
 
     text = DATED_IN_BODY
     with collect_features() as sink:
@@ -117,7 +117,7 @@ def test_a_page_without_a_publication_date_is_scored_lower_under_a_model_that_sa
 
 
 def test_a_pack_without_a_model_leaves_confidence_null(monkeypatch) -> None:
-    import attackwatch.extract.confidence as confidence
+    import attackwatch.extraction.confidence as confidence
 
     monkeypatch.setattr(confidence, "model_for", lambda pack: None)
     reports = extract(REAL, published="2024-03-07", article_id="nomodel")

@@ -228,7 +228,7 @@ def _describe_filters(args: argparse.Namespace) -> str:
 
 
 def register(sub: argparse._SubParsersAction, db_default: str | None) -> None:  # type: ignore[type-arg]
-    from attackwatch.cli_dataset import add_filters
+    from attackwatch.cli.dataset import add_filters
 
     def parser(name: str, help_: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_)

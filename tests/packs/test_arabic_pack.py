@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from attackwatch.extract.arabic.normalize import fold_term
+from attackwatch.extraction.arabic.normalize import fold_term
 from attackwatch.models import EVENT_TYPES, WEAPONS
 from attackwatch.packs import PACKS_DIR, read_jsonl
 

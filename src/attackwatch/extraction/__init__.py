@@ -75,7 +75,7 @@ def reference_date(article: Article) -> date | None:
     else the latest complete date the body itself states (a page is never published before
     the events it reports as past)."""
     if article.language == "ar":
-        from attackwatch.extract.arabic import arabic_reference_date
+        from attackwatch.extraction.arabic import arabic_reference_date
 
         return arabic_reference_date(article)
     return article.published if article.published is not None else latest_body_date(article.text)
@@ -86,7 +86,7 @@ def extract_article(article: Article, *, pack_name: str = "default", any_theatre
     does not let us determine at all (no publication date, no year anywhere) is left out: a
     record with no date is neither placeable on a timeline nor matchable across outlets."""
     if article.language == "ar":
-        from attackwatch.extract.arabic import extract_arabic  # only pages in Arabic load its lexicon
+        from attackwatch.extraction.arabic import extract_arabic  # only pages in Arabic load its lexicon
 
         return extract_arabic(article, pack_name=pack_name, any_theatre=any_theatre)
     pack = get_pack(pack_name)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from attackwatch.extract.arabic.frames import Clause, Frame
-from attackwatch.extract.arabic.incidents import ArIncident
-from attackwatch.extract.arabic.lexicon import ArabicLexicon, Hit
-from attackwatch.extract.arabic.normalize import Folded
-from attackwatch.extract.geocode import geocode
+from attackwatch.extraction.arabic.frames import Clause, Frame
+from attackwatch.extraction.arabic.incidents import ArIncident
+from attackwatch.extraction.arabic.lexicon import ArabicLexicon, Hit
+from attackwatch.extraction.arabic.normalize import Folded
+from attackwatch.extraction.geocode import geocode
 from attackwatch.models import Evidence, Report
 from attackwatch.packs import Pack
 

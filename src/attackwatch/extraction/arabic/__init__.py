@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from attackwatch.extract.arabic.assemble import build
-from attackwatch.extract.arabic.dates import hijri_anchor, latest_full_date
-from attackwatch.extract.arabic.frames import clauses_of, frames_of
-from attackwatch.extract.arabic.incidents import group
-from attackwatch.extract.arabic.landmarks import landmark_incidents
-from attackwatch.extract.arabic.lexicon import lexicon
-from attackwatch.extract.arabic.normalize import fold_ar
+from attackwatch.extraction.arabic.assemble import build
+from attackwatch.extraction.arabic.dates import hijri_anchor, latest_full_date
+from attackwatch.extraction.arabic.frames import clauses_of, frames_of
+from attackwatch.extraction.arabic.incidents import group
+from attackwatch.extraction.arabic.landmarks import landmark_incidents
+from attackwatch.extraction.arabic.lexicon import lexicon
+from attackwatch.extraction.arabic.normalize import fold_ar
 from attackwatch.models import Article, Report
 from attackwatch.packs import get_pack
 
@@ -55,7 +55,7 @@ def extract_arabic(article: Article, *, pack_name: str = "default", any_theatre:
     fold = fold_ar(article.text)
     ref = arabic_reference_date(article, pack_name)
     if ref is None:
-        from attackwatch.extract.dates import latest_body_date
+        from attackwatch.text.dates import latest_body_date
 
         ref = latest_body_date(article.text)  # an English date in an embedded tweet still dates the page
     clauses = clauses_of(fold.text, lex, pack, ref)

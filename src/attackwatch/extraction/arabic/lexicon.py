@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from attackwatch.extract.arabic.normalize import compile_terms, fold_term
+from attackwatch.extraction.arabic.normalize import compile_terms, fold_term
 from attackwatch.packs import Pack, read_jsonl
 
 

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from attackwatch.extract.arabic.dates import find_dates, hijri_anchor, latest_full_date
-from attackwatch.extract.arabic.lexicon import lexicon
-from attackwatch.extract.arabic.normalize import fold_ar
+from attackwatch.extraction.arabic.dates import find_dates, hijri_anchor, latest_full_date
+from attackwatch.extraction.arabic.lexicon import lexicon
+from attackwatch.extraction.arabic.normalize import fold_ar
 from attackwatch.packs import get_pack
 
 REF = date(2024, 10, 28)  # a Monday

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from hijridate import Hijri
 
-from attackwatch.extract.arabic.lexicon import ArabicLexicon, Hit
+from attackwatch.extraction.arabic.lexicon import ArabicLexicon, Hit
 
 
 @dataclass(frozen=True)

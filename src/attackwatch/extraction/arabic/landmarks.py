@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from attackwatch.extract.arabic.dates import ArDate
-from attackwatch.extract.arabic.frames import Clause, Frame
-from attackwatch.extract.arabic.incidents import ArIncident
+from attackwatch.extraction.arabic.dates import ArDate
+from attackwatch.extraction.arabic.frames import Clause, Frame
+from attackwatch.extraction.arabic.incidents import ArIncident
 from attackwatch.packs import Landmark, Pack
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from attackwatch.extract.arabic.normalize import compile_terms, fold_ar, fold_term
+from attackwatch.extraction.arabic.normalize import compile_terms, fold_ar, fold_term
 
 
 @pytest.mark.parametrize("a, b", [

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from attackwatch.extract.arabic.dates import ArDate, find_dates
-from attackwatch.extract.arabic.lexicon import ArabicLexicon, Hit
+from attackwatch.extraction.arabic.dates import ArDate, find_dates
+from attackwatch.extraction.arabic.lexicon import ArabicLexicon, Hit
 from attackwatch.packs import Pack, Place
 
 _SENTENCE = re.compile(r"\n+|(?<!\d)[.!?](?!\d)|[.!?](?=\s)")

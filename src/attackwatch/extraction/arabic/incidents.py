@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from attackwatch.extract.arabic.dates import ArDate
-from attackwatch.extract.arabic.frames import Frame, frame_places, nested, place_rank, us_strike
+from attackwatch.extraction.arabic.dates import ArDate
+from attackwatch.extraction.arabic.frames import Frame, frame_places, nested, place_rank, us_strike
 from attackwatch.packs import Landmark, Place
 
 

@@ -65,3 +65,15 @@ def test_arabic_case(extract, case: str) -> None:  # type: ignore[no-untyped-def
         assert got == want
         for ev in rep.evidence:
             assert text[ev.start:ev.end] == ev.text
+
+
+def test_an_arabic_page_dates_itself_by_its_stamp_and_drops_its_comment_section(extract) -> None:  # type: ignore[no-untyped-def]
+    page = ("هجوم بمسيرة على قاعدة حرير\n\n"
+            "تاريخ النشر : الاثنين 11:03 14-7-2025\n\n"
+            "تعرضت قاعدة حرير في أربيل فجر اليوم لهجوم بطائرة مسيرة، وفق ما أعلن جهاز مكافحة الإرهاب في الإقليم.\n\n"
+            "ليست هناك تعليقات:\n\n"
+            "إرسال تعليق\n\n"
+            "هجوم صاروخي على قاعدة عين الأسد أمس")
+    [rep] = extract(page)  # no publication date given: the stamp line gives it
+    assert (rep.date, rep.place, rep.confirmation) == ("2025-07-14", "Harir Air Base", "confirmed")
+    assert "عين الأسد" not in rep.evidence[0].text

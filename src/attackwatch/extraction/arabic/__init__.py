@@ -30,7 +30,10 @@ def arabic_reference_date(article: Article, pack_name: str = "default") -> date 
         return article.published
     lex = lexicon(get_pack(pack_name))
     folded = fold_ar(article.text).text
-    return latest_full_date(folded, lex) or hijri_anchor(folded, lex)
+    # a stamp cleaning set aside ("تاريخ النشر : الاثنين 11:03 14-7-2025") dates the page too;
+    # a page header's date is the day it was saved, not published
+    stamps = fold_ar("\n".join(d.text for d in article.dropped if d.reason != "page header")).text
+    return latest_full_date(folded + "\n" + stamps, lex) or hijri_anchor(folded, lex)
 
 
 def _place_by_country(incidents: list, clauses: list, pack) -> None:  # type: ignore[type-arg, no-untyped-def]

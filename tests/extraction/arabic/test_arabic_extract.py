@@ -46,6 +46,29 @@ CASES = {
         "جاء الهجوم على قاعدة فكتوريا في الذكرى الرابعة لاغتيال قاسم سليماني بضربة أمريكية قرب مطار بغداد.",
         [{"place": "Victory Base Complex"},
          {"date": "2020-01-03", "actor": "United States", "background": True}]),
+    "a claim naming two bases: one report each, each with its weapon": (
+        "أعلنت المقاومة الإسلامية في العراق، فجر اليوم، استهداف قاعدة عين الأسد بطائرة مسيرة، وقاعدة حرير في أربيل "
+        "بالصواريخ.",
+        [{"place": "Ain al-Asad Air Base", "weapon": "drone", "actor": "Islamic Resistance in Iraq", "claimed": True},
+         {"place": "Harir Air Base", "weapon": "rocket", "actor": "Islamic Resistance in Iraq", "claimed": True}]),
+    "a group saying it struck claims": (
+        "وقالت المقاومة الإسلامية في العراق في بيان إنها استهدفت قاعدة التنف بطائرة مسيرة، مساء الأحد.",
+        [{"actor": "Islamic Resistance in Iraq", "claimed": True, "place": "al-Tanf Garrison", "date": "2024-02-04"}]),
+    "hostile framing of a US strike, martyrs counted": (
+        "شن طيران الاحتلال الأمريكي غارات على مواقع للحشد الشعبي في منطقة جرف النصر شمالي بابل فجر اليوم، ما أدى "
+        "إلى استشهاد 4 من عناصر الحشد.",
+        [{"actor": "United States", "weapon": "airstrike", "target_type": "militia_position", "place": "Jurf al-Sakhar",
+          "killed": 4}]),
+    "mortars near the embassy, confirmed by the Security Media Cell": (
+        "سقطت ثلاث قذائف هاون قرب السفارة الأمريكية في المنطقة الخضراء ببغداد ليلة الأحد، وفقا لخلية الإعلام الأمني.",
+        [{"weapon": "mortar", "target_type": "diplomatic", "admin1": "Baghdad", "date": "2024-02-03",
+          "confirmation": "confirmed"}]),
+    "two provinces named together are provinces": (
+        "استهدف هجوم بطائرات مسيرة قاعدتين للقوات الأمريكية في محافظتي دير الزور وحمص مساء الأحد.",
+        [{"place": "Deir ez-Zor", "admin1": "Deir ez-Zor"}, {"place": "Homs", "admin1": "Homs"}]),
+    "a statement about troops is no incident": (
+        "قال المتحدث باسم البنتاغون إن القوات الأمريكية ستبقى في العراق لمواصلة مهمة التدريب والاستشارة.",
+        []),
     "aggregates are no incident": (
         "تعرضت القواعد الأمريكية في سوريا لـ135 هجوماً منذ تشرين الأول الماضي، منها 16 هجوماً على قاعدة الشدادي.",
         []),

@@ -32,9 +32,14 @@ def _weapon(inc: ArIncident) -> Hit | None:
         over = [h.end for h in f.hits if h.kind == "overflight"]
         ws = [h for h in f.hits if h.kind == "weapon" and not any(0 <= h.start - e <= 3 for e in over)]
         if ws:
-            # the most specific: "قذائف صاروخية" over "قذائف", a drone over the rockets it was not
-            return max(ws, key=lambda h: (h.end - h.start, -h.start)) if len({w.row["weapon"] for w in ws}) == 1 \
-                else ws[0]
+            kinds = {w.row["weapon"] for w in ws}
+            air = [w.end for w in ws if w.row["weapon"] == "airstrike"]
+            drones = [w for w in ws if w.row["weapon"] == "drone" and any(0 <= w.start - e <= 30 for e in air)]
+            if kinds == {"drone", "airstrike"} and drones:
+                # "غارة جوية أمريكية بطائرة مسيرة": a drone strike is coded drone
+                ws, kinds = drones, {"drone"}
+            # the most specific: "قذائف صاروخية" over "قذائف"; of two weapons, the first named
+            return max(ws, key=lambda h: (h.end - h.start, -h.start)) if len(kinds) == 1 else ws[0]
     return None
 
 
@@ -56,16 +61,21 @@ def _us_strike(inc: ArIncident, pack: Pack, folded: str) -> bool:
 
 
 def _actor(inc: ArIncident, pack: Pack, folded: str) -> tuple[str | None, bool]:
-    """(actor name, claimed): a group named in a claim formula of the incident's sentences."""
+    """(actor name, claimed): a group named in a claim formula of the incident's sentences
+    (تبنت، أعلنت مسؤوليتها), or speaking of the attack itself ("أعلنت المقاومة الإسلامية ...
+    استهداف قاعدة", "قالت ... إنها استهدفت")."""
     for f in inc.frames:
         text_hits = f.hits
+        if any(h.kind in ("suspicion", "no_claim") for h in text_hits):
+            continue
         claimed = any(h.kind == "claim" for h in text_hits)
-        suspect = any(h.kind in ("suspicion", "no_claim") for h in text_hits)
-        if claimed and not suspect:
-            for _, aid in f.actors:
-                a = pack.actors.get(aid)
-                if a is not None and a.kind in _MILITIA_KINDS:
-                    return a.name, True
+        said = [h.end for h in text_hits if h.kind == "state_verb"]
+        for start, aid in f.actors:
+            a = pack.actors.get(aid)
+            if a is None or a.kind not in _MILITIA_KINDS:
+                continue
+            if claimed or any(0 <= start - e <= 3 for e in said):
+                return a.name, True
     return None, False
 
 
@@ -213,6 +223,8 @@ def _target_type(inc: ArIncident, strike: bool) -> str:
                                                     if h.kind == "target" and h.start < (hits[0].start + 400)):
             return "military_base"
         return inc.place.site_type
+    if any(h.row.get("target_type") == "diplomatic" for h in hits if h.kind == "target"):
+        return "diplomatic"
     based = any(h.row.get("target_type") == "military_base" for h in hits if h.kind == "target")
     if inc.place is not None and inc.place.site_type == "oil_field":
         return "military_base" if based else "other"  # the Omar field is a base; Khurmala is a field

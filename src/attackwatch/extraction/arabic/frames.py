@@ -77,17 +77,17 @@ def split_sentences(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _resolve_places(raw: list[tuple[int, int, list[str]]], pack: Pack, context: set[str]) -> list[tuple[int, Place]]:
+def _resolve_places(raw: list[tuple[int, int, list[str]]], pack: Pack, context: set[str]) -> list[tuple[int, int, Place]]:
     """Each place name's place; a name several places share (الحويجة in Kirkuk and in Deir
     ez-Zor) takes the one in a province or country the page names elsewhere."""
     out = []
-    for start, _, ids in raw:
+    for start, end, ids in raw:
         places = [pack.places[i] for i in ids if i in pack.places]
         if not places:
             continue
         if len(places) > 1:
             places.sort(key=lambda p: (p.admin1_code not in context and p.country_code not in context, -p.rank))
-        out.append((start, places[0]))
+        out.append((start, end, places[0]))
     return out
 
 
@@ -124,24 +124,30 @@ def clauses_of(folded: str, lex: ArabicLexicon, pack: Pack, ref: date | None) ->
 _COUNTED = re.compile(r"\d+\s*(?:هجوما|هجمات|هجوم|ضربه|ضربات)")
 
 
-def _qualified(places: list[tuple[int, Place]], hits: list[Hit], folded: str, pack: Pack) -> list[tuple[int, Place]]:
-    """A town named as a reference point ("جنوب الحسكة", "بريف رميلان", "قرب مدينة كركوك")
-    stands for its province; a place something came from ("قادماً من أربيل") is not where it
-    happened."""
+def _qualified(places: list[tuple[int, int, Place]], hits: list[Hit], folded: str, pack: Pack) -> list[tuple[int, Place]]:
+    """A town named as a reference point ("جنوب الحسكة", "بريف رميلان", "قرب مدينة كركوك") or
+    as a province ("محافظتي دير الزور وحمص": both) stands for its province; a place something
+    came from ("قادماً من أربيل") is not where it happened."""
     out = []
-    for start, p in places:
+    prev_end, prev_province = -1, False
+    for start, end, p in places:
         def right_before(kind: str) -> bool:
             return any(h.kind == kind and 0 <= start - h.end <= 2 or
                        h.kind == kind and re.fullmatch(r"\s*(مدينه|محافظه|بلده|منطقه)?\s*", folded[h.end:start] or "")
                        and 0 <= start - h.end <= 12 for h in hits)
+        listed = prev_province and re.fullmatch(r"\s*(و|او)?\s*", folded[prev_end:start]) is not None
+        prev_end, prev_province = end, False
         if right_before("origin"):
             continue
-        if p.kind == "town" and right_before("locator"):
+        if p.kind == "town" and (right_before("locator") or listed or _PROVINCE.search(folded[max(0, start - 10):start])):
             admin1 = pack.admin1(p.admin1_code)
             if admin1 is not None:
-                p = admin1
+                p, prev_province = admin1, True
         out.append((start, p))
     return out
+
+
+_PROVINCE = re.compile(r"(محافظتي|محافظات|محافظه)\s*$")
 
 
 def _inside_number(text: str, pos: int) -> bool:
@@ -284,8 +290,6 @@ def frame_places(frame: Frame, theatre: frozenset[str]) -> list[list[Place]]:
                 break
         else:
             groups.append([p])
-    if len(groups) > 1 and top >= 2:
-        # a site in one province and another named with it: keep the first, the rest are
-        # where it lies or where something came from
-        return [groups[0]] if top >= 3 else groups
+    # several sites, towns or provinces that do not nest ("قاعدة عين الأسد ... وقاعدة حرير"):
+    # one report each
     return groups

@@ -87,7 +87,11 @@ def group(frames: list[Frame], theatre: frozenset[str], ref: date | None = None)
                     if day is not None:
                         target.date = ArDate(day, "day", f.clauses[0].start, f.clauses[0].start, relative=True,
                                              assumed=True)
-            sub = Frame(f.clauses, places)
+            # a frame told of several places: each report keeps the clauses of its own place
+            # and those naming none ("..., وقاعدة حرير في أربيل بالصواريخ" lends Harir its rockets)
+            own = f.clauses if len(alternatives) == 1 else [
+                c for c in f.clauses if not c.places or any(p is place for _, p in c.places)]
+            sub = Frame(own or f.clauses, places)
             target.frames.append(sub)
             if place is not None:
                 target.named.add(place.id)

@@ -17,7 +17,7 @@ PACKS = sorted(p for p in PACKS_DIR.iterdir() if p.is_dir() and (p / "arabic.jso
 KINDS = {"trigger", "intercept", "weapon", "target", "us_target", "claim", "no_claim", "deny", "official",
          "not_official", "state_verb", "unconfirmed", "no_casualties", "no_killed", "killed",
          "injured", "aggregate", "non_attack", "suspicion", "new_incident", "retaliation", "month", "hijri_month",
-         "weekday", "relative_day", "relative_week", "relative_year", "month_part", "night_before",
+         "weekday", "relative_day", "relative_week", "relative_month", "relative_year", "claim_act", "month_part", "night_before",
          "number", "village_list", "since", "locator", "origin", "overflight", "anaphora"}
 ARABIC = re.compile(r"[\u0621-\u064a]")
 # names two places really share, told apart by the page's other places (frames._resolve_places)

@@ -66,6 +66,21 @@ CASES = {
     "two provinces named together are provinces": (
         "استهدف هجوم بطائرات مسيرة قاعدتين للقوات الأمريكية في محافظتي دير الزور وحمص مساء الأحد.",
         [{"place": "Deir ez-Zor", "admin1": "Deir ez-Zor"}, {"place": "Homs", "admin1": "Homs"}]),
+    "an Israeli strike is Israel's": (
+        "أعلنت هيئة الأركان الإسرائيلية أن طائراتها الحربية قصفت مواقع عسكرية في محيط مطار دمشق الدولي فجر اليوم.",
+        [{"actor": "Israel", "weapon": "airstrike", "place": "Damascus International Airport"}]),
+    "a landmark recalled days later: its own date, background, no claim by the speaker": (
+        'أعلنت "كتائب حزب الله" في بيان تعليق عملياتها العسكرية ضد القوات الأمريكية، بعد مقتل ثلاثة جنود أمريكيين '
+        "في هجوم على البرج 22 في الأردن.",
+        [{"date": "2024-01-28", "place": "Tower 22", "background": True, "claimed": False}]),
+    "last month's attack is a month and background": (
+        "سقطت ثلاثة صواريخ صباح اليوم داخل قاعدة بلد الجوية، من دون أن تسفر عن خسائر بشرية. "
+        "وكانت القاعدة قد تعرضت الشهر الماضي لهجوم مماثل.",
+        [{"place": "Balad Air Base", "killed": 0, "injured": 0, "background": False},
+         {"date": "2024-01", "date_precision": "month", "background": True}]),
+    "a joint exercise is no incident": (
+        "نفذت القوات الأمريكية تدريبات عسكرية مشتركة مع قوات سوريا الديمقراطية في ريف الحسكة.",
+        []),
     "a statement about troops is no incident": (
         "قال المتحدث باسم البنتاغون إن القوات الأمريكية ستبقى في العراق لمواصلة مهمة التدريب والاستشارة.",
         []),

@@ -62,7 +62,7 @@ def extract_arabic(article: Article, *, pack_name: str = "default", any_theatre:
 
         ref = latest_body_date(article.text)  # an English date in an embedded tweet still dates the page
     clauses = clauses_of(fold.text, lex, pack, ref)
-    recalled, clauses = landmark_incidents(clauses, fold.text, pack)
+    recalled, clauses = landmark_incidents(clauses, fold.text, pack, ref)
     incidents = group(frames_of(clauses), pack.theatre, ref) + recalled
     numbers = lex.hits(fold.text, ("number",))
     _place_by_country(incidents, clauses, pack)
@@ -71,7 +71,7 @@ def extract_arabic(article: Article, *, pack_name: str = "default", any_theatre:
     reports = []
     for inc in incidents:
         rep = build(inc, article_id=article.id, text=article.text, fold=fold, lex=lex, pack=pack, lead=lead,
-                    us_context=False, numbers=numbers)
+                    numbers=numbers)
         if rep is None:
             continue
         if not any_theatre and pack.theatre and rep.country_code not in pack.theatre:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from attackwatch.extraction.arabic.frames import Clause, Frame
+from attackwatch.extraction.arabic.frames import OTHER_STRIKERS, Clause, Frame
 from attackwatch.extraction.arabic.incidents import ArIncident
 from attackwatch.extraction.arabic.lexicon import ArabicLexicon, Hit
 from attackwatch.extraction.arabic.normalize import Folded
@@ -43,38 +43,25 @@ def _weapon(inc: ArIncident) -> Hit | None:
     return None
 
 
-def _us_strike(inc: ArIncident, pack: Pack, folded: str) -> bool:
-    """The US (or the coalition) struck: a US actor named before the strike word, or a strike
-    on militia sites (مقرات، منشآت، قرى) with the attacker unnamed."""
-    for f in inc.frames:
-        trig = [h for h in f.hits if h.kind in ("trigger",)]
-        first_trig = min((h.start for h in trig), default=None)
-        us_agents = [s for s, a in f.actors if a in _US and first_trig is not None and s < first_trig]
-        mil_target = any(h.row.get("target_type") == "militia_position" for h in f.hits if h.kind == "target")
-        us_target = any(h.kind == "us_target" and h.start > (first_trig or 0) for h in f.hits) or any(
-            h.row.get("target_type") in ("military_base", "convoy") for h in f.hits if h.kind == "target")
-        if us_agents and (mil_target or not us_target):
-            return True
-        if mil_target and not us_target:
-            return True
-    return False
-
-
 def _actor(inc: ArIncident, pack: Pack, folded: str) -> tuple[str | None, bool]:
     """(actor name, claimed): a group named in a claim formula of the incident's sentences
     (تبنت، أعلنت مسؤوليتها), or speaking of the attack itself ("أعلنت المقاومة الإسلامية ...
     استهداف قاعدة", "قالت ... إنها استهدفت")."""
-    for f in inc.frames:
+    for part in inc.frames:
+        f = Frame(part.whole) if part.whole else part
         text_hits = f.hits
         if any(h.kind in ("suspicion", "no_claim") for h in text_hits):
             continue
         claimed = any(h.kind == "claim" for h in text_hits)
         said = [h.end for h in text_hits if h.kind == "state_verb"]
+        causes = [h.end for h in text_hits if h.kind == "retaliation"]
+        acts = [h.start for h in text_hits if h.kind == "claim_act" and not any(0 <= h.start - e <= 12 for e in causes)]
         for start, aid in f.actors:
             a = pack.actors.get(aid)
             if a is None or a.kind not in _MILITIA_KINDS:
                 continue
-            if claimed or any(0 <= start - e <= 3 for e in said):
+            # "أعلنت المقاومة ... استهداف قاعدة": the group speaks, then tells what it struck
+            if claimed or any(0 <= start - e <= 3 for e in said) and any(p > start for p in acts):
                 return a.name, True
     return None, False
 
@@ -253,7 +240,7 @@ def _evidence(inc: ArIncident, text: str, fold: Folded) -> list[Evidence]:
 
 
 def build(inc: ArIncident, *, article_id: str, text: str, fold: Folded, lex: ArabicLexicon, pack: Pack,
-          lead: date | None, us_context: bool, numbers: list[Hit]) -> Report | None:
+          lead: date | None, numbers: list[Hit]) -> Report | None:
     if inc.place is None or inc.date is None:
         return None
     folded = fold.text
@@ -263,28 +250,32 @@ def build(inc: ArIncident, *, article_id: str, text: str, fold: Folded, lex: Ara
     weapon = weapon_hit.row["weapon"] if weapon_hit else "unknown"
     event_type = weapon_hit.row["event_type"] if weapon_hit else "Attack"
     if strike:
-        us_named = any(a in _US for f in inc.frames for _, a in f.actors) or "us_target" in _kinds(inc)
-        if "no_claim" in _kinds(inc) or not us_named:
+        named = [a for f in inc.frames for _, a in f.actors]
+        other = next((a for a in named if a in OTHER_STRIKERS), None)
+        us_named = any(a in _US for a in named) or "us_target" in _kinds(inc)
+        if "no_claim" in _kinds(inc) or not (us_named or other):
             actor, claimed = None, False
         else:
-            actor = "United States"
+            actor = pack.actors[other].name if other else "United States"
             claimed = any(_official(c, folded, None) for f in inc.frames for c in f.clauses)
         if weapon == "unknown" and event_type == "Attack":
             weapon, event_type = "airstrike", "Air/drone strike"
     mark = inc.landmark
     if mark is not None:
-        # what the recalled incident was, from the pack; the sentence only names it
-        weapon = mark.fields.get("weapon") or weapon
-        event_type = mark.fields.get("event_type") or event_type
-        actor, claimed = mark.fields.get("actor"), False
+        # what the sentence does not say of the recalled incident, the pack row does
+        if weapon == "unknown" and mark.fields.get("weapon"):
+            weapon = mark.fields["weapon"]
+            event_type = mark.fields.get("event_type") or event_type
+        if actor is None:
+            actor, claimed = mark.fields.get("actor"), False
     intercepted = _intercepted(inc, folded)
     if intercepted:
         event_type = "Disrupted weapons use"
     killed, injured = _casualties(inc, folded, numbers)
     geo = geocode(inc.place, pack)
     d = inc.date
-    background = False
-    if lead is not None:
+    background = mark is not None  # a recalled landmark is never the page's news (see landmarks.py)
+    if lead is not None and mark is None:
         this = date.fromisoformat(d.value[:10]) if d.precision == "day" else None
         background = this is None or (lead - this).days > 2
     rep = Report(article_id=article_id, date=d.value, date_precision=d.precision, event_type=event_type,
@@ -293,7 +284,7 @@ def build(inc: ArIncident, *, article_id: str, text: str, fold: Folded, lex: Ara
                  target_actor=(mark.fields.get("target_actor") if mark else None if strike else "US-led coalition" if any(
                      a == "us-led-coalition" for f in inc.frames for _, a in f.actors) else "United States"),
                  killed=killed, injured=injured, intercepted=intercepted,
-                 confirmation="not_mentioned" if mark else _confirmation(inc, folded, strike), background=background,
+                 confirmation=_confirmation(inc, folded, strike), background=background,
                  evidence=_evidence(inc, text, fold))
     for k, v in geo.items():
         setattr(rep, k, v)

@@ -48,7 +48,7 @@ def _month_hits(hits: list[Hit]) -> list[Hit]:
 
 def find_dates(text: str, lex: ArabicLexicon, ref: date | None) -> list[ArDate]:
     """Every date phrase of folded `text`, resolved against the reference date `ref`."""
-    hits = lex.hits(text, ("month", "weekday", "relative_day", "relative_week", "relative_year",
+    hits = lex.hits(text, ("month", "weekday", "relative_day", "relative_week", "relative_month", "relative_year",
                            "month_part", "night_before"))
     out: list[ArDate] = []
     used: list[tuple[int, int]] = []
@@ -125,7 +125,7 @@ def _year_for(month: int, day: int, ref: date | None) -> int | None:
 def _relative(text: str, hits: list[Hit], ref: date, taken) -> list[ArDate]:  # type: ignore[no-untyped-def]
     """Weekdays and relative words not beside a printed date."""
     out: list[ArDate] = []
-    rel = [h for h in hits if h.kind in ("relative_day", "weekday", "relative_week", "relative_year")]
+    rel = [h for h in hits if h.kind in ("relative_day", "weekday", "relative_week", "relative_month", "relative_year")]
     skip: set[int] = set()
     for k, h in enumerate(rel):
         if k in skip:
@@ -139,6 +139,10 @@ def _relative(text: str, hits: list[Hit], ref: date, taken) -> list[ArDate]:  # 
         if h.kind == "relative_week":
             monday = ref - timedelta(days=ref.weekday() + 7)
             out.append(ArDate(monday.isoformat(), "week", h.start, h.end, relative=True))
+            continue
+        if h.kind == "relative_month":
+            last = ref.replace(day=1) - timedelta(days=1)
+            out.append(ArDate(f"{last.year:04d}-{last.month:02d}", "month", h.start, h.end, relative=True))
             continue
         if h.kind == "relative_year":
             out.append(ArDate(str(ref.year - 1), "year", h.start, h.end, relative=True))

@@ -45,6 +45,8 @@ class Frame:
 
     clauses: list[Clause]
     places: list[Place] = field(default_factory=list)  # the places this frame is about (after splitting)
+    # the whole frame a per-place part was cut from: who speaks and claims is said once for all
+    whole: list[Clause] = field(default_factory=list)
 
     @property
     def sentence(self) -> int:
@@ -213,12 +215,13 @@ _FOLLOW_UP = {"claim", "deny", "no_casualties", "unconfirmed", "official"}
 
 
 _US_IDS = ("united-states", "us-led-coalition")
+OTHER_STRIKERS = ("israel",)  # states that strike in the theatre but are never its target here
 
 
 def us_strike(frame: Frame) -> bool:
-    """The US (or the coalition) strikes here rather than being attacked: a strike on militia
-    sites or villages, or a US actor as the subject of the strike word (Arabic puts the verb
-    first: "شنت الولايات المتحدة غارات"), not after على / ل."""
+    """A state strikes here rather than US forces being attacked: a strike on militia sites or
+    villages, Israel as a party, or a US actor as the subject of the strike word (Arabic puts the
+    verb first: "شنت الولايات المتحدة غارات"), not after على / ل."""
     hits = frame.hits
     trig = [h for h in hits if h.kind == "trigger"]
     mil_hits = [h for h in hits if h.kind == "target" and h.row.get("target_type") == "militia_position"]
@@ -234,6 +237,8 @@ def us_strike(frame: Frame) -> bool:
         return False
     for c in frame.clauses:
         for s, aid in c.actors:
+            if aid in OTHER_STRIKERS:
+                return True
             if aid not in _US_IDS:
                 continue
             for t in trig:

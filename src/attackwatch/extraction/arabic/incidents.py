@@ -91,7 +91,7 @@ def group(frames: list[Frame], theatre: frozenset[str], ref: date | None = None)
             # and those naming none ("..., وقاعدة حرير في أربيل بالصواريخ" lends Harir its rockets)
             own = f.clauses if len(alternatives) == 1 else [
                 c for c in f.clauses if not c.places or any(p is place for _, p in c.places)]
-            sub = Frame(own or f.clauses, places)
+            sub = Frame(own or f.clauses, places, whole=f.clauses)
             target.frames.append(sub)
             if place is not None:
                 target.named.add(place.id)

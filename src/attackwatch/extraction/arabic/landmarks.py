@@ -4,6 +4,7 @@ name it, and the row gives what the sentence leaves out (its date, place, weapon
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from attackwatch.extraction.arabic.dates import ArDate
@@ -18,7 +19,8 @@ def _marks(pack: Pack) -> tuple[tuple[Landmark, tuple[re.Pattern[str], ...]], ..
                  for m in pack.landmarks.values() if m.fields.get("ar_keywords"))
 
 
-def landmark_incidents(clauses: list[Clause], folded: str, pack: Pack) -> tuple[list[ArIncident], list[Clause]]:
+def landmark_incidents(clauses: list[Clause], folded: str, pack: Pack,
+                       ref: date | None = None) -> tuple[list[ArIncident], list[Clause]]:
     """The landmark incidents the page recalls, and the clauses left for ordinary reading. What
     a clause says before it recalls the landmark ("جاء الهجوم على قاعدة فكتوريا في الذكرى
     الرابعة لاغتيال سليماني") is read as usual; the recalling part tells no second attack."""
@@ -29,6 +31,8 @@ def landmark_incidents(clauses: list[Clause], folded: str, pack: Pack) -> tuple[
         for mark, keys in _marks(pack):
             if not all(rx.search(text) for rx in keys):
                 continue
+            if ref is not None and abs((ref - date.fromisoformat(mark.fields["date"])).days) <= 1:
+                continue  # a page of the day (or the next) reports the incident itself: read it as usual
             same = next((i for i in found if i.landmark is mark), None)
             if same is not None:  # recalled again: one incident, more evidence
                 same.frames.append(Frame([c]))

@@ -103,6 +103,7 @@ def test_arabic_case(extract, case: str) -> None:  # type: ignore[no-untyped-def
         assert got == want
         for ev in rep.evidence:
             assert text[ev.start:ev.end] == ev.text
+        assert rep.confidence is not None and 0 < rep.confidence <= 1  # or --min-confidence would drop it
 
 
 def test_an_arabic_page_dates_itself_by_its_stamp_and_drops_its_comment_section(extract) -> None:  # type: ignore[no-untyped-def]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from attackwatch.extraction.arabic.assemble import build
+from attackwatch.extraction.arabic.confidence import assign_arabic
 from attackwatch.extraction.arabic.dates import hijri_anchor, latest_full_date
 from attackwatch.extraction.arabic.frames import clauses_of, frames_of
 from attackwatch.extraction.arabic.incidents import group
@@ -68,7 +69,7 @@ def extract_arabic(article: Article, *, pack_name: str = "default", any_theatre:
     _place_by_country(incidents, clauses, pack)
     lead = next((date.fromisoformat(i.date.value) for i in sorted(incidents, key=lambda i: i.frames[0].clauses[0].start)
                  if i.date is not None and i.date.precision == "day" and i.place is not None), None)
-    reports = []
+    scored = []
     for inc in incidents:
         rep = build(inc, article_id=article.id, text=article.text, fold=fold, lex=lex, pack=pack, lead=lead,
                     numbers=numbers)
@@ -76,6 +77,8 @@ def extract_arabic(article: Article, *, pack_name: str = "default", any_theatre:
             continue
         if not any_theatre and pack.theatre and rep.country_code not in pack.theatre:
             continue
-        reports.append(rep)
+        scored.append((inc, rep))
+    assign_arabic(scored, article, pack)
+    reports = [r for _, r in scored]
     reports.sort(key=lambda r: r.evidence[0].start if r.evidence else 0)
     return reports

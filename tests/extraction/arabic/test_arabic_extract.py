@@ -116,3 +116,20 @@ def test_an_arabic_page_dates_itself_by_its_stamp_and_drops_its_comment_section(
     [rep] = extract(page)  # no publication date given: the stamp line gives it
     assert (rep.date, rep.place, rep.confirmation) == ("2025-07-14", "Harir Air Base", "confirmed")
     assert "عين الأسد" not in rep.evidence[0].text
+
+
+ARABIC_HTML = """<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
+<title>هجوم بطائرة مسيرة على قاعدة حرير</title>
+<meta property="article:published_time" content="2024-02-05T10:00:00+03:00"></head>
+<body><nav><a href="/">الرئيسية</a> | <a href="/iraq">العراق</a></nav>
+<article><h1>هجوم بطائرة مسيرة على قاعدة حرير</h1>
+<p>تعرضت قاعدة حرير في محافظة أربيل، فجر اليوم الاثنين، لهجوم بطائرة مسيرة مفخخة، وفق ما أعلن جهاز مكافحة الإرهاب
+في إقليم كردستان، مؤكدا عدم وقوع أي خسائر بشرية.</p>
+<p>ولم تعلن أي جهة مسؤوليتها عن الهجوم حتى الآن.</p></article>
+<footer>جميع الحقوق محفوظة</footer></body></html>"""
+
+
+def test_an_arabic_html_page(extract) -> None:  # type: ignore[no-untyped-def]
+    [rep] = extract(ARABIC_HTML, html=True)  # the date from the page's own metadata
+    assert (rep.date, rep.place, rep.weapon, rep.confirmation, rep.killed, rep.claimed) == \
+        ("2024-02-05", "Harir Air Base", "drone", "confirmed", 0, False)

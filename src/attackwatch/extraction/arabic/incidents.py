@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from attackwatch.extraction.arabic.dates import ArDate
-from attackwatch.extraction.arabic.frames import Frame, frame_places, nested, place_rank, us_strike
+from attackwatch.extraction.arabic.frames import Frame, frame_places, is_event, nested, place_rank, us_strike
 from attackwatch.packs import Landmark, Place
 
 
@@ -59,8 +59,15 @@ def group(frames: list[Frame], theatre: frozenset[str], ref: date | None = None)
     dated by the page (the reference date): news with no day word reports the day's events."""
     incidents: list[ArIncident] = []
     for f in frames:
-        if f.has("aggregate") or f.has("non_attack"):
+        if f.has("non_attack"):
             continue
+        # an aggregate in the event's own clauses makes the frame a tally ("135 هجوماً منذ ...");
+        # one in a clause trailing after the event ("، وأطلق سلسلة من الهجمات") is dropped alone
+        head = f.clauses[:next((k + 1 for k, c in enumerate(f.clauses) if is_event(c)), len(f.clauses))]
+        if any("aggregate" in c.kinds() for c in head):
+            continue
+        if any("aggregate" in c.kinds() for c in f.clauses):
+            f = Frame([c for c in f.clauses if c in head or "aggregate" not in c.kinds()], f.places, f.whole)
         fdate = _frame_date(f)
         strike = us_strike(f)
         alternatives = frame_places(f, theatre)

@@ -60,10 +60,16 @@ def process_raw(raw: RawPage, *, published: date | None = None, pack: str = "def
                 article.published, article.published_source = crawled, "crawl"
         reports = extract_article(article, pack_name=pack, any_theatre=any_theatre)
         note = None
-        if reference_date(article) is None:
-            # incidents the page cannot date are left out (see extract_article): say why
-            note = (f"{raw.path}: no publication date and no full date in the text, so only incidents "
-                    "with their own year are reported; give --published or a sidecar")
+        if article.published is None:
+            inferred = reference_date(article, pack)
+            if inferred is None:
+                # incidents the page cannot date are left out (see extract_article): say why
+                note = (f"{raw.path}: no publication date and no full date in the text, so only incidents "
+                        "with their own year are reported; give --published or a sidecar")
+            elif latest_body_date(article.text) is None:
+                note = (f"{raw.path}: no publication date and no full date in the text; its days are read as "
+                        f"falling after the well-known events it names (up to {inferred.isoformat()}); "
+                        "give --published or a sidecar to be sure")
     except InputError as exc:
         return PageResult(path=raw.path, error=str(exc))
     except RecursionError as exc:  # pathological nesting in a page

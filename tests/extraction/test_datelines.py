@@ -65,3 +65,26 @@ def test_undated_page_gets_a_note_saying_why_it_reports_nothing() -> None:
     dated = process_raw(RawPage(path="y.txt", id="y", kind="text", meta={"published": date(2024, 3, 8)},
                                 content="Two drones struck the Harir base in Erbil on Thursday.\n"))
     assert dated.note is None and [r.date for r in dated.reports] == ["2024-03-07"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Militants fired rockets at Victory base near Baghdad airport late on February 4, a week after the "
+                 "Tower 22 attack in Jordan, police said.", [("Victory Base Complex", "2024-02-04")],
+                 id="yearless-day-after-tower-22"),
+    pytest.param("Two months after the killing of Soleimani, rockets hit Camp Taji on March 11, officials said.",
+                 [("Camp Taji", "2020-03-11")], id="yearless-day-after-soleimani"),
+    pytest.param("Rockets hit Camp Taji on March 11, officials said.", [], id="no-landmark-no-year"),
+])
+def test_undated_page_reads_its_days_after_the_landmarks_it_names(text, expected, extract):
+    reports = extract(text, published=None, article_id="t")
+    assert [(r.place, r.date) for r in reports] == expected
+
+
+def test_page_dated_by_a_landmark_says_so() -> None:
+    from attackwatch.pipeline import process_raw
+
+    raw = RawPage(path="z.txt", id="z", kind="text", meta={},
+                  content="A week after the Tower 22 attack, rockets hit Victory base near Baghdad airport on February 4.\n")
+    result = process_raw(raw)
+    assert [r.date for r in result.reports] == ["2024-02-04"]
+    assert result.note is not None and "z.txt" in result.note and "well-known events" in result.note

@@ -62,6 +62,9 @@ CASES = [
                  "militia buildings in eastern Syria on Thursday. After the airstrikes the defence secretary said the "
                  "site was used by the militants behind the strikes, meaning the February 15 rocket attack.",
                  [("2021-02-15", "rocket"), ("2021-02-25", "airstrike")], id="the-february-15-rocket-attack"),
+    pytest.param("2020-01-13", "Rockets struck Balad air base north of Baghdad on Sunday, wounding four Iraqi "
+                 "airmen.\n\nAccording to military sources, the mortar bombs fell on the airbase's runway.",
+                 [("2020-01-12", "rocket")], id="rockets-then-mortar-bombs-on-the-runway"),
     pytest.param("2024-10-02", "Two rockets were fired at Victory Base near Baghdad airport on Tuesday; Patriot "
                  "missiles and the C-RAM system intercepted them.", [("2024-10-01", "rocket")], id="air-defence"),
 ]
@@ -73,9 +76,34 @@ def test_grouping(published, text, expected, extract):
     assert sorted((r.date, r.weapon) for r in reports) == expected, [(r.date, r.place, r.weapon) for r in reports]
 
 
+def test_known_operation_told_by_country_is_one_report_per_country(extract):
+    text = "The US launched strikes on 85 targets in Syria and Iraq on Friday in answer to the drone attack in Jordan."
+    reports = extract(text, published="2024-02-03", article_id="t")
+    assert sorted((r.country_code, r.date, r.weapon) for r in reports) == [
+        ("IQ", "2024-02-02", "airstrike"), ("SY", "2024-02-02", "airstrike")]
+
+
 def test_places_of_the_operation_listed_after_it(extract):
     text = ("US jets struck Kata'ib Hezbollah weapons depots in Iraq on Thursday, officials said. "
             "Officials said Karbala and Jurf al-Sakhar were two of the locations.")
     reports = extract(text, published="2020-03-13", article_id="t")
     assert {r.place for r in reports} >= {"Karbala", "Jurf al-Sakhar"}
     assert all(r.weapon == "airstrike" and r.date == "2020-03-12" for r in reports)
+
+
+@pytest.mark.parametrize("sentence, another", [
+    pytest.param("One rocket landed near the base, another hit the headquarters of the second regiment.", False,
+                 id="one-rocket-another-rocket"),
+    pytest.param("One of the drones was shot down over the airport, while another crashed near the runway.",
+                 False, id="one-drone-another-drone"),
+    pytest.param("Another rocket attack hit Ain al-Asad air base on Friday.", True, id="another-attack"),
+    pytest.param("A second drone struck the base an hour later.", True, id="a-second-drone"),
+])
+def test_another_counts_an_incident_not_a_part(sentence, another):
+    from attackwatch.extraction.annotate import annotate
+    from attackwatch.extraction.frames import frames_in_sentence
+    from attackwatch.packs import get_pack
+
+    ann = annotate(sentence, None)
+    frames = [f for s in ann.sentences for f in frames_in_sentence(s, ann, get_pack())]
+    assert frames and any(f.another for f in frames) is another

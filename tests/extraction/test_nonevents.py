@@ -61,6 +61,11 @@ NO_REPORT = [
                  id="attacks-surged"),
     pytest.param("Drone strikes against US bases in Syria have steadily declined since the spring.",
                  id="strikes-declined"),
+    pytest.param("US forces in Iraq and Syria have been attacked with drones and rockets 16 times between "
+                 "October 17 and 26, the Pentagon said on Thursday.", id="n-times-between-two-dates"),
+    # violence in the theatre between other parties
+    pytest.param("Ankara launched two operations in northern Iraq against the PKK on June 14 and June 16.",
+                 id="turkish-operation-against-the-pkk"),
     # descriptions
     pytest.param("Ain al-Asad air base in western Iraq hosts US and other international troops.",
                  id="base-description"),
@@ -98,3 +103,10 @@ def test_no_report(text, extract):
 def test_exactly_one_report(text, extract):
     reports = extract(text, published=PUB, article_id="t")
     assert len(reports) == 1, [(r.event_type, r.place, r.date) for r in reports]
+
+
+def test_violence_between_other_parties_is_kept_when_asked(extract):
+    text = "Turkish jets struck PKK positions in northern Iraq on Sunday, the Turkish defence ministry said."
+    assert extract(text, published=PUB, article_id="t") == []
+    kept = extract(text, published=PUB, article_id="t", any_theatre=True)
+    assert [r.actor for r in kept] == ["Turkey"]

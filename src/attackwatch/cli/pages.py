@@ -103,7 +103,7 @@ def register(sub: argparse._SubParsersAction, db_default: str | None) -> None:  
     ex.add_argument("--format", choices=("jsonl", "json", "table"), help="default: table on a terminal, else jsonl")
     ex.add_argument("--published", type=_date, help="publication date for every input (overrides sidecars)")
     ex.add_argument("--pack", default="default", help="domain pack name or folder (default: default)")
-    ex.add_argument("--any-theatre", action="store_true", help="keep incidents outside the pack's countries")
+    ex.add_argument("--any-theatre", action="store_true", help="also keep incidents outside the pack's countries, and violence between parties the tracker does not follow (e.g. Turkey against the PKK)")
     ex.add_argument("--min-confidence", metavar="P", help="only reports at least this confident (0 to 1)")
     ex.set_defaults(func=cmd_extract)
 

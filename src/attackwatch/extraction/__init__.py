@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from attackwatch.extraction.anchoring import dated_by_landmarks
 from attackwatch.extraction.annotate import Annotated, annotate
 from attackwatch.extraction.assemble import ArticleContext, build_report, dominant_country
 from attackwatch.extraction.confidence import assign as assign_confidence
@@ -29,7 +30,7 @@ def _title_frames(title: str | None, article: Article, pack_name: str, pack: Pac
     """Frames of the headline (offsets into the headline's own Annotated; used only as hints)."""
     if not title or not _HEADLINE_EVENT.search(title):
         return [], None  # a headline with no attack word lends no hint: skip the second pass
-    ann = annotate(title, reference_date(article), pack_name)
+    ann = annotate(title, reference_date(article, pack_name), pack_name)
     return [f for sent in ann.sentences for f in frames_in_sentence(sent, ann, pack, from_title=True)], ann
 
 
@@ -70,15 +71,18 @@ def _is_roundup(ann: Annotated, title_ann_text: str | None) -> bool:
     return any(seg.has("ROUNDUP") for s in first for seg in s.segments)
 
 
-def reference_date(article: Article) -> date | None:
+def reference_date(article: Article, pack_name: str = "default") -> date | None:
     """The date relative words ("on Friday", "Feb 3") are read against: the publication date,
     else the latest complete date the body itself states (a page is never published before
-    the events it reports as past)."""
+    the events it reports as past), else its latest yearless day placed after the well-known
+    events it names (see anchoring.dated_by_landmarks). An Arabic page is read by its own rules."""
     if article.language == "ar":
         from attackwatch.extraction.arabic import arabic_reference_date
 
-        return arabic_reference_date(article)
-    return article.published if article.published is not None else latest_body_date(article.text)
+        return arabic_reference_date(article, pack_name)
+    if article.published is not None:
+        return article.published
+    return latest_body_date(article.text) or dated_by_landmarks(article.text, get_pack(pack_name))
 
 
 def extract_article(article: Article, *, pack_name: str = "default", any_theatre: bool = False) -> list[Report]:
@@ -90,7 +94,7 @@ def extract_article(article: Article, *, pack_name: str = "default", any_theatre
 
         return extract_arabic(article, pack_name=pack_name, any_theatre=any_theatre)
     pack = get_pack(pack_name)
-    ann = annotate(article.text, reference_date(article), pack_name)
+    ann = annotate(article.text, reference_date(article, pack_name), pack_name)
     incidents = resolve(ann, pack)
     title_frames, title_ann = _title_frames(article.title, article, pack_name, pack)
     _apply_title_hints(title_frames, title_ann, incidents, pack)

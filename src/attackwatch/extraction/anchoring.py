@@ -6,7 +6,8 @@ import re
 from datetime import date, timedelta
 
 from attackwatch.extraction.annotate import Annotated, Sentence
-from attackwatch.text.dates import DateMention
+from attackwatch.text.dates import DateMention, find_dates
+from attackwatch.text.normalize import fold
 from attackwatch.extraction.frames import Frame, landmark_in
 from attackwatch.packs import Pack
 
@@ -70,3 +71,32 @@ def landmark_date(f: Frame, ann: Annotated, pack: Pack) -> DateMention | None:
 _OFFSET = re.compile(r"\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(days?|weeks?)\s+(after|before)\b")
 _OFFSET_NUMBERS = {"the": 1, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                    "eight": 8, "nine": 9, "ten": 10, **{str(i): i for i in range(1, 32)}}
+
+
+def landmark_floor(text: str, pack: Pack) -> date | None:
+    """The latest date of a well-known event the page names: a page is written after every
+    event it tells of, so its yearless dates fall after this day."""
+    low = fold(text).lower()
+    days = []
+    for mark in pack.landmarks.values():
+        day = mark.fields.get("date")
+        keys = mark.fields.get("keywords") or ()
+        if day and (any(a in low for a in mark.aliases) or (keys and all(re.search(k, low) for k in keys))):
+            days.append(date.fromisoformat(day))
+    return max(days) if days else None
+
+
+def dated_by_landmarks(text: str, pack: Pack) -> date | None:
+    """For a page with no publication date and no full date: its latest yearless day ("late on
+    November 23") read as the first such day after the latest landmark it names (the killing
+    of Soleimani, the Tower 22 attack), which stands in for the publication date. None when the
+    page names no landmark or no yearless day."""
+    floor = landmark_floor(text, pack)
+    if floor is None:
+        return None
+    # a day-month read against "a year after the landmark" is its first occurrence after it
+    horizon = floor + timedelta(days=365)
+    days = [date.fromisoformat(d.value) for d in find_dates(fold(text), horizon)
+            if d.kind == "partial" and d.value and not d.anchor]
+    days = [d for d in days if d >= floor]
+    return max(days) if days else None

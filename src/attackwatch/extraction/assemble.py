@@ -224,6 +224,8 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
         return None
     if not ctx.any_theatre and pack.theatre and geo["country_code"] not in pack.theatre:
         return None
+    if not ctx.any_theatre and _outside_the_conflict(perp, roles):
+        return None
     tgt_actor = (landmark.fields.get("target_actor") if landmark is not None and landmark.fields.get("target_actor")
                  else target_actor(roles, perp, state_strike, pack))
     return Report(
@@ -235,6 +237,15 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
 
 
 _STRIKE_WORDS = {"strike", "strikes", "airstrike", "airstrikes", "air strike", "air strikes", "raid", "raids", "struck", "bombed"}
+
+
+def _outside_the_conflict(perp: "Actor | None", roles: list) -> bool:  # type: ignore[type-arg]
+    """Turkey's operations against the PKK, Iraqi forces against Islamic State: violence in the
+    theatre between parties other than the militias and the US-led forces, which the tracker
+    does not follow (kept with --any-theatre)."""
+    if perp is None or perp.side not in ("other", "iraq"):
+        return False
+    return not any(r.role in ("target", "generic") and r.actor.side in ("us", "axis") for r in roles)
 
 
 def _strike_on_militia(roles: list, segs: list[Segment], pack: Pack) -> bool:  # type: ignore[type-arg]

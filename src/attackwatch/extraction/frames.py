@@ -105,6 +105,18 @@ def _weapon(segs: list[Segment], pack: Pack, trigger_tok: int) -> WeaponHit | No
 _DATE_THEN_WEAPON = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+)?$")
 
 
+# "one rocket landed near the base, another hit the headquarters", "one of the wings had words
+# painted on it, while another ...": the parts of one attack counted off, not another attack
+_ONE_BEFORE = re.compile(r"\b(?:one|the first)\b", re.I)
+
+
+def _tells_another(cue: Mention, ann: Annotated) -> bool:
+    if cue.text.lower() != "another":
+        return True
+    sent = next((t for t in ann.sentences if t.start <= cue.start < t.end), None)
+    return sent is None or not _ONE_BEFORE.search(ann.folded[sent.start:cue.start])
+
+
 def _dated_weapon(f: Frame, folded: str, pack: Pack) -> WeaponHit | None:
     """The weapon right after the frame's own date, which tells which attack the date is of (the
     clause may also speak of the strikes that answered it)."""
@@ -187,7 +199,7 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
                                            and not (s.tok <= f.trigger_tok < s.tok_end) for s in f.segs)
                                        or bool(_SAID_ON.search(ann.folded[max(0, f.date.start - 30):f.date.start])))
         f.weapon = _dated_weapon(f, ann.folded, pack) or _weapon(f.segs, pack, f.trigger_tok)
-        f.another = any(s.has("ANOTHER") for s in f.segs)
+        f.another = any(_tells_another(c, ann) for s in f.segs for c in s.cue("ANOTHER"))
         f.retold = any(s.has("RETOLD") for s in f.segs)
         f.anaphor = f.retold or any(s.has("ANAPHOR") for s in f.segs)
         f.background_cue = f.subordinate or any(s.has("BACKGROUND") for s in f.segs)

@@ -94,9 +94,10 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
-# Local officials often call the rockets of a barrage "missiles": for a telling that names no
-# place of its own, or points back ("the base", "the attack"), the two do not tell two incidents.
-_LOOSE_WEAPONS = frozenset({"rocket", "missile"})
+# Local officials often call the rockets of a barrage "missiles", and rockets and mortar rounds
+# are told apart by nobody on the ground: for a telling that names no place of its own, or points
+# back ("the base", "the attack"), they do not tell two incidents.
+_LOOSE_WEAPONS = frozenset({"rocket", "missile", "mortar"})
 _STRIKE_WEAPONS = frozenset({"airstrike", "drone"})
 
 
@@ -157,7 +158,10 @@ def _compatible(f: Frame, inc: Incident, current: Incident | None, pack: Pack) -
                                                  and inc.place.kind == "site" and overlaps(f.place, inc.place, pack)
                                                  or _near_spot(f, inc)))
     same_landmark = bool(f.landmark and inc.landmark and f.landmark.id == inc.landmark.id)
-    if same_landmark:
+    # one known operation told by country ("strikes on 85 targets in Syria and Iraq") is one report
+    # per place the clause names
+    split_apart = f.split and f.place and inc.place and not overlaps(f.place, inc.place, pack)
+    if same_landmark and not split_apart:
         return True
     if inc.place is None and f.place is not None and f.place.rank >= 2 and (not f.anaphor or inc is not current):
         return False  # the placeless telling is folded in later, as a coarse one (see absorb)

@@ -45,6 +45,9 @@ def _hashable(value: Any) -> Any:
     return tuple(value) if isinstance(value, list) else value
 
 
+_TOLD = ("date", "date_precision", "place", "admin1", "country_code", "latitude", "longitude", "geo_precision")
+
+
 def merge_reports(incident_id: str, members: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, Any]:
     """`members`: (report record, article meta {id, outlet, url, published}) pairs."""
     reports = [r for r, _ in members]
@@ -91,8 +94,11 @@ def merge_reports(incident_id: str, members: list[tuple[dict[str, Any], dict[str
         "confirmation": confirmation,
         "confirmed_by": confirmed_by,
         "background": all(r.get("background") for r in reports),
+        # each source with what it said of when and where, so a reader (or a scorer) can tell which
+        # telling of a multi-place article stands behind this incident
         "reports": [{"article_id": m.get("id") or r.get("article_id"), "outlet": m.get("outlet"), "url": m.get("url"),
-                     "published": m.get("published"), "evidence": r.get("evidence") or []} for r, m in members],
+                     "published": m.get("published"), "evidence": r.get("evidence") or [],
+                     **{k: r.get(k) for k in _TOLD if r.get(k) is not None}} for r, m in members],
         "n_sources": len({_source(m) for _, m in members}),
         # the reports' confidences, corroboration across outlets raising it (noisy-or)
         "confidence": incident_confidence([(r.get("confidence"), _source(m)) for r, m in members]),

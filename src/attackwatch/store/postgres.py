@@ -77,7 +77,8 @@ _INCIDENT_ORDER = ("id", "date", "date_precision", "event_type", "weapon", "acto
                    "confirmation", "confirmed_by", "background", "reports", "n_sources", "confidence", "conflicts", "edits")
 _REPORT_ORDER = tuple(f.name for f in fields(Report))
 _EVIDENCE_ORDER = tuple(f.name for f in fields(Evidence))
-_SOURCE_ORDER = ("article_id", "outlet", "url", "published", "evidence")
+_SOURCE_ORDER = ("article_id", "outlet", "url", "published", "evidence", "date", "date_precision", "place", "admin1",
+                 "country_code", "latitude", "longitude", "geo_precision")  # as resolve.merge writes them
 _EDIT_ORDER = ("field", "value", "note", "author", "at")
 _CONFLICT_ORDER = ("value", "articles", "outlets")
 

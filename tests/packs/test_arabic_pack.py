@@ -15,7 +15,7 @@ from attackwatch.packs import PACKS_DIR, read_jsonl
 PACKS = sorted(p for p in PACKS_DIR.iterdir() if p.is_dir() and (p / "arabic.jsonl").exists())
 # every kind the Arabic extractor reads; a row of another kind would be silently ignored
 KINDS = {"trigger", "intercept", "weapon", "target", "us_target", "claim", "no_claim", "deny", "official",
-         "not_official", "state_verb", "unconfirmed", "no_casualties", "no_killed", "killed",
+         "not_official", "state_verb", "unconfirmed", "no_casualties", "no_killed", "no_injured", "killed",
          "injured", "aggregate", "non_attack", "suspicion", "new_incident", "retaliation", "month", "hijri_month",
          "weekday", "relative_day", "relative_week", "relative_month", "relative_year", "claim_act", "month_part", "night_before",
          "number", "village_list", "since", "locator", "origin", "overflight", "anaphora"}

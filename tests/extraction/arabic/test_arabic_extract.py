@@ -17,6 +17,11 @@ CASES = {
         "الهجوم عن أي إصابات.",
         [{"confirmation": "confirmed", "weapon": "drone", "place": "Harir Air Base", "killed": 0, "injured": 0,
           "date": "2024-02-05"}]),
+    "no soldier hurt; a quoted 'no losses'": (
+        'قتل متعاقد أمريكي في هجوم صاروخي على قاعدة عين الأسد اليوم، وقال البنتاغون إنه لم يصب أي من الجنود. '
+        'وأكد جهاز مكافحة الإرهاب عدم وقوع "أي خسائر بشرية" في هجوم آخر بطائرة مسيرة على مطار أربيل الدولي أمس.',
+        [{"place": "Ain al-Asad Air Base", "killed": 1, "injured": 0},
+         {"place": "Erbil International Airport", "killed": 0, "injured": 0, "date": "2024-02-04"}]),
     "an anonymous source confirms nothing": (
         "أفاد مصدر أمني بأن صاروخين سقطا قرب قاعدة عين الأسد أمس.",
         [{"confirmation": "not_mentioned", "date": "2024-02-04", "weapon": "rocket"}]),

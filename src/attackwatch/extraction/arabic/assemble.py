@@ -167,6 +167,8 @@ def _casualties(inc: ArIncident, folded: str, numbers: list[Hit]) -> tuple[int |
         injured = 0 if injured is None else injured
     if "no_killed" in kinds and killed is None:
         killed = 0
+    if "no_injured" in kinds and injured is None:
+        injured = 0  # "لم يصب أو يفقد أي من الجنود"
     return killed, injured
 
 

@@ -26,7 +26,8 @@ site("ain-al-asad", "Ain al-Asad Air Base", "military_base", "IQ", "IQ-AN", 33.7
       "Ayn al-Asad airbase", "Al-Asad Air Base", "al-Asad Airbase", "al-Asad base", "al-Asad airfield",
       "Al Assad base", "Al-Assad air base", "al-Assad airbase", "Assad air base", "Assad airbase", "Asad Airbase",
       "Asad air base", "Ein al-Asad", "Ein al-Assad", "Ain el-Asad", "Ain al-Asad military base",
-      "Ain al-Asad airfield"])
+      "Ain al-Asad airfield"],
+     cased=["Al Asad AB", "Al-Asad AB", "Ain al-Asad AB"])  # "AB": the coalition's abbreviation for an air base
 site("al-taqaddum", "Al-Taqaddum Air Base", "military_base", "IQ", "IQ-AN", 33.3381, 43.5972,
      "Wikipedia: Al Taqaddum Air Base (Habbaniyah)",
      ["al-Taqaddum", "Taqaddum", "al-Taqaddum Air Base", "al-Taqaddum airbase", "Taqaddum air base",
@@ -40,7 +41,8 @@ site("erbil-airport", "Erbil International Airport", "airport", "IQ", "IQ-AR", 3
      "Wikipedia: Erbil International Airport (co-located coalition air base)",
      ["Erbil International Airport", "Erbil airport", "Erbil air base", "Erbil airbase", "Irbil airport",
       "Arbil airport", "Irbil International Airport", "Erbil military airport", "Erbil International Airport base",
-      "Erbil's airport"])
+      "Erbil's airport"],
+     cased=["Erbil AB", "Erbil Air Base"])
 site("us-consulate-erbil", "US Consulate General Erbil", "diplomatic", "IQ", "IQ-AR", 36.20, 43.98,
      "curated: approximate, Erbil city (US Consulate General Erbil; new compound opened 2024)",
      ["US consulate in Erbil", "U.S. consulate in Erbil", "American consulate in Erbil", "US consulate general in Erbil",

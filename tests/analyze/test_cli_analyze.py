@@ -58,7 +58,7 @@ def test_alerts_command(seed_db: Path, capsys: pytest.CaptureFixture[str], tmp_p
     assert code == 0 and "0 alert(s); running pause: No attack since 2024-04-22 (40 days to 2024-06-01)." in out
     code, _, err = run(capsys, "alerts", "--db", str(seed_db), "--set", "surge.factr=2")
     assert code == 1 and err.strip() == "attackwatch: --set surge.factr=2: unknown setting surge.factr " \
-        "(settings of surge: baseline_weeks, factor, min_count, scopes)"
+        "(settings of surge: severity, baseline_weeks, factor, min_count, scopes)"
 
 
 def test_report_command(seed_db: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -78,6 +78,22 @@ CASES = [
                  id="government-condemned"),
     pytest.param("US jets struck Kata'ib Hezbollah near al-Qaim on Sunday. According to Pentagon spokesman Pat "
                  "Ryder, the targets were two depots and a command post.", US, True, ..., id="own-statement-about-targets"),
+    pytest.param("A rocket attack on the air base at Erbil airport late on Monday killed a contractor, the US-led "
+                 "coalition said.", None, False, "confirmed", id="the-coalition-said-verb-inside-the-cue"),
+    pytest.param("A convoy carrying coalition equipment was hit by a roadside bomb in Babil on Monday, the Cell said.",
+                 None, False, "confirmed", id="the-cell-said"),
+    pytest.param("A roadside bomb struck a British embassy convoy in Baghdad on Tuesday. The Foreign, Commonwealth "
+                 "and Development Office said the attack caused no injuries.", None, False, "confirmed", id="uk-foreign-office"),
+    pytest.param("Rockets hit the Green Village base in Syria on Monday. \"Attacks like this put civilians at risk,\" "
+                 "the commander of CJTF-OIR said in a statement.", None, False, "confirmed",
+                 id="attacks-like-this-said-cjtf-oir"),
+    pytest.param("A drone attack killed three US soldiers at Tower 22 in Jordan on Sunday. President Biden said the "
+                 "attack was carried out by militias backed by Iran.", None, False, "confirmed", id="president-biden-said"),
+    pytest.param("Rockets killed three coalition personnel at Camp Taji on Wednesday. The attack is under "
+                 "investigation by the Coalition and Iraqi Security Forces.", None, False, "confirmed",
+                 id="under-investigation-by-the-coalition"),
+    pytest.param("CJTF-OIR can confirm at approx. 2343hrs Sunday Coalition forces at Erbil AB were attacked by 2 UAS.",
+                 None, False, "confirmed", id="can-confirm-uas-at-erbil-ab"),
     pytest.param("A bomb hit a convoy near Nasiriyah on Monday. The Iraqi military denied that any attack took "
                  "place, while CENTCOM said it was looking into the reports.", None, False, "denied",
                  id="looking-into-reports-is-no-confirmation"),

@@ -65,6 +65,14 @@ CASES = [
     pytest.param("2020-01-13", "Rockets struck Balad air base north of Baghdad on Sunday, wounding four Iraqi "
                  "airmen.\n\nAccording to military sources, the mortar bombs fell on the airbase's runway.",
                  [("2020-01-12", "rocket")], id="rockets-then-mortar-bombs-on-the-runway"),
+    pytest.param("2024-01-28", "Three US soldiers were killed in a drone attack on Tower 22 in Jordan on Sunday, "
+                 "officials said.\n\nPresident Biden said in a statement: \"Last night, three U.S. service members were "
+                 "killed during a drone attack on our forces stationed in northeast Jordan.\"",
+                 [("2024-01-28", "drone")], id="last-night-in-the-morning-statement"),
+    pytest.param("2024-02-06", "Katyusha rockets wounded four Iraqi airmen at Balad air base on Sunday.",
+                 [("2024-02-04", "rocket")], id="rockets-wounded-is-an-attack"),
+    pytest.param("2024-02-06", "A roadside bomb killed two contractors driving a coalition supply truck near Diwaniyah on "
+                 "Monday.", [("2024-02-05", "ied")], id="a-roadside-bomb-killed-is-an-attack"),
     pytest.param("2024-10-02", "Two rockets were fired at Victory Base near Baghdad airport on Tuesday; Patriot "
                  "missiles and the C-RAM system intercepted them.", [("2024-10-01", "rocket")], id="air-defence"),
 ]

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import httpx
 import pytest
 
-from .conftest import LiveServer
+from .conftest import TOKEN, LiveServer, copy_db
 
 XSS = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -23,9 +24,26 @@ Officials said the drone evaded air defences before it hit a housing unit at the
 def test_writes_need_the_token(write_server: LiveServer) -> None:
     with write_server.client() as anonymous, write_server.client("wrong-token") as wrong:
         for client in (anonymous, wrong):
-            r = client.post("/api/ingest", json={"text": PAGE, "dry_run": True})
+            r = client.post("/api/ingest", json={"text": PAGE})
             assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer"
             assert client.post("/api/incidents/merge", json={"keep": "a", "other": "b"}).status_code == 401
+            assert client.post("/api/incidents/x/review", json={"decision": "reject"}).status_code == 401
+        # a wrong token is refused even for a preview; none at all is a rate-limited preview
+        assert wrong.post("/api/ingest", json={"text": PAGE, "dry_run": True}).status_code == 401
+
+
+def test_preview_needs_no_token_stores_nothing_and_is_rate_limited(seed_db: Path, tmp_path: Path) -> None:
+    # a server of its own: the rate limit's window must not be shared with other tests
+    with LiveServer(copy_db(seed_db, tmp_path / "preview.db"), TOKEN) as server, server.client() as anonymous:
+        assert anonymous.get("/api/capabilities").json()["writes"] is True
+        before = anonymous.get("/api/incidents").json()["total"]
+        codes = [anonymous.post("/api/ingest", json={"text": PAGE, "id": f"p{n}", "dry_run": True}).status_code
+                 for n in range(11)]
+        assert codes == [200] * 10 + [429]
+        assert anonymous.get("/api/incidents").json()["total"] == before
+        assert anonymous.get("/api/articles/p0").status_code == 404
+        with server.client(TOKEN) as writer:  # the token lifts the limit
+            assert writer.post("/api/ingest", json={"text": PAGE, "dry_run": True}).status_code == 200
 
 
 def test_dry_run_extracts_without_storing(writer: httpx.Client) -> None:

@@ -91,20 +91,22 @@ def test_migrations_bring_an_old_database_forward(pg_url: str, example_results, 
     old.close()
     monkeypatch.undo()
 
-    store = PostgresStore(pg_url)  # opening with this version applies migrations 2 and 3
+    store = PostgresStore(pg_url)  # opening with this version applies migrations 2 to 4
     try:
-        assert store.schema_version() == SCHEMA_VERSION == 3 and store.check() == []
+        assert store.schema_version() == SCHEMA_VERSION == 4 and store.check() == []
         assert list(store.query_incidents("", ())) == records  # the records untouched
         # the generated columns were computed for the rows already there
-        for row in store.conn.execute("SELECT data, claimed, casualties, latitude, admin1_name, confidence FROM incidents"):
+        for row in store.conn.execute("SELECT data, claimed, casualties, latitude, admin1_name, confidence, review "
+                                      "FROM incidents"):
             rec = row["data"]
+            assert row["review"] == ""  # nothing reviewed yet
             assert rec["confidence"] is not None and row["confidence"] == pytest.approx(rec["confidence"])
             assert row["claimed"] == int(rec["claimed"])
             assert row["casualties"] == (rec.get("killed") or 0) + (rec.get("injured") or 0)
             assert row["latitude"] == rec.get("latitude") and row["admin1_name"] == rec.get("admin1")
         hits = list(store.query_incidents(IncidentFilter(text="rocket")))
         assert hits and all("rocket" in str(h["reports"]).lower() for h in hits)
-        assert [r[0] for r in store.conn.execute("SELECT version FROM schema_version ORDER BY version")] == [1, 2, 3]
+        assert [r[0] for r in store.conn.execute("SELECT version FROM schema_version ORDER BY version")] == [1, 2, 3, 4]
     finally:
         store.close()
 

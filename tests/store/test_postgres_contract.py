@@ -131,7 +131,8 @@ FILTERS = [IncidentFilter(), IncidentFilter(country="iq"), IncidentFilter(admin1
            IncidentFilter(bbox=(40.0, 30.0, 44.0, 35.0)), IncidentFilter(actor="Islamic Resistance in Iraq"),
            IncidentFilter(event_type="Air/drone strike", country="SY"),
            IncidentFilter(since=date(2021, 1, 1), until=date(2023, 12, 31)), IncidentFilter(min_confidence=0.8),
-           IncidentFilter(min_confidence=0.5, country="IQ")]
+           IncidentFilter(min_confidence=0.5, country="IQ"), IncidentFilter(review="pending"),
+           IncidentFilter(review="reviewed", country="IQ")]
 
 
 def test_postgres_store_has_every_method_of_the_sqlite_store() -> None:

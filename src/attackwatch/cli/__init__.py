@@ -1,15 +1,15 @@
 """The `attackwatch` command: a thin layer over the library, one module per command group
-(pages: extract/clean; dataset; feeds; serve; analyze; scale), each with a `register(sub)`."""
+(pages: extract/clean; dataset; review; feeds; serve; analyze; scale), each with a `register(sub)`."""
 from __future__ import annotations
 
 import argparse
 import sys
 from typing import Sequence
 
-from attackwatch.cli import analyze, dataset, feeds, pages, scale, serve
+from attackwatch.cli import analyze, dataset, feeds, pages, review, scale, serve
 
 # the order of the groups is the order of `attackwatch --help`
-COMMAND_GROUPS = (pages, dataset, feeds, serve, analyze, scale)
+COMMAND_GROUPS = (pages, dataset, review, feeds, serve, analyze, scale)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -163,7 +163,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     for key in ("date", "date_precision", "event_type", "weapon", "actor", "actor_parent", "claimed", "claimed_by",
                 "target_type", "target_actor", "place", "admin1", "admin1_code", "country", "latitude", "longitude",
                 "geo_precision", "killed", "injured", "intercepted", "confirmation", "confirmed_by", "background",
-                "confidence"):
+                "confidence", "review"):
         print(f"  {key:15} {record.get(key)}")
     print("reports:")
     for rid, rep in zip(members, record.get("reports", [])):

@@ -9,6 +9,7 @@ in Diwaniyah, the second in Muthanna"), lending them its date, actor and weapon.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from attackwatch.extraction.annotate import Annotated, Segment
@@ -305,6 +306,16 @@ def _loosely_within(coarse: Incident, inc: Incident) -> bool:
             and bool(coarse.weapon and inc.weapon and coarse.weapon == inc.weapon))
 
 
+_NIGHT = re.compile(r"\b(?:night|overnight|midnight)\b", re.I)
+
+
+def _one_night(a: Incident, b: Incident) -> bool:
+    """"Last night" in a statement of the morning after and the day the attack is dated by: one
+    night told on two dates."""
+    night = any(f.date and _NIGHT.search(f.date.text) for f in a.frames + b.frames)
+    return night and _days_apart(a.date_value, b.date_value) == 1
+
+
 def absorb(incidents: list[Incident], pack: Pack) -> list[Incident]:
     """Fold coarse incidents into the precise ones they contain."""
     out = list(incidents)
@@ -318,10 +329,11 @@ def absorb(incidents: list[Incident], pack: Pack) -> list[Incident]:
         targets = [i for i in out if i is not coarse and i.place is not None and i.place.rank > rank
                    and (coarse.place is None or contains(coarse.place, i.place, pack)
                         or _loosely_within(coarse, i))
-                   and (_dates_compatible(coarse.date_value, i.date_value)
+                   and (_dates_compatible(coarse.date_value, i.date_value) or _one_night(coarse, i)
                         or (loose or i.date_source in ("published", "reported"))
                         and (_days_apart(coarse.date_value, i.date_value) or 99) <= 3)
-                   and (coarse.date_source == "own" and i.date_source == "own" and coarse.date_value == i.date_value
+                   and (coarse.date_source == "own" and i.date_source == "own"
+                        and (coarse.date_value == i.date_value or _one_night(coarse, i))
                         or coarse.date_source != "own" or i.date_source != "own")
                    and not (coarse.weapon and i.weapon and coarse.weapon != i.weapon
                             and not {coarse.weapon, i.weapon} <= _LOOSE_WEAPONS)]

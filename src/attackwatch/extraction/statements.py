@@ -58,15 +58,16 @@ def _stated(officials: list[Mention], verbs: list[Mention], folded: str) -> bool
         if o.id.endswith(("according", "-by")):  # "according to CENTCOM", "confirmed by the PMF"
             return True
         for v in verbs:
-            if 0 <= v.tok - o.tok_end <= near:
-                return True
+            if 0 <= v.tok - o.tok_end <= near or o.tok <= v.tok < o.tok_end:
+                return True  # the verb after its speaker, or inside the cue ("the coalition said")
             # the verb before its speaker: "according to CENTCOM", "said Secretary of Defense Austin",
             # "a statement from the office of the Secretary of Defense"
             lead = v.text.lower()
             named_body = not o.id.endswith("-actor")
             inverted = lead in ("said", "says", "added") and named_body
             statement_of = lead == "statement" and named_body and folded[v.end:v.end + 13].lower().startswith((" from", " by", " released", " issued"))
-            reach = 3 if "according" in lead else 6 if statement_of else 1 if inverted else -1
+            # "under investigation by the Coalition": the body named after "by" has told of it
+            reach = 3 if "according" in lead or lead.endswith(" by") else 6 if statement_of else 1 if inverted else -1
             if 0 <= o.tok - v.tok_end <= reach:
                 return True
     return False
@@ -107,7 +108,8 @@ def confirmation_of(ann: Annotated, pack: Pack, segs: list[Segment], perp_side: 
                 if any(c.start < m.end and m.start < c.end for c in named):
                     continue  # "US officials": the cue already said whether it is a named source
                 actor = pack.actors.get(m.id)
-                if actor is not None and actor.kind in ("state", "coalition") and actor.side in ("us", "iraq"):
+                # a state, the coalition, or one of their leaders by name ("President Biden said")
+                if actor is not None and actor.kind in ("state", "coalition", "person") and actor.side in ("us", "iraq"):
                     speakers.append(Mention(m.start, m.end, m.tok, m.tok_end, f"official-{actor.side}-actor", "OFFICIAL", m.text))
         if not named and not speakers:
             continue

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
 from attackwatch.analyze.alerts import compute_alerts
 from attackwatch.analyze.lulls import find_lulls
-from attackwatch.analyze.records import UnknownSide, latest_date, load_incidents
+from attackwatch.analyze.records import UnknownSide, actor_sides, latest_date, load_incidents
 from attackwatch.analyze.thresholds import load_thresholds
 from attackwatch.serve.params import DATE_PATTERN, incident_filter
 from attackwatch.store.filters import IncidentFilter
@@ -75,8 +75,40 @@ def get_alerts(request: Request, flt: Annotated[IncidentFilter, Depends(incident
     when = _as_of(as_of)
     records = _history(request, flt, exclude_side, when)
     when = when or latest_date(records) or date.today()
-    alerts = compute_alerts(records, load_thresholds(), as_of=when, since=flt.since, until=flt.until, rules=rule)
-    return {"as_of": when.isoformat(), "alerts": [a.to_dict() for a in alerts]}
+    thresholds = load_thresholds()
+    alerts = compute_alerts(records, thresholds, as_of=when, since=flt.since, until=flt.until, rules=rule)
+    return {"as_of": when.isoformat(), "alerts": annotate_alerts([a.to_dict() for a in alerts], records, thresholds)}
+
+
+SEVERITY_ORDER = ("high", "medium", "low")
+
+
+def annotate_alerts(alerts: list[dict[str, Any]], records: list[dict[str, Any]],
+                    thresholds: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each alert with what the dashboard groups and ranks it by: `severity` (the pack's, per
+    rule; a casualty alert with deaths takes severity_if_killed), `side` (the side of the
+    actors behind its incidents in the pack's actor registry, "mixed" or "unknown"), and a
+    `label` per incident ("date · place · weapon"), readable where an id is not."""
+    by_id = {r["id"]: r for r in records}
+    side_of = actor_sides()
+    out = []
+    for alert in alerts:
+        rule = thresholds.get(alert.get("rule"), {})
+        severity = rule.get("severity", "low")
+        if alert.get("rule") == "casualties" and (alert.get("numbers") or {}).get("killed"):
+            severity = rule.get("severity_if_killed", severity)
+        incidents = [by_id[i] for i in alert.get("incidents") or [] if i in by_id]
+        sides = {side_of.get(str(r.get("actor") or "").lower(), "") or "unknown" for r in incidents}
+        side = sides.pop() if len(sides) == 1 else ("mixed" if sides else "unknown")
+        labels = {r["id"]: incident_label(r) for r in incidents}
+        out.append({**alert, "severity": severity if severity in SEVERITY_ORDER else "low", "side": side,
+                    "labels": labels})
+    return out
+
+
+def incident_label(record: dict[str, Any]) -> str:
+    where = record.get("place") or record.get("admin1") or record.get("country") or "unknown place"
+    return f"{record.get('date') or 'undated'} · {where} · {(record.get('weapon') or 'unknown').replace('_', ' ')}"
 
 
 @router.get("/api/lulls", summary="Pauses between incidents (date precision honoured)")

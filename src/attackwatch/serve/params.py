@@ -69,6 +69,9 @@ async def incident_filter(
     min_confidence: Annotated[str | None, Query(max_length=40, description="a number from 0 to 1: incidents at least "
                                                 "this confident (incidents stored without a confidence are left out)",
                                                 examples=["0.5"])] = None,
+    review: Annotated[Literal["pending", "confirmed", "corrected", "reviewed"] | None,
+                      Query(description="the analyst's review: not yet reviewed, confirmed, corrected, or either of "
+                                        "these two (rejected incidents are never served)")] = None,
 ) -> IncidentFilter:
     try:
         confidence = parse_min_confidence(min_confidence)
@@ -78,7 +81,7 @@ async def incident_filter(
         since=parse_day("since", since), until=parse_day("until", until), country=country, admin1=admin1, actor=actor,
         weapon=weapon, event_type=event_type, target_type=target_type, claimed=claimed, confirmation=confirmation,
         min_sources=min_sources, text=q, bbox=parse_bbox(bbox), include_background=include_background,
-        min_confidence=confidence)
+        min_confidence=confidence, review=review)
 
 
 # -- cursors --------------------------------------------------------------------------------------

@@ -114,6 +114,19 @@ def incidents_csv(request: Request, flt: Annotated[IncidentFilter, Depends(incid
                              headers={"Content-Disposition": 'attachment; filename="incidents.csv"'})
 
 
+@router.get("/incidents.jsonl", summary="matching incidents as JSON Lines, one record per line (`attackwatch export "
+                                        "--format jsonl`)",
+            response_class=StreamingResponse,
+            responses={200: {"content": {"application/x-ndjson": {"schema": {"type": "string"}}}}})
+def incidents_jsonl(request: Request, flt: Annotated[IncidentFilter, Depends(incident_filter)]) -> StreamingResponse:
+    def body() -> Iterator[bytes]:
+        for record in _all_matching(request, flt):
+            yield safe_json_bytes(record) + b"\n"
+
+    return StreamingResponse(body(), media_type="application/x-ndjson; charset=utf-8",
+                             headers={"Content-Disposition": 'attachment; filename="incidents.jsonl"'})
+
+
 def _edits_touching(store: Any, incident_id: str, members: list[str]) -> list[dict[str, Any]]:
     """The audit trail of an incident: edits made on it or anchored on any of its reports."""
     mine = set(members)
@@ -133,6 +146,8 @@ def get_incident(request: Request, incident_id: Annotated[str, Path(max_length=3
     record = store.incident(incident_id)
     if record is None:
         raise HTTPException(404, f"no incident {incident_id}")
+    if record.get("review") == "rejected":  # not an incident, by an analyst's verdict (audit trail: the CLI)
+        raise HTTPException(404, f"incident {incident_id} was rejected in review")
     members = store.members(incident_id)
     titles: dict[str, str | None] = {}
     reports = []

@@ -1,5 +1,5 @@
-"""Write endpoints (bearer token): ingest a page (or preview it with dry_run), and the analyst
-corrections (edit a field, merge two incidents, split a report out). All go through Dataset, so
+"""Write endpoints (bearer token): ingest a page (a preview with dry_run needs no token, see
+PREVIEW_RATE), and the analyst corrections (edit a field, merge two incidents, split a report out). All go through Dataset, so
 they land in the audit trail and survive re-resolution like the CLI's."""
 from __future__ import annotations
 
@@ -11,11 +11,17 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from pydantic import BaseModel, Field
 
-from attackwatch.serve.deps import require_write, thread_store
+from limits import parse
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
+
+from attackwatch.serve.deps import require_read, require_write, thread_store
 from attackwatch.serve.params import DATE_PATTERN, Confirmation, TargetType, Weapon, parse_day, unprocessable
 from attackwatch.serve.responses import ERROR_RESPONSES, FORBIDDEN, NOT_FOUND, ErrorDetail
 
 router = APIRouter(prefix="/api", dependencies=[Depends(require_write)], responses={**ERROR_RESPONSES, **FORBIDDEN})
+# /api/ingest decides itself: a preview needs only read access, storing needs the token
+ingest_router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024  # the same cap as a page file read from disk
 ARTICLE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$"
@@ -105,13 +111,51 @@ def _looks_html(content: str) -> bool:
     return bool(re.match(r"\s*(<!doctype html|<html)", content[:500], re.I))
 
 
-@router.post("/ingest", summary="extract a page and store it (dry_run: only extract, the dashboard's preview)",
-             response_model=IngestResult, openapi_extra={"requestBody": _INGEST_BODY},
-             responses={415: {"model": ErrorDetail, "description": "neither JSON nor multipart"}})
+# Preview (dry_run) stores nothing, so it needs no write token: anyone who may read may try
+# the extractor, within PREVIEW_RATE per client address (extraction costs CPU). With the
+# token a preview is not rate-limited; a wrong token is refused as for any write.
+PREVIEW_RATE = "10/minute"
+_preview_rate = parse(PREVIEW_RATE)
+
+
+class Capabilities(BaseModel):
+    writes: bool
+    private: bool
+    preview_without_token: bool
+    preview_rate: str
+
+
+@ingest_router.get("/capabilities", summary="whether this server accepts writes, and how previews are limited",
+                   response_model=Capabilities, dependencies=[Depends(require_read)])
+def capabilities(request: Request) -> dict[str, Any]:
+    return {"writes": bool(request.app.state.token), "private": bool(request.app.state.private),
+            "preview_without_token": True, "preview_rate": PREVIEW_RATE}
+
+
+async def _allow_ingest(request: Request, dry_run: bool) -> None:
+    if not dry_run or request.headers.get("authorization"):
+        await require_write(request)
+        return
+    await require_read(request)
+    client = request.client.host if request.client else "unknown"
+    state = request.app.state
+    if getattr(state, "preview_limiter", None) is None:  # one window per app, kept in memory
+        state.preview_limiter = MovingWindowRateLimiter(MemoryStorage())
+    if not state.preview_limiter.hit(_preview_rate, "preview", client):
+        raise HTTPException(429, f"too many previews from this address (limit {PREVIEW_RATE}); wait a minute, "
+                                 "or send the write token", headers={"Retry-After": "60"})
+
+
+@ingest_router.post("/ingest", summary="extract a page and store it (dry_run: only extract, the dashboard's preview; "
+                                       "needs no token, rate-limited)",
+                    response_model=IngestResult, openapi_extra={"requestBody": _INGEST_BODY},
+                    responses={**FORBIDDEN, 415: {"model": ErrorDetail, "description": "neither JSON nor multipart"},
+                               429: {"model": ErrorDetail, "description": "too many previews without a token"}})
 async def ingest(request: Request) -> Any:
     from starlette.concurrency import run_in_threadpool
 
     body, content, kind = await _read_ingest(request)
+    await _allow_ingest(request, body.dry_run)
     if not content.strip():
         raise unprocessable("text" if kind == "text" else "html", "the page is empty")
     # extraction and the write are blocking work: run them, with the thread's own store, in the pool

@@ -17,6 +17,7 @@ from attackwatch.models import Article, Report
 from attackwatch.resolve.cluster import Resolver, incident_id_for
 from attackwatch.resolve.keys import ReportKey, date_interval, report_key
 from attackwatch.resolve.merge import merge_reports
+from attackwatch.store.review import DECISIONS, REVIEW_FIELD, review_status
 from attackwatch.store.sqlite import SqliteStore, now
 
 EDITABLE = {"date", "date_precision", "event_type", "weapon", "actor", "claimed", "target_type", "target_actor", "place",
@@ -95,12 +96,21 @@ class Dataset:
                  for r in (reads.rows[rid] for rid in members if rid in reads.rows)]
         record = merge_reports(incident_id, pairs)
         applied = []
+        decision: str | None = None
+        corrected = False
         for e, home in zip(reads.field_edits, reads.homes):
             if home == incident_id:
-                record[e["field"]] = e["value"]
+                if e["field"] == REVIEW_FIELD:  # the analyst's verdict, not a field of the record
+                    decision = e["value"]
+                else:
+                    record[e["field"]] = e["value"]
+                    corrected = True
                 applied.append({"field": e["field"], "value": e["value"], "note": e["note"], "author": e["author"],
                                 "at": e["created_at"]})
         record["edits"] = applied
+        status = review_status(decision, corrected)
+        if status:
+            record["review"] = status
         lo, _ = date_interval(record.get("date"), record.get("date_precision"))
         self.store.put_incident(record, lo)
         return record
@@ -301,6 +311,21 @@ class Dataset:
         with self.store.write():
             members = self._require(incident_id)
             self.store.add_edit("field", incident_id, members, field=field_name, value=value, note=note, author=author)
+            record = self.recompute(incident_id)
+        assert record is not None
+        return record
+
+    def review(self, incident_id: str, decision: str, note: str | None = None, author: str | None = None) -> dict[str, Any]:
+        """The analyst's verdict on an incident: confirm (it is right as it stands), reject (not
+        an incident: left out of every read, export and analysis) or reopen (back to the queue).
+        Kept as a field edit anchored on the incident's reports, so it survives re-resolution
+        and re-ingest like every correction, and stays in the audit trail."""
+        if decision not in DECISIONS:
+            raise ValueError(f"decision {decision!r}: one of {', '.join(DECISIONS)}")
+        with self.store.write():
+            members = self._require(incident_id)
+            self.store.add_edit("field", incident_id, members, field=REVIEW_FIELD, value=DECISIONS[decision], note=note,
+                                author=author)
             record = self.recompute(incident_id)
         assert record is not None
         return record

@@ -10,6 +10,9 @@ from typing import Any
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
+# what the review filter takes: not yet reviewed, confirmed or corrected ("reviewed": either), rejected
+REVIEW_STATES = ("pending", "confirmed", "corrected", "reviewed", "rejected")
+
 
 def parse_min_confidence(value: str | float | None) -> float | None:
     """The min_confidence filter as both the API and the CLI take it: a number from 0 to 1
@@ -63,6 +66,9 @@ class IncidentFilter:
     bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
     include_background: bool = True  # background mentions (e.g. the 2020 Soleimani strike in a 2024 story)
     min_confidence: float | None = None  # 0..1; incidents stored before confidence existed (NULL) never pass
+    # the analyst's review (store/review.py): None = every incident not rejected, or one of
+    # REVIEW_STATES; rejected incidents are reachable only by asking for them by name
+    review: str | None = None
 
     def column_clauses(self, mark: str = "?") -> tuple[list[str], list[Any]]:
         """The clauses both SQL dialects write alike (plain columns of the incidents table),
@@ -102,6 +108,15 @@ class IncidentFilter:
             params.append(float(self.min_confidence))
         if not self.include_background:
             clauses.append("(background IS NULL OR background = 0)")
+        if self.review is None:
+            clauses.append("review <> 'rejected'")
+        elif self.review == "reviewed":
+            clauses.append("review IN ('confirmed', 'corrected')")
+        elif self.review in REVIEW_STATES:
+            clauses.append(f"review = {mark}")
+            params.append("" if self.review == "pending" else self.review)
+        else:
+            raise ValueError(f"review: one of {', '.join(REVIEW_STATES)}, not {str(self.review)[:40]!r}")
         return clauses, params
 
     def sql(self) -> tuple[str, tuple[Any, ...]]:

@@ -150,6 +150,30 @@ CREATE INDEX incidents_evidence ON incidents USING GIN (evidence_tsv);
 ALTER TABLE incidents ADD COLUMN confidence DOUBLE PRECISION GENERATED ALWAYS AS ({_number('confidence')}) STORED;
 CREATE INDEX incidents_confidence ON incidents(confidence, id);
 """),
+    # 4: the analyst's review (SQLite's migration 5): '' not reviewed, or confirmed / corrected /
+    # rejected; every read leaves rejected incidents out, so it joins the indexes reads use
+    (4, """
+ALTER TABLE incidents ADD COLUMN review TEXT GENERATED ALWAYS AS (coalesce(data->>'review', '')) STORED;
+DROP INDEX incidents_stats_day;
+CREATE INDEX incidents_stats_day ON incidents(day_lo)
+    INCLUDE (date_precision, actor_parent, actor, weapon, country_code, admin1_code, killed, injured, review);
+DROP INDEX incidents_stats_country;
+CREATE INDEX incidents_stats_country ON incidents(country_code, day_lo)
+    INCLUDE (date_precision, actor_parent, actor, weapon, admin1_code, killed, injured, review);
+CREATE INDEX incidents_review ON incidents(review, confidence, id);
+DROP INDEX incidents_date;
+CREATE INDEX incidents_date ON incidents(day_lo, id) INCLUDE (review);
+DROP INDEX incidents_sources_id;
+CREATE INDEX incidents_sources_id ON incidents(n_sources, id) INCLUDE (review);
+DROP INDEX incidents_casualties_id;
+CREATE INDEX incidents_casualties_id ON incidents(casualties, id) INCLUDE (review);
+DROP INDEX incidents_country_weapon;
+CREATE INDEX incidents_country_weapon ON incidents(country_code, weapon, day_lo, id) INCLUDE (review);
+DROP INDEX incidents_admin1;
+CREATE INDEX incidents_admin1 ON incidents(admin1_code, day_lo) INCLUDE (review);
+DROP INDEX incidents_confidence;
+CREATE INDEX incidents_confidence ON incidents(confidence, id) INCLUDE (review);
+"""),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -439,12 +439,12 @@ class PostgresStore:
         return [r[0] for r in self.conn.execute("SELECT id FROM incidents ORDER BY id")]
 
     def query_incidents(self, where: Any = "", params: tuple[Any, ...] = (), order: str = "day_lo, id",
-                        limit: int | None = None) -> Iterator[dict[str, Any]]:
+                        limit: int | None = None, offset: int = 0) -> Iterator[dict[str, Any]]:
         """Incident records matching `where` (see pg_filters.pg_where)."""
         where, params = pg_where(where, params)
         sql = "SELECT data FROM incidents" + (f" WHERE {where}" if where else "") + f" ORDER BY {order}"
         if limit is not None:
-            sql += f" LIMIT {int(limit)}"
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         for row in self.conn.execute(sql, params):  # type: ignore[arg-type]
             yield incident_in_order(row[0])
 
@@ -484,19 +484,19 @@ class PostgresStore:
     def incident_facets(self) -> dict[str, list[tuple[Any, ...]]]:
         """Counts of incidents per value of each filterable field, for the dashboard's pickers."""
         queries = {
-            "countries": "SELECT country_code, MAX(country_name), COUNT(*) FROM incidents WHERE country_code IS NOT NULL "
+            "countries": "SELECT country_code, MAX(country_name), COUNT(*) FROM incidents WHERE country_code IS NOT NULL AND review <> 'rejected' "
                          "GROUP BY country_code ORDER BY COUNT(*) DESC, country_code",
             "admin1": "SELECT admin1_code, MAX(admin1_name), MAX(country_code), COUNT(*) FROM incidents "
-                      "WHERE admin1_code IS NOT NULL GROUP BY admin1_code ORDER BY COUNT(*) DESC, admin1_code",
-            "actors": "SELECT actor, MAX(actor_parent), COUNT(*) FROM incidents WHERE actor IS NOT NULL "
+                      "WHERE admin1_code IS NOT NULL AND review <> 'rejected' GROUP BY admin1_code ORDER BY COUNT(*) DESC, admin1_code",
+            "actors": "SELECT actor, MAX(actor_parent), COUNT(*) FROM incidents WHERE actor IS NOT NULL AND review <> 'rejected' "
                       "GROUP BY actor ORDER BY COUNT(*) DESC, actor",
-            "weapons": "SELECT weapon, COUNT(*) FROM incidents GROUP BY weapon ORDER BY COUNT(*) DESC, weapon",
-            "event_types": "SELECT event_type, COUNT(*) FROM incidents GROUP BY event_type ORDER BY COUNT(*) DESC, event_type",
-            "target_types": "SELECT target_type, COUNT(*) FROM incidents GROUP BY target_type "
+            "weapons": "SELECT weapon, COUNT(*) FROM incidents WHERE review <> 'rejected' GROUP BY weapon ORDER BY COUNT(*) DESC, weapon",
+            "event_types": "SELECT event_type, COUNT(*) FROM incidents WHERE review <> 'rejected' GROUP BY event_type ORDER BY COUNT(*) DESC, event_type",
+            "target_types": "SELECT target_type, COUNT(*) FROM incidents WHERE review <> 'rejected' GROUP BY target_type "
                             "ORDER BY COUNT(*) DESC, target_type",
-            "confirmations": "SELECT confirmation, COUNT(*) FROM incidents GROUP BY confirmation "
+            "confirmations": "SELECT confirmation, COUNT(*) FROM incidents WHERE review <> 'rejected' GROUP BY confirmation "
                              "ORDER BY COUNT(*) DESC, confirmation",
-            "dates": "SELECT MIN(day_lo), MAX(day_lo) FROM incidents WHERE day_lo >= 0",
+            "dates": "SELECT MIN(day_lo), MAX(day_lo) FROM incidents WHERE day_lo >= 0 AND review <> 'rejected'",
         }
         return {name: [tuple(r) for r in self.conn.execute(sql)] for name, sql in queries.items()}  # type: ignore[arg-type]
 

@@ -153,6 +153,38 @@ ALTER TABLE incidents ADD COLUMN confidence REAL;
 UPDATE incidents SET confidence = json_extract(data, '$.confidence');
 CREATE INDEX incidents_confidence ON incidents(confidence, id);
 """),
+    # 5: the analyst's review of an incident (store/review.py): '' not reviewed, or confirmed /
+    # corrected / rejected. Every read leaves rejected incidents out, so the column joins the
+    # indexes the API's pages, counts, stats and facets are answered from (without it each match
+    # costs a read of its record: a filtered list went from 7 to 49 ms p50 over 100k incidents)
+    (5, """
+ALTER TABLE incidents ADD COLUMN review TEXT NOT NULL DEFAULT '';
+UPDATE incidents SET review = coalesce(json_extract(data, '$.review'), '');
+DROP INDEX incidents_stats_day;
+CREATE INDEX incidents_stats_day ON incidents(day_lo, date_precision, actor_parent, actor, weapon, country_code,
+    admin1_code, killed, injured, review);
+DROP INDEX incidents_stats_country;
+CREATE INDEX incidents_stats_country ON incidents(country_code, day_lo, date_precision, actor_parent, actor, weapon,
+    admin1_code, killed, injured, review);
+DROP INDEX incidents_facets;
+CREATE INDEX incidents_facets ON incidents(weapon, event_type, target_type, confirmation, country_code, country_name,
+    admin1_code, admin1_name, actor, actor_parent, review);
+CREATE INDEX incidents_review ON incidents(review, confidence, id);
+DROP INDEX incidents_country;
+CREATE INDEX incidents_country ON incidents(country_code, day_lo, review);
+DROP INDEX incidents_day_id;
+CREATE INDEX incidents_day_id ON incidents(day_lo, id, review);
+DROP INDEX incidents_sources_id;
+CREATE INDEX incidents_sources_id ON incidents(n_sources, id, review);
+DROP INDEX incidents_casualties_id;
+CREATE INDEX incidents_casualties_id ON incidents(casualties, id, review);
+DROP INDEX incidents_country_weapon;
+CREATE INDEX incidents_country_weapon ON incidents(country_code, weapon, day_lo, id, review);
+DROP INDEX incidents_admin1;
+CREATE INDEX incidents_admin1 ON incidents(admin1_code, day_lo, review);
+DROP INDEX incidents_confidence;
+CREATE INDEX incidents_confidence ON incidents(confidence, id, review);
+"""),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

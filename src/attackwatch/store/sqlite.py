@@ -247,8 +247,8 @@ class SqliteStore:
         self.conn.execute(
             "INSERT INTO incidents(id, date, day_lo, country_code, admin1_code, actor, weapon, event_type, n_sources, data, "
             "updated_at, actor_parent, country_name, admin1_name, target_type, claimed, confirmation, background, "
-            "date_precision, killed, injured, casualties, latitude, longitude, confidence) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET date=excluded.date, "
+            "date_precision, killed, injured, casualties, latitude, longitude, confidence, review) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET date=excluded.date, "
             "day_lo=excluded.day_lo, country_code=excluded.country_code, admin1_code=excluded.admin1_code, "
             "actor=excluded.actor, weapon=excluded.weapon, event_type=excluded.event_type, n_sources=excluded.n_sources, "
             "data=excluded.data, updated_at=excluded.updated_at, actor_parent=excluded.actor_parent, "
@@ -256,14 +256,15 @@ class SqliteStore:
             "claimed=excluded.claimed, confirmation=excluded.confirmation, background=excluded.background, "
             "date_precision=excluded.date_precision, killed=excluded.killed, injured=excluded.injured, "
             "casualties=excluded.casualties, latitude=excluded.latitude, longitude=excluded.longitude, "
-            "confidence=excluded.confidence",
+            "confidence=excluded.confidence, review=excluded.review",
             (record["id"], record.get("date"), day_lo, record.get("country_code"), record.get("admin1_code"),
              record.get("actor"), record.get("weapon"), record.get("event_type"), record.get("n_sources", 0),
              json.dumps(record, ensure_ascii=False), now(), record.get("actor_parent"), record.get("country"),
              record.get("admin1"), record.get("target_type"), _bool_or_none(record.get("claimed")),
              record.get("confirmation"), _bool_or_none(record.get("background")), record.get("date_precision"),
              killed, injured, (killed or 0) + (injured or 0), _float_or_none(record.get("latitude")),
-             _float_or_none(record.get("longitude")), _float_or_none(record.get("confidence"))))
+             _float_or_none(record.get("longitude")), _float_or_none(record.get("confidence")),
+             str(record.get("review") or "")))
 
     def delete_incident(self, incident_id: str) -> None:
         self.conn.execute("DELETE FROM incidents WHERE id = ?", (incident_id,))
@@ -276,10 +277,10 @@ class SqliteStore:
         return [r[0] for r in self.conn.execute("SELECT id FROM incidents")]
 
     def query_incidents(self, where: str = "", params: tuple[Any, ...] = (), order: str = "day_lo, id",
-                        limit: int | None = None) -> Iterator[dict[str, Any]]:
+                        limit: int | None = None, offset: int = 0) -> Iterator[dict[str, Any]]:
         sql = "SELECT data FROM incidents" + (f" WHERE {where}" if where else "") + f" ORDER BY {order}"
         if limit is not None:
-            sql += f" LIMIT {int(limit)}"
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
         for row in self.conn.execute(sql, params):
             yield json.loads(row[0])
 
@@ -326,16 +327,16 @@ class SqliteStore:
         (the GROUP BYs read the covering index incidents_facets, not the records)."""
         queries = {
             "countries": "SELECT country_code, MAX(country_name), COUNT(*) FROM incidents INDEXED BY incidents_facets "
-                         "WHERE country_code IS NOT NULL GROUP BY country_code ORDER BY COUNT(*) DESC",
+                         "WHERE country_code IS NOT NULL AND review <> 'rejected' GROUP BY country_code ORDER BY COUNT(*) DESC",
             "admin1": "SELECT admin1_code, MAX(admin1_name), MAX(country_code), COUNT(*) FROM incidents INDEXED BY "
-                      "incidents_facets WHERE admin1_code IS NOT NULL GROUP BY admin1_code ORDER BY COUNT(*) DESC",
+                      "incidents_facets WHERE admin1_code IS NOT NULL AND review <> 'rejected' GROUP BY admin1_code ORDER BY COUNT(*) DESC",
             "actors": "SELECT actor, MAX(actor_parent), COUNT(*) FROM incidents INDEXED BY incidents_facets "
-                      "WHERE actor IS NOT NULL GROUP BY actor ORDER BY COUNT(*) DESC",
-            "weapons": "SELECT weapon, COUNT(*) FROM incidents GROUP BY weapon ORDER BY COUNT(*) DESC",
-            "event_types": "SELECT event_type, COUNT(*) FROM incidents GROUP BY event_type ORDER BY COUNT(*) DESC",
-            "target_types": "SELECT target_type, COUNT(*) FROM incidents GROUP BY target_type ORDER BY COUNT(*) DESC",
-            "confirmations": "SELECT confirmation, COUNT(*) FROM incidents GROUP BY confirmation ORDER BY COUNT(*) DESC",
-            "dates": "SELECT MIN(day_lo), MAX(day_lo) FROM incidents WHERE day_lo >= 0",
+                      "WHERE actor IS NOT NULL AND review <> 'rejected' GROUP BY actor ORDER BY COUNT(*) DESC",
+            "weapons": "SELECT weapon, COUNT(*) FROM incidents WHERE review <> 'rejected' GROUP BY weapon ORDER BY COUNT(*) DESC",
+            "event_types": "SELECT event_type, COUNT(*) FROM incidents WHERE review <> 'rejected' GROUP BY event_type ORDER BY COUNT(*) DESC",
+            "target_types": "SELECT target_type, COUNT(*) FROM incidents WHERE review <> 'rejected' GROUP BY target_type ORDER BY COUNT(*) DESC",
+            "confirmations": "SELECT confirmation, COUNT(*) FROM incidents WHERE review <> 'rejected' GROUP BY confirmation ORDER BY COUNT(*) DESC",
+            "dates": "SELECT MIN(day_lo), MAX(day_lo) FROM incidents WHERE day_lo >= 0 AND review <> 'rejected'",
         }
         return {name: [tuple(r) for r in self.conn.execute(sql)] for name, sql in queries.items()}
 

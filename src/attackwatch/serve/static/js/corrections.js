@@ -42,7 +42,7 @@ function detailOf(error) {
 }
 
 /** The API's refusal in words that say what to do about it; the API's own message is kept. */
-function explain(error) {
+export function explain(error) {
   if (!(error instanceof ApiError)) return `Failed: ${error.message}`;
   if (error.status === 403) {
     return `Corrections are disabled on this server (403: ${error.detail}). Restart it with `
@@ -57,7 +57,7 @@ function explain(error) {
 let dialog = null;
 
 /** A modal <dialog> asking to confirm `message`; resolves true on Confirm, false on Cancel/Escape. */
-function confirmAction(title, message, action) {
+export function confirmAction(title, message, action) {
   if (!dialog) {
     dialog = el("dialog", { id: "corr-confirm", class: "confirm", "aria-labelledby": "corr-confirm-h", "aria-describedby": "corr-confirm-msg" },
       el("h2", { id: "corr-confirm-h" }), el("p", { id: "corr-confirm-msg" }),

@@ -3,6 +3,7 @@
 import { ApiError, getJSON } from "./api.js";
 import { correctionsSection, editHistory, splitButton } from "./corrections.js";
 import { el, highlighted, label, safeUrl } from "./dom.js";
+import { verdictSection } from "./review.js";
 
 const FIELDS = [
   ["date", "Date"], ["date_precision", "Date precision"], ["event_type", "Event type"], ["weapon", "Weapon"],
@@ -118,6 +119,7 @@ export async function showIncident(panel, id, hooks = null) {
   const heading = el("h2", { id: "incident-h", tabindex: "-1", text: title });
   const parts = [heading, fieldList(incident), claimAndConfirmation(incident), conflicts(incident),
     editHistory(incident.id, data.edits, incident.edits),
+    hooks && hooks.rejected ? verdictSection(incident, hooks) : null,
     hooks ? correctionsSection(incident, hooks, new Map(FIELDS)) : null,
     el("section", { "aria-labelledby": "reports-h" }, el("h3", { id: "reports-h", text: `Reports (${data.reports.length})` }),
       el("ol", { class: "reports" }, data.reports.map((r, i) => reportBlock(r, i, splitButton(incident, r, data.reports.length, hooks)))))];

@@ -1,9 +1,17 @@
-// The ingest page: paste text/HTML or pick a file, preview what the extractor finds (dry run),
-// then store it. Writes need the server's bearer token; it is kept in sessionStorage only.
-import { ApiError, getToken, postForm, postJSON, setToken } from "./api.js";
+// The ingest page: paste text/HTML or pick a file, preview what the extractor finds (dry run:
+// no token needed, the server rate-limits it), then store it (needs the server's bearer token,
+// kept in sessionStorage only). The page says up front whether the server accepts writes.
+import { ApiError, getJSON, getToken, postForm, postJSON, setToken } from "./api.js";
 import { el, label } from "./dom.js";
 
-const HTML_HINT = /<\s*(html|body|p|div|article|script|img|h1|h2|span|br)\b/i;
+// Pasted text is plain text unless it is a whole HTML document: an article quoting "<script>" or a
+// stray "<br>" must not be sent to the HTML cleaner, which would drop it (and maybe all the text).
+const HTML_DOCUMENT = /^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])/i;
+
+export function pastedKind(text, choice) {
+  if (choice === "html" || choice === "text") return choice;
+  return HTML_DOCUMENT.test(text) ? "html" : "text";
+}
 
 function reportsTable(reports) {
   if (!reports.length) return el("p", { text: "No incident reports were extracted from this page." });
@@ -50,14 +58,17 @@ export function setupIngest({ onOpenIncident }) {
     }
     if (!text.trim()) throw new Error("paste a page's text or HTML, or choose a file");
     const body = { ...meta, dry_run: dryRun };
-    // Pasted markup goes to the HTML cleaner (it drops scripts, menus and ads); plain text as is.
-    if (HTML_HINT.test(text)) body.html = text;
+    if (pastedKind(text, document.getElementById("ingest-kind").value) === "html") body.html = text;
     else body.text = text;
     return postJSON("/api/ingest", body);
   }
 
   async function run(dryRun) {
     setToken(token.value.trim());
+    if (!dryRun && !getToken()) {
+      result.replaceChildren(el("p", { class: "error", role: "alert", text: "Storing needs the server's write token: enter it above." }));
+      return;
+    }
     result.replaceChildren(el("p", { text: dryRun ? "Extracting…" : "Storing…" }));
     try {
       const data = await request(dryRun);
@@ -69,16 +80,29 @@ export function setupIngest({ onOpenIncident }) {
             el("button", { type: "button", class: "link", onclick: () => onOpenIncident(id), text: id }))));
         }
       }
-      storeButton.disabled = !dryRun || !(data.reports || []).length;
+      storeButton.disabled = !dryRun || !(data.reports || []).length || storeButton.dataset.readOnly === "true";
       result.replaceChildren(...parts);
     } catch (error) {
       const message = error instanceof ApiError
         ? (error.status === 401 ? "the token is missing or wrong (401)"
-          : error.status === 403 ? "this server accepts no writes: start it with --token (403)" : `${error.detail} (${error.status})`)
+          : error.status === 403 ? "this server accepts no writes: start it with --token (403)"
+            : error.status === 429 ? `${error.detail} (429)` : `${error.detail} (${error.status})`)
         : error.message;
       result.replaceChildren(el("p", { class: "error", role: "alert", text: `Ingest failed: ${message}` }));
     }
   }
+
+  const notice = document.getElementById("ingest-capabilities");
+  getJSON("/api/capabilities").then((c) => {
+    notice.textContent = c.writes
+      ? `This server accepts writes: Store needs its write token. Preview needs none (at most ${c.preview_rate.replace("/", " per ")} without it).`
+      : `This server is read-only: Preview works (at most ${c.preview_rate.replace("/", " per ")}), Store is disabled. `
+        + "Restart it with attackwatch serve --token TOKEN (or ATTACKWATCH_TOKEN) to store pages.";
+    notice.dataset.writes = String(Boolean(c.writes));
+    if (!c.writes) storeButton.dataset.readOnly = "true";
+  }).catch((error) => {
+    notice.textContent = `Could not ask the server whether it accepts writes: ${error instanceof ApiError ? error.detail : error.message}`;
+  });
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();

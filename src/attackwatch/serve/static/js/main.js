@@ -6,7 +6,9 @@ import { announce, el, label } from "./dom.js";
 import { confidenceText, showIncident } from "./incident.js";
 import { setupIngest } from "./ingest.js";
 import { createMap } from "./map.js";
-import { FILTER_KEYS, filterParams, readState, writeState } from "./state.js";
+import { FILTER_KEYS, filterParams, parseAt, readState, writeState } from "./state.js";
+import { copyViewLink, downloadView } from "./export.js";
+import { createReview } from "./review.js";
 import { createTimeline } from "./timeline.js";
 
 const MAX_INCIDENTS = 5000; // pages of 1000; beyond this the list says how many are not shown
@@ -17,6 +19,9 @@ let generation = 0; // ignore answers to superseded requests
 let returnFocus = null;
 
 const mapView = createMap($("map"), { onSelect: openIncident, onAdmin1: (code) => setFilters({ admin1: code }) });
+const review = createReview(
+  { progressBox: $("review-progress"), authBox: $("review-auth"), statusLine: $("review-status"), queueBox: $("review-queue") },
+  { onCorrect: (id, from) => openIncident(id, from, false, true), onChanged: () => loadFacets().then(refresh), params: () => filterParams(state) });
 const timeline = createTimeline($("timeline"), $("timeline-legend"), { onRange: (since, until) => setFilters({ since, until }) });
 
 function fillSelect(select, options, current) {
@@ -89,9 +94,15 @@ async function fetchIncidents(params, mine) {
   return { items, total };
 }
 
-function renderList(items, total) {
+// The list shows a page at a time ("Show more" adds the next): a long list would push
+// everything below it out of reach on a phone, and costs DOM nodes everywhere.
+const LIST_PAGE = 100;
+let listed = { items: [], total: 0, shown: LIST_PAGE };
+
+function renderList(items, total, shownCount = LIST_PAGE) {
+  listed = { items, total, shown: shownCount };
   const list = $("incident-list");
-  const shown = items.slice(0, 500);
+  const shown = items.slice(0, shownCount);
   list.replaceChildren(...shown.map((i) => {
     const casualties = (i.killed || 0) + (i.injured || 0);
     return el("li", {}, el("button", { type: "button", class: "incident-item", "data-id": i.id, onclick: (e) => openIncident(i.id, e.currentTarget) },
@@ -101,6 +112,9 @@ function renderList(items, total) {
       el("span", { class: "who", text: `${i.actor || "actor unknown"}${i.claimed ? " (claimed)" : ""} · ${casualties} cas. · ${i.n_sources} src · conf. ${confidenceText(i.confidence)}` })));
   }));
   $("list-count").textContent = `${total} incident(s)${total > shown.length ? `, newest ${shown.length} listed` : ""}`;
+  const more = $("list-more");
+  more.hidden = shown.length >= items.length;
+  more.textContent = `Show ${Math.min(LIST_PAGE, items.length - shown.length)} more`;
 }
 
 async function refresh() {
@@ -128,6 +142,7 @@ async function refresh() {
     }
   }
   loadAlerts($("alerts"), params, openIncident);
+  if (state.view.tab === "review") review.refresh();
   loadLulls($("lulls"), filterParams(state, true), openIncident).then((lulls) => {
     if (mine === generation) timeline.setLulls(lulls);
   });
@@ -138,9 +153,15 @@ async function refresh() {
 const correctionHooks = {
   changed: (id) => { loadFacets().then(refresh); return openIncident(id, null, true); },
   open: (id) => openIncident(id),
+  // rejected from the panel: the incident no longer exists for the API; back to the list
+  rejected: (title) => {
+    closeIncident();
+    loadFacets().then(refresh).then(() =>
+      announce(`Rejected: ${title}. It is left out of every list, export and analysis (kept in the audit trail).`));
+  },
 };
 
-async function openIncident(id, from, afterCorrection = false) {
+async function openIncident(id, from, afterCorrection = false, toCorrect = false) {
   if (!afterCorrection) returnFocus = from || document.activeElement;
   state.view.incident = id;
   state.view.page = "dashboard";
@@ -149,11 +170,16 @@ async function openIncident(id, from, afterCorrection = false) {
   $("side-tabs").hidden = true;
   $("list-panel").hidden = true;
   $("alerts-panel").hidden = true;
+  $("review-panel").hidden = true;
   const panel = $("incident-panel");
   panel.hidden = false;
   try {
     const { heading, incident } = await showIncident($("incident-body"), id, correctionHooks);
-    if (!afterCorrection) heading.focus();
+    const corrections = $("corrections");
+    if (toCorrect && corrections) { // from the review queue's Correct…: the corrections open at once
+      corrections.open = true;
+      $("corr-summary").focus();
+    } else if (!afterCorrection) heading.focus();
     mapView.highlight(incident);
   } catch (error) {
     $("incident-body").replaceChildren(el("p", { class: "error", role: "alert", text: `Could not load incident ${id}: ${error instanceof ApiError ? error.detail : error.message}` }));
@@ -172,8 +198,11 @@ function closeIncident() {
   if (target) target.focus();
 }
 
+const TABS = ["incidents", "alerts", "review"];
+
 function showSideTab(tab) {
-  state.view.tab = tab === "alerts" ? "alerts" : "incidents";
+  const before = state.view.tab;
+  state.view.tab = TABS.includes(tab) ? tab : "incidents";
   for (const button of document.querySelectorAll("#side-tabs [role=tab]")) {
     const selected = button.dataset.tab === state.view.tab;
     button.setAttribute("aria-selected", String(selected));
@@ -181,7 +210,24 @@ function showSideTab(tab) {
   }
   $("list-panel").hidden = state.view.tab !== "incidents";
   $("alerts-panel").hidden = state.view.tab !== "alerts";
+  $("review-panel").hidden = state.view.tab !== "review";
+  if (state.view.tab === "review" && (before !== "review" || !$("review-queue").childElementCount)) review.refresh();
   writeState(state);
+}
+
+// The filters drawer (tablet and phone widths; on a laptop the filters are a column and the
+// toggle is hidden). Escape or the backdrop closes it and focus returns to the toggle.
+function drawer(open) {
+  const form = $("filters");
+  form.classList.toggle("open", open);
+  $("filters-toggle").setAttribute("aria-expanded", String(open));
+  $("drawer-backdrop").hidden = !open;
+  if (open) $("f-since").focus();
+  else if (form.contains(document.activeElement)) $("filters-toggle").focus();
+}
+
+function drawerOpen() {
+  return $("filters").classList.contains("open");
 }
 
 function showPage() {
@@ -229,7 +275,37 @@ function wire() {
   }
   $("close-incident").addEventListener("click", closeIncident);
   document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && !$("incident-panel").hidden) closeIncident();
+    if (event.key !== "Escape") return;
+    if (drawerOpen()) drawer(false);
+    else if (!$("incident-panel").hidden) closeIncident();
+  });
+  $("list-more").addEventListener("click", () => {
+    const first = listed.shown;
+    renderList(listed.items, listed.total, listed.shown + LIST_PAGE);
+    const next = document.querySelectorAll(".incident-item")[first];
+    if (next) next.focus(); // keyboard users continue where the new items start
+  });
+  $("filters-toggle").addEventListener("click", () => drawer(!drawerOpen()));
+  $("filters-close").addEventListener("click", () => drawer(false));
+  $("drawer-backdrop").addEventListener("click", () => drawer(false));
+  for (const button of document.querySelectorAll("button.export")) {
+    button.addEventListener("click", async () => {
+      const format = button.dataset.format;
+      $("tools-status").textContent = `Preparing ${format.toUpperCase()}…`;
+      try {
+        const { name } = await downloadView(filterParams(state), format);
+        $("tools-status").textContent = `Saved ${name}`;
+      } catch (error) {
+        $("tools-status").textContent = `Export failed: ${error instanceof ApiError ? error.detail : error.message}`;
+      }
+    });
+  }
+  $("copy-link").addEventListener("click", async () => {
+    try {
+      $("tools-status").textContent = await copyViewLink();
+    } catch (error) {
+      $("tools-status").textContent = `Could not copy: ${error.message}`;
+    }
   });
   for (const link of document.querySelectorAll("#pages [data-page]")) {
     link.addEventListener("click", (event) => {
@@ -269,6 +345,15 @@ async function start() {
   } catch (error) {
     announce(`Map boundaries unavailable (${error.message}); run scripts/build_web.sh.`, true);
   }
+  const at = parseAt(state.view.at);
+  if (at) mapView.map.setView([at[0], at[1]], at[2], { animate: false });
+  // from now on the map's view is part of the shared link
+  mapView.map.on("moveend", () => {
+    const c = mapView.map.getCenter();
+    state.view.at = `${c.lat.toFixed(3)},${c.lng.toFixed(3)},${mapView.map.getZoom()}`;
+    writeState(state);
+  });
+  mapView.loadLabels("/api/map/places").catch((error) => announce(`Place names unavailable: ${error.message}`, true));
   await loadFacets();
   await refresh();
   if (state.view.incident) openIncident(state.view.incident);

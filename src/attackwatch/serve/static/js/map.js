@@ -3,6 +3,7 @@
 /* global L */
 import { el, label } from "./dom.js";
 import { colorFor, keyOf } from "./colors.js";
+import { createPlaceLabels } from "./labels.js";
 
 const THEATRE = new Set(["IQ", "SY", "JO"]);
 
@@ -25,7 +26,19 @@ export function createMap(container, { onSelect, onAdmin1 }) {
   map.attributionControl.addAttribution("Boundaries: Natural Earth (public domain)");
   map.setView([33, 41], 5);
   let boundaries = null;
-  const clusters = L.markerClusterGroup({ maxClusterRadius: 35, showCoverageOnHover: false, spiderfyOnMaxZoom: true });
+  // Clusters are neutral (dark, with the count): markercluster's default green/yellow/orange
+  // bubbles would read as weapons or actors of the legend.
+  const clusters = L.markerClusterGroup({
+    maxClusterRadius: 35, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+    iconCreateFunction: (cluster) => {
+      const n = cluster.getChildCount();
+      const size = n < 10 ? 28 : n < 100 ? 34 : 42;
+      return L.divIcon({ className: "marker-cluster aw-cluster-icon", iconSize: [size, size],
+        html: el("div", { class: "aw-cluster", style: `width:${size}px;height:${size}px`, title: `${n} incidents: zoom in or click to split` },
+          el("span", { text: String(n) })) });
+    },
+  });
+  const byId = new Map(); // incident id -> its marker, to reveal the incident opened from the list
   map.addLayer(clusters);
   const legend = L.control({ position: "bottomleft" });
   legend.onAdd = () => el("div", { class: "legend", role: "group", "aria-label": "Map legend" });
@@ -60,12 +73,22 @@ export function createMap(container, { onSelect, onAdmin1 }) {
       const p = layer.feature.properties;
       if (p.kind === "country" && THEATRE.has(p.iso)) theatre.addLayer(layer);
     });
-    map.fitBounds(theatre.getBounds(), { padding: [8, 8] });
+    map.fitBounds(theatre.getBounds(), { padding: [8, 8], animate: false });
     return data.features.length;
   }
 
+  // While an incident is being revealed (markercluster zooms or spiderfies, then calls back), its
+  // marker must stay in the cluster group: a redraw arriving meanwhile waits for the reveal.
+  let revealing = false;
+  let deferred = null;
+
   function setIncidents(incidents, mode) {
+    if (revealing) {
+      deferred = [incidents, mode];
+      return incidents.filter((i) => typeof i.latitude === "number" && typeof i.longitude === "number").length;
+    }
     clusters.clearLayers();
+    byId.clear();
     const markers = [];
     const keys = new Map();
     for (const incident of incidents) {
@@ -78,6 +101,7 @@ export function createMap(container, { onSelect, onAdmin1 }) {
       });
       marker.bindTooltip(tooltipFor(incident));
       marker.on("click", () => onSelect(incident.id));
+      byId.set(incident.id, marker);
       markers.push(marker);
     }
     clusters.addLayers(markers);
@@ -85,23 +109,62 @@ export function createMap(container, { onSelect, onAdmin1 }) {
     return markers.length;
   }
 
+  // The legend folds away (a <details>): open on a laptop, closed on a phone where it would
+  // cover a third of the map; the analyst's choice is kept across redraws.
+  let legendOpen = window.matchMedia("(min-width: 768px)").matches;
   function drawLegend(keys, mode) {
     const box = legend.getContainer();
     const rows = [...keys.entries()].sort((a, b) => b[1] - a[1]).map(([key, count]) =>
       el("li", {}, el("span", { class: "swatch", style: `background:${colorFor(key)}` }), `${label(key)} (${count})`));
-    box.replaceChildren(el("strong", { text: mode === "actor" ? "Actor" : "Weapon" }),
-      el("ul", {}, rows), el("small", { text: "Size: killed + injured" }));
+    const details = el("details", { open: legendOpen },
+      el("summary", { text: `Legend: ${mode === "actor" ? "actor" : "weapon"}` }),
+      el("ul", {}, rows), el("small", { text: "Size: killed + injured. Dark circles: clusters (count)." }));
+    details.addEventListener("toggle", () => { legendOpen = details.open; });
+    box.replaceChildren(details);
   }
 
-  // The open incident gets a ring outside the clusters, and the map pans to it.
+  // The open incident is revealed: its cluster is zoomed into (or spiderfied when its incidents
+  // share a spot) until its own marker shows, and it gets a ring.
   const selected = L.layerGroup().addTo(map);
+  function ring(incident) {
+    selected.clearLayers();
+    L.circleMarker([incident.latitude, incident.longitude], { radius: radius(incident) + 6, color: "#e36209", weight: 3,
+      fill: false, interactive: false, className: "selected-ring" }).addTo(selected);
+  }
+  let before = null; // the view before an incident was revealed, restored when it is closed
   function highlight(incident) {
     selected.clearLayers();
-    if (!incident || typeof incident.latitude !== "number" || typeof incident.longitude !== "number") return;
-    const at = [incident.latitude, incident.longitude];
-    L.circleMarker(at, { radius: radius(incident) + 6, color: "#e36209", weight: 3, fill: false, interactive: false, className: "selected-ring" }).addTo(selected);
-    map.panTo(at);
+    if (!incident) {
+      if (before) map.setView(before.center, before.zoom);
+      before = null;
+      return;
+    }
+    if (typeof incident.latitude !== "number" || typeof incident.longitude !== "number") return;
+    if (!before) before = { center: map.getCenter(), zoom: map.getZoom() };
+    const marker = byId.get(incident.id);
+    if (marker && clusters.hasLayer(marker) && !revealing) {
+      revealing = true;
+      let settled = false;
+      const done = () => {
+        if (settled) return;
+        settled = true;
+        revealing = false;
+        ring(incident);
+        if (marker.bringToFront) marker.bringToFront();
+        if (deferred) {
+          const [items, mode] = deferred;
+          deferred = null;
+          setIncidents(items, mode);
+        }
+      };
+      clusters.zoomToShowLayer(marker, done);
+      setTimeout(done, 2000); // markercluster does not call back when the map cannot move: do not wait forever
+      return;
+    }
+    ring(incident); // not among the markers drawn (filtered out): ring its place
+    map.panTo([incident.latitude, incident.longitude]);
   }
 
-  return { map, loadBoundaries, setIncidents, highlight, invalidate: () => map.invalidateSize() };
+  const labels = createPlaceLabels(map);
+  return { map, loadBoundaries, loadLabels: labels.load, setIncidents, highlight, invalidate: () => map.invalidateSize() };
 }

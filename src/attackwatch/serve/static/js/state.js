@@ -3,7 +3,16 @@ export const FILTER_KEYS = [
   "since", "until", "country", "admin1", "actor", "weapon", "event_type", "target_type",
   "claimed", "confirmation", "min_sources", "q", "include_background", "min_confidence",
 ];
-const VIEW_DEFAULTS = { color: "weapon", by: "week", split: "actor", tab: "incidents", page: "dashboard", incident: "" };
+// at: the map's centre and zoom ("33.300,44.400,8"), once the analyst has moved the map
+const VIEW_DEFAULTS = { color: "weapon", by: "week", split: "actor", tab: "incidents", page: "dashboard", incident: "", at: "" };
+
+/** The `at` view parameter as [lat, lon, zoom], or null when absent or malformed. */
+export function parseAt(value) {
+  const parts = String(value || "").split(",").map(Number);
+  if (parts.length !== 3 || parts.some((v) => !Number.isFinite(v))) return null;
+  const [lat, lon, zoom] = parts;
+  return Math.abs(lat) <= 90 && Math.abs(lon) <= 180 && zoom >= 0 && zoom <= 20 ? [lat, lon, zoom] : null;
+}
 
 export function readState() {
   const params = new URLSearchParams(location.search);

@@ -5,8 +5,8 @@ import { colorFor } from "./colors.js";
 import { el, label } from "./dom.js";
 
 const SVG = "http://www.w3.org/2000/svg";
-const HEIGHT = 120;
-const PAD = { left: 34, right: 8, top: 8, bottom: 20 };
+const HEIGHT = 134;
+const PAD = { left: 34, right: 8, top: 20, bottom: 20 };
 
 function svg(tag, attrs = {}, text) {
   const node = document.createElementNS(SVG, tag);
@@ -28,6 +28,20 @@ function periodEnd(iso, by) {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + 1, 0);
   return d.toISOString().slice(0, 10);
+}
+
+/** Round tick values from 0 to max (1, 2 or 5 times a power of ten apart), as many as fit. */
+export function countTicks(max, height) {
+  const fit = Math.max(1, Math.floor(height / 22));
+  let step = 1;
+  for (let p = 1; ; p *= 10) {
+    const s = [1, 2, 5].map((m) => m * p).find((v) => max / v <= fit);
+    if (s) { step = s; break; }
+  }
+  const ticks = [];
+  for (let v = 0; v <= max; v += step) ticks.push(v);
+  if (ticks[ticks.length - 1] !== max && max - ticks[ticks.length - 1] > step / 2) ticks.push(max);
+  return ticks;
 }
 
 export function createTimeline(container, legendBox, { onRange }) {
@@ -59,19 +73,32 @@ export function createTimeline(container, legendBox, { onRange }) {
       "aria-label": `${stats.total} incidents per ${stats.by} from ${stats.periods[0]} to ${stats.periods[n - 1]}; ` +
         `busiest ${stats.by} starting ${stats.periods[busiest]} with ${totals[busiest]}. Drag to select a date range.`,
     });
-    // lulls first, under the bars
+    // count axis: round steps from 0 to the top, with light grid lines
+    for (const tick of countTicks(max, plotH)) {
+      chart.append(svg("line", { x1: PAD.left, x2: width - PAD.right, y1: y(tick), y2: y(tick), class: "grid" }));
+      chart.append(svg("text", { x: PAD.left - 4, y: y(tick) + 4, class: "axis", "text-anchor": "end" }, String(tick)));
+    }
+    chart.append(svg("text", { x: 2, y: 11, class: "axis" }, "count"));
+    chart.append(svg("line", { x1: PAD.left, x2: width - PAD.right, y1: y(0), y2: y(0), class: "baseline" }));
+    // lulls under the bars; hovering one names it above the band (its title says it in full)
+    const lullLabels = [];
     for (const lull of lulls) {
       const a = indexOf(lull.start);
       const b = lull.end ? indexOf(lull.end) : n - 1;
       if (a < 0 || b < 0) continue;
-      const rect = svg("rect", { x: x(a) + band, y: PAD.top, width: Math.max(0, (b - a - 1) * band), height: plotH, class: "lull" });
-      rect.append(svg("title", {}, lull.text || `${lull.days}-day lull`));
+      const text = lull.text || `${lull.days}-day lull from ${lull.start} to ${lull.end || "now"}`;
+      const bandX = x(a) + band;
+      const bandW = Math.max(0, (b - a - 1) * band);
+      const rect = svg("rect", { x: bandX, y: PAD.top, width: bandW, height: plotH, class: "lull" });
+      rect.append(svg("title", {}, text));
+      const short = `${lull.days}-day lull${lull.end ? "" : " (ongoing)"}`;
+      const tag = svg("text", { x: Math.min(Math.max(bandX + bandW / 2, PAD.left + 50), width - PAD.right - 50), y: PAD.top + 12,
+        class: "lull-label", "text-anchor": "middle", visibility: "hidden" }, short);
+      rect.addEventListener("pointerenter", () => tag.setAttribute("visibility", "visible"));
+      rect.addEventListener("pointerleave", () => tag.setAttribute("visibility", "hidden"));
       chart.append(rect);
+      lullLabels.push(tag);
     }
-    // y axis: 0 and max
-    chart.append(svg("text", { x: PAD.left - 4, y: y(max) + 4, class: "axis", "text-anchor": "end" }, String(max)));
-    chart.append(svg("text", { x: PAD.left - 4, y: y(0), class: "axis", "text-anchor": "end" }, "0"));
-    chart.append(svg("line", { x1: PAD.left, x2: width - PAD.right, y1: y(0), y2: y(0), class: "baseline" }));
     // stacked bars
     stats.periods.forEach((period, i) => {
       let base = 0;
@@ -92,6 +119,7 @@ export function createTimeline(container, legendBox, { onRange }) {
         chart.append(hit);
       }
     });
+    for (const tag of lullLabels) chart.append(tag); // above the bars
     // x axis labels: first period of each year (or of each month when the span is short)
     let lastLabel = -Infinity;
     stats.periods.forEach((period, i) => {

@@ -67,7 +67,8 @@ site("baghdad-airport-road", "Baghdad Airport Road", "road", "IQ", "IQ-BG", 33.2
      "curated: Baghdad Airport Road (airport expressway, 'Route Irish') midpoint",
      ["Baghdad Airport Road", "Baghdad airport highway", "Baghdad International Airport road", "Route Irish",
       "airport road in Baghdad", "road to Baghdad airport", "Baghdad airport expressway"])
-site("green-zone", "Green Zone", "other", "IQ", "IQ-BG", 33.305, 44.385,
+# the Green Zone is the embassy quarter: coders file a strike on it under diplomatic targets
+site("green-zone", "Green Zone", "diplomatic", "IQ", "IQ-BG", 33.305, 44.385,
      "Wikipedia: Green Zone (International Zone, Baghdad)",
      ["Green Zone", "International Zone", "Baghdad Green Zone", "heavily fortified Green Zone"], parent="baghdad")
 site("us-embassy-baghdad", "US Embassy Baghdad", "diplomatic", "IQ", "IQ-BG", 33.2984, 44.3953,

@@ -31,3 +31,15 @@ def test_neither_attack_caused_casualties_reaches_both() -> None:
     assert sorted(r.country_code for r in reports) == ["IQ", "SY"]
     assert all(r.killed == 0 and r.injured == 0 for r in reports)
     assert all(r.confirmation == "confirmed" for r in reports)
+
+
+TWO_DRONES = (
+    "A drone was shot down by US air defences near Ain al-Asad air base in Anbar on Monday.\n\n"
+    "On Sunday, another armed drone was shot down near Erbil airport.\n\n"
+    "Security officials reported no injuries or damage as a result of these attacks.")
+
+
+def test_no_injuries_as_a_result_of_these_attacks_reaches_both() -> None:
+    reports = _reports(TWO_DRONES, "2023-10-31")
+    assert sorted(r.admin1_code for r in reports) == ["IQ-AN", "IQ-AR"]
+    assert all(r.killed == 0 and r.injured == 0 for r in reports), [(r.place, r.killed, r.injured) for r in reports]

@@ -73,6 +73,11 @@ CASES = [
                  [("2024-02-04", "rocket")], id="rockets-wounded-is-an-attack"),
     pytest.param("2024-02-06", "A roadside bomb killed two contractors driving a coalition supply truck near Diwaniyah on "
                  "Monday.", [("2024-02-05", "ied")], id="a-roadside-bomb-killed-is-an-attack"),
+    pytest.param("2023-10-19", "An armed drone was downed near Ain al-Asad air base in Anbar on Wednesday, officials said.",
+                 [("2023-10-18", "drone")], id="a-drone-was-downed"),
+    pytest.param("2020-03-12", "Camp Taji has come under rocket fire again, with three Katyusha "
+                 "rockets landing inside the base on Wednesday.", [("2020-03-11", "rocket")],
+                 id="has-come-under-rocket-fire"),
     pytest.param("2024-10-02", "Two rockets were fired at Victory Base near Baghdad airport on Tuesday; Patriot "
                  "missiles and the C-RAM system intercepted them.", [("2024-10-01", "rocket")], id="air-defence"),
 ]

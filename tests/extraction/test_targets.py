@@ -7,6 +7,8 @@ CASES = [
     pytest.param("A roadside bomb hit an embassy convoy on the airport road in Baghdad on Tuesday.",
                  "diplomatic", id="embassy-convoy-is-diplomatic"),
     pytest.param("A roadside bomb hit a supply convoy near Nasiriyah on Tuesday.", "convoy", id="supply-convoy"),
+    pytest.param("Two Katyusha rockets hit the Green Zone in Baghdad late on Monday, police said.", "diplomatic",
+                 id="green-zone-is-the-embassy-quarter"),
     pytest.param("Rockets struck the coalition base at Erbil airport on Monday night.", "military_base",
                  id="base-at-airport"),
     pytest.param("US jets struck Kata'ib Hezbollah weapons depots near al-Qaim on Sunday, in response to the attack "

@@ -90,6 +90,9 @@ class Segment:
 
     @property
     def aggregate(self) -> bool:
+        # "no injuries as a result of these attacks": the incidents just told, not attacks in general
+        if self.has("COLLECTIVE") and not self.swept:
+            return False
         return self.swept or self.has("AGGREGATE") or self.generic_plural or self.generic_sites
 
     @property

@@ -78,6 +78,10 @@ CASES = [
     pytest.param("2020-03-12", "Camp Taji has come under rocket fire again, with three Katyusha "
                  "rockets landing inside the base on Wednesday.", [("2020-03-11", "rocket")],
                  id="has-come-under-rocket-fire"),
+    pytest.param("2024-07-30", "Mission Support Site Euphrates was attacked again on July 26 and 27 with more rockets.",
+                 [("2024-07-26", "rocket"), ("2024-07-27", "rocket")], id="one-site-on-two-days"),
+    pytest.param("2024-07-30", "Rockets hit Ain al-Asad air base on July 26 and 3 drones struck Harir air base.",
+                 [("2024-07-26", "drone"), ("2024-07-26", "rocket")], id="and-a-count-is-not-a-second-day"),
     pytest.param("2024-10-02", "Two rockets were fired at Victory Base near Baghdad airport on Tuesday; Patriot "
                  "missiles and the C-RAM system intercepted them.", [("2024-10-01", "rocket")], id="air-defence"),
 ]
@@ -94,6 +98,15 @@ def test_known_operation_told_by_country_is_one_report_per_country(extract):
     reports = extract(text, published="2024-02-03", article_id="t")
     assert sorted((r.country_code, r.date, r.weapon) for r in reports) == [
         ("IQ", "2024-02-02", "airstrike"), ("SY", "2024-02-02", "airstrike")]
+
+
+def test_the_answer_told_in_a_relative_clause_is_its_own_strike_at_each_place(extract):
+    text = ("Militants fired rockets at the Ain al-Asad base in Anbar on Saturday, injuring a soldier, to which the US "
+            "responded with airstrikes on facilities of the militias, mainly Kata'ib Hezbollah, near al-Qaim and "
+            "Jurf al-Sakhar.")
+    reports = extract(text, published="2024-01-22", article_id="t")
+    assert sorted((r.place, r.weapon) for r in reports) == [
+        ("Ain al-Asad Air Base", "rocket"), ("Jurf al-Sakhar", "airstrike"), ("al-Qaim", "airstrike")]
 
 
 def test_places_of_the_operation_listed_after_it(extract):

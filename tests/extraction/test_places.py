@@ -105,3 +105,15 @@ def test_three_provinces_three_reports(extract):
     reports = extract(text, published=PUB, article_id="t")
     assert sorted(r.admin1_code for r in reports) == ["IQ-BB", "IQ-DQ", "IQ-SD"]
     assert {r.country_code for r in reports} == {"IQ"}
+
+
+@pytest.mark.parametrize("town, site, inside", [
+    pytest.param("erbil", "erbil-airport", True, id="erbil-airport-in-erbil"),
+    pytest.param("al-qaim", "ain-al-asad", False, id="ain-al-asad-is-not-in-al-qaim"),
+])
+def test_a_town_holds_only_the_sites_near_it(town, site, inside):
+    from attackwatch.extraction.places import contains
+    from attackwatch.packs import get_pack
+
+    pack = get_pack()
+    assert contains(pack.places[town], pack.places[site], pack) is inside

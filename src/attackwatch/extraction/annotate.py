@@ -61,6 +61,7 @@ class Segment:
     number_words: int = 0
     swept: bool = False  # another clause of its sentence counts attacks ("135 attacks since October")
     bare_plural: bool = False  # "firing rockets at bases hosting US troops": sites in general
+    located_later: bool = False  # a town or site named a clause or two on ("..., near Qaim")
     purpose: bool = False  # "(bases used by proxies) to attack US troops in Iraq": what they are for
 
     def has(self, label: str) -> bool:
@@ -103,7 +104,7 @@ class Segment:
         if not trig or not all(t.text.lower() in GENERIC_PLURALS for t in trig):
             return False
         # "both attacks", "the attacks": particular incidents, not attacks in general
-        return not (self.dates or self.weapons and any(w.text[:1].isdigit() for w in self.weapons)
+        return not (self.located_later or self.dates or self.weapons and any(w.text[:1].isdigit() for w in self.weapons)
                     or any(c.label in ("ANAPHOR", "COLLECTIVE") for c in self.cues) or self.has_number)
 
     @property
@@ -263,13 +264,21 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
             s.number_words = numeric[s.tok_end] - numeric[s.tok]
             s.bare_plural = any(c.label == "TARGET" and _is_bare_plural(c, folded) for c in s.cues) and not any(
                 pack.places[m.id].kind in ("town", "site") for m in s.places if m.id in pack.places)
-        for s in segs:
+        for i, s in enumerate(segs):
+            # "airstrikes on facilities of the militias, mainly Kata'ib Hezbollah, near Qaim": the
+            # sites are named a clause or two later, so they are not sites in general
+            s.located_later = any(t.lead in _LOCATING_LEADS and any(
+                m.id in pack.places and pack.places[m.id].kind in ("town", "site") for m in t.places)
+                for t in segs[i + 1:i + 3])
+            if s.located_later:
+                s.bare_plural = False
             s.purpose = s.lead == "to" and _purpose_start(doc, s.tok, sent.start, sent.end)
         _sweep_aggregate(segs, sentence_wide)
         sentences.append(Sentence(len(sentences), para, sent.start_char, sent.end_char, segs))
     return Annotated(text=text, folded=folded, sentences=sentences, published=published)
 
 
+_LOCATING_LEADS = {"near", "in", "at", "around", "outside", "inside", "close"}
 _SITE_PLURALS = {"bases", "airbases", "air bases", "facilities", "installations", "compounds", "outposts"}
 _SITE_MODIFIERS = {"us", "u.s.", "american", "coalition", "military", "foreign", "iraqi", "syrian", "kurdish", "western",
                    "international", "allied"}

@@ -9,6 +9,7 @@ places is split into one frame per place ("three bombs in Anbar, Muthanna and Ba
 from __future__ import annotations
 
 import re
+from datetime import date
 from dataclasses import dataclass
 
 from attackwatch.extraction.annotate import Annotated, Mention, Segment, Sentence
@@ -151,10 +152,15 @@ def landmark_in(segs: list[Segment], folded: str, pack: Pack) -> Landmark | None
     return None
 
 
+_RESPONSE = re.compile(r"\b(?:responded|retaliated|hit\s+back|struck\s+back|answered)\s+(?:with|by)\b", re.I)
+
+
 def _starts_frame(seg: Segment, frame: Frame | None, pack: Pack, folded: str) -> bool:
     """Does a trigger segment start a new frame, or extend the current one?"""
     if frame is None or seg.subordinate or seg.has("ANOTHER"):
         return True
+    if _RESPONSE.search(folded[seg.start:seg.end]):
+        return True  # "..., to which the US responded with airstrikes on ...": the answer is its own event
     own = _own_date([seg])
     if own and seg.has("BACKGROUND"):
         return True  # "in response to Sunday's drone attack on a US base": the event answered
@@ -233,5 +239,31 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
                 if at is not None:
                     g.weapon = _weapon_before(f.segs, pack, at.tok) or f.weapon
             out.append(g)
+    return _second_days(out, ann.folded)
+
+
+# "attacked again on July 26 and 27": the same target on two days is two incidents (EVENTS.md)
+_AND_DAY = re.compile(r"^\s*(?:and|&)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:[%:.]\d|percent|km|kilomet|miles|"
+                      r"rockets?|drones?|missiles?|people|soldiers|troops|members|personnel|others))", re.I)
+
+
+def _second_days(frames: list[Frame], folded: str) -> list[Frame]:
+    out: list[Frame] = []
+    for f in frames:
+        out.append(f)
+        d = f.date
+        if d is None or d.precision != "day" or not d.value or not d.text[-1:].isdigit():
+            continue
+        m = _AND_DAY.match(folded[d.end:d.end + 40])
+        if m is None or not int(d.value[8:]) < int(m.group(1)) <= 31:
+            continue
+        try:
+            second = date(int(d.value[:4]), int(d.value[5:7]), int(m.group(1)))
+        except ValueError:
+            continue
+        g = Frame(**{k: getattr(f, k) for k in f.__dataclass_fields__})
+        g.date = DateMention(d.end + m.start(1), d.end + m.end(1), m.group(1), d.kind, second.isoformat(), "day", d.anchor)
+        g.another = True  # its own incident, not a retelling of the first day's
+        out.append(g)
     return out
 

@@ -90,7 +90,12 @@ def contains(outer: Place, inner: Place, pack: Pack) -> bool:
     if outer.kind == "admin1":
         return inner.admin1_code == outer.admin1_code and inner.rank > outer.rank
     if outer.kind == "town":
-        return inner.kind == "site" and inner.admin1_code == outer.admin1_code
+        # a site in the town's province is within the town only when it is near it: Ain al-Asad
+        # is in Anbar like al-Qaim, 150 km away
+        if inner.kind != "site" or inner.admin1_code != outer.admin1_code:
+            return False
+        d = km_apart(outer, inner)
+        return inner.parent == outer.id or d is None or d <= TOWN_REACH_KM
     if outer.kind == "site":
         parent = inner.parent
         while parent:
@@ -98,6 +103,11 @@ def contains(outer: Place, inner: Place, pack: Pack) -> bool:
                 return True
             parent = pack.places[parent].parent if parent in pack.places else None
     return False
+
+
+# how far from a town's centre its name still covers a site (Erbil airport from Erbil, Camp Taji
+# from Taji)
+TOWN_REACH_KM = 40.0
 
 
 def km_apart(a: Place, b: Place) -> float | None:

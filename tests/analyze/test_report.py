@@ -32,10 +32,18 @@ def seed_report(seed_db: Path):  # type: ignore[no-untyped-def]
 def test_report_data_for_the_week_of_the_resumption(seed_db: Path) -> None:
     data = seed_report(seed_db)
     assert data.summary_counts["incidents"] == 1 and data.summary_counts["claimed"] == 1
-    assert data.headline.startswith("From 2024-04-15 to 2024-04-21, 1 incident was recorded (previous 7 days: 0).")
-    assert "ended a pause of 186 days (previous incident 2023-10-18)" in data.headline
-    assert [(lu.start.isoformat(), lu.end.isoformat(), lu.days) for lu in data.lulls] == [("2023-10-18", "2024-04-21", 186)]
+    # short sentences, each side counted on its own
+    assert data.summary[:2] == ["1 militia attack this week, against none in the week before.",
+                                "No US/coalition strike this week, against none in the week before."]
+    assert "Militia attacks resumed on 21 April 2024 after 186 days without one (the last before was on " \
+           "18 October 2023)." in data.summary
+    assert all(len(s) < 200 for s in data.summary) and data.headline == " ".join(data.summary)
+    assert [(lu.start.isoformat(), lu.end.isoformat(), lu.days, lu.side) for lu in data.lulls] == [
+        ("2023-10-18", "2024-04-21", 186, "militia")]
     assert {a.rule for a in data.alerts} == {"resumption", "new_actor_claim"}
+    # a US strike in Syria in 2021 neither starts nor ends a pause in attacks: no "resumption in Syria"
+    assert not [a for a in data.alerts if a.rule == "resumption" and a.scope.get("country") == "SY"]
+    assert all(a.scope["side"] == "militia" for a in data.alerts)
     assert data.claims == {"claimed": {"not_mentioned": 1}}
 
 
@@ -46,8 +54,13 @@ def test_html_is_self_contained_with_every_section(seed_db: Path, tmp_path: Path
     for section in SECTIONS:
         assert f'<section id="{section}">' in html
     assert len(re.findall(r'<img src="data:image/png;base64,[A-Za-z0-9+/=]{2000,}"', html)) == 2
-    assert not re.search(r'(src|href)="(?!data:|https?://)', html)  # nothing but embedded images and source links
+    # nothing but embedded images, source links and links to the report's own rows
+    assert not re.search(r'(src|href)="(?!data:|https?://|#inc_)', html)
+    for target in re.findall(r'href="#(inc_[0-9a-f]{12})"', html):
+        assert f'<tr id="{target}">' in html  # every incident link lands on its row
+    assert re.findall(r'href="#(inc_[0-9a-f]{12})"', html)
     assert "<script" not in html and "ZeroHedge (reprint)" in html
+    assert not re.search(r">[a-z]+_[a-z0-9_]+ \(\d{4}-", html)  # sources named by outlet or site, not article id
     assert "First claim by Kata&#x27;ib Hezbollah" in html
 
 
@@ -58,10 +71,11 @@ def test_markdown_with_images_beside_it(seed_db: Path, tmp_path: Path) -> None:
     assert all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in written[1:])
     md = out.read_text(encoding="utf-8")
     for heading in ("## Summary", "## Map", "## Incidents (1)", "## Claims and confirmations", "## Notable firsts",
-                    "## Lulls", "## Surges", "## All alerts (3)"):
+                    "## Lulls", "## Surges", "## All alerts (2)"):
         assert heading in md
     assert "![map of the period's incidents](week_map.png)" in md
-    assert "| 2023-10-18 | 2024-04-21 | 186 |" in md
+    assert "| militia attacks | 2023-10-18 | 2024-04-21 | 186 |" in md
+    assert "- 1 militia attack this week, against none in the week before." in md
 
 
 def test_pdf_when_fpdf2_is_installed(seed_db: Path, tmp_path: Path) -> None:

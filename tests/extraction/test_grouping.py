@@ -109,6 +109,22 @@ def test_the_answer_told_in_a_relative_clause_is_its_own_strike_at_each_place(ex
         ("Ain al-Asad Air Base", "rocket"), ("Jurf al-Sakhar", "airstrike"), ("al-Qaim", "airstrike")]
 
 
+def test_a_statement_after_a_strike_split_by_country_speaks_of_each_part(extract):
+    text = ("The US launched strikes on 85 targets in Syria and Iraq on Friday.\n\n"
+            "The Pentagon said the strikes hit command centres and weapons depots of the Quds Force.")
+    reports = extract(text, published="2024-02-03", article_id="t")
+    assert sorted((r.country_code, r.claimed) for r in reports) == [("IQ", True), ("SY", True)]
+
+
+def test_the_answer_to_a_background_event_is_background_and_dated_by_it(extract):
+    text = ("A drone targeting US forces at Erbil airport was shot down on Wednesday.\n\n"
+            "The attack comes days after the group targeted the Ain al-Asad base, injuring a soldier, to which the US "
+            "responded with airstrikes on facilities of the militias, mainly Kata'ib Hezbollah, near al-Qaim.")
+    reports = extract(text, published="2024-01-25", article_id="t")
+    strike = [r for r in reports if r.weapon == "airstrike"]
+    assert [(r.place, r.date, r.background) for r in strike] == [("al-Qaim", "2024-01", True)]
+
+
 def test_places_of_the_operation_listed_after_it(extract):
     text = ("US jets struck Kata'ib Hezbollah weapons depots in Iraq on Thursday, officials said. "
             "Officials said Karbala and Jurf al-Sakhar were two of the locations.")

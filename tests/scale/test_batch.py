@@ -158,3 +158,38 @@ def test_ingest_of_batch_output_equals_ingest_of_the_pages(cluster: Any, tmp_pat
     # a second load into the now non-empty store is incremental: everything is unchanged
     assert main(["ingest", str(out), "--db", str(tmp_path / "batch.db")]) == 0
     assert capsys.readouterr().out.startswith("0 articles new, 0 updated, 15 unchanged")
+
+
+def test_batch_writes_a_typed_flat_reports_table_and_shares_work_out(cluster: Any, tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pages = example_pages(OVERLAPPING)
+    out = tmp_path / "out"
+    progress: list[tuple[int, int]] = []
+    summary = run_batch(pages, out, scheduler=cluster.scheduler.address,
+                        on_progress=lambda done, total: progress.append((done, total)))
+    # no size asked for: small partitions, so both workers have work (two partitions each)
+    assert summary.partition_size == 3 and summary.partitions == 4 and summary.ran == 4
+    assert progress[0] == (0, len(pages)) and progress[-1] == (len(pages), len(pages))
+    assert [d for d, _ in progress] == sorted(d for d, _ in progress)
+    table = pq.read_table(out / "reports")  # the folder reads as one table
+    schema = table.schema
+    assert schema.field("published").type == pa.date32() and schema.field("date_first_day").type == pa.date32()
+    assert schema.field("killed").type == pa.int32() and schema.field("latitude").type == pa.float64()
+    assert schema.field("claimed").type == pa.bool_()
+    assert schema.field("evidence").type == pa.list_(pa.struct([("text", pa.string()), ("start", pa.int32()),
+                                                                 ("end", pa.int32())]))
+    rows = table.to_pylist()
+    assert len(rows) == summary.reports and len({r["report_id"] for r in rows}) == len(rows)
+    articles = {r["id"]: r for p in sorted((out / "parts").glob("*.parquet")) for r in pq.read_table(p).to_pylist()}
+    assert pq.read_table(sorted((out / "parts").glob("*.parquet"))[0]).schema.field("published").type == pa.date32()
+    for r in rows:
+        article = articles[r["article_id"]]
+        assert r["published"] == article["published"] and r["url"] == article["url"]
+        told = json.loads(article["reports"])[r["ordinal"]]
+        assert [e["text"] for e in r["evidence"]] == [e["text"] for e in told["evidence"]]
+        assert (r["killed"], r["date"], r["claimed"]) == (told["killed"], told["date"], told["claimed"])
+    pd = pytest.importorskip("pandas")
+    df = pd.read_parquet(out / "reports")
+    assert len(df) == len(rows) and str(df["ordinal"].dtype) == "int32"

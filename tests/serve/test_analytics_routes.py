@@ -19,7 +19,9 @@ SITES = {0: ("Ain al-Asad Air Base", "ain-al-asad", "Anbar", "IQ-AN", "Iraq", "I
 def incident(incident_id: str, day: str, precision: str = "day", site: int = 0, **fields: object) -> dict:
     """An incident record written for these tests (the contract's fields that analytics reads)."""
     place, place_id, admin1, admin1_code, country, code, lat, lon = SITES[site]
+    # rockets on a US base: attacks on US forces (the militia series), attributed or not
     record = {"id": incident_id, "date": day, "date_precision": precision, "weapon": "rocket", "actor": None,
+              "target_type": "military_base", "target_actor": "United States",
               "actor_parent": None, "claimed": False, "place": place, "place_id": place_id, "admin1": admin1,
               "admin1_code": admin1_code, "country": country, "country_code": code, "latitude": lat, "longitude": lon,
               "geo_precision": "site", "killed": None, "injured": None, "confirmation": "not_mentioned",
@@ -64,7 +66,8 @@ def test_lulls_follow_the_contract(client: TestClient) -> None:
     got = [(x["start"], x["end"], x["days"], x["before_incident"], x["after_incident"]) for x in body["lulls"]]
     # Feb 4 .. Mar 1 contains no whole month ("February" overlaps Feb 4): not split; Mar 10 (background) counts
     assert got == [("2024-02-04", "2024-03-01", 26, "a", "sy"), ("2024-03-10", "2024-04-21", 42, "bg", "b")]
-    assert body["lulls"][1]["text"] == "The attack on 2024-04-21 was the first since 2024-03-10 (42 days)."
+    assert body["lulls"][1]["text"] == "The militia attack on 2024-04-21 was the first since 2024-03-10 (42 days)."
+    assert body["sides"] == ["militia"] and {x["side"] for x in body["lulls"]} == {"militia"}
 
 
 def test_lulls_honour_filters_and_background(client: TestClient) -> None:
@@ -83,8 +86,36 @@ def test_alerts_since_and_numbers(client: TestClient) -> None:
     assert cas["incidents"] == ["sy"] and cas["numbers"]["killed"] == 2 and cas["window"] == {"from": "2024-03-01",
                                                                                               "to": "2024-03-01"}
     r = client.get("/api/alerts", params={"as_of": "2024-05-01", "since": "2024-04-01", "rule": "resumption"})
-    assert [(a["date"], a["scope"], a["numbers"]["lull_days"]) for a in r.json()["alerts"]] == [
-        ("2024-04-21", {}, 42), ("2024-04-21", {"country": "IQ"}, 42)]
+    assert sorted((a["date"], sorted(a["scope"].items()), a["numbers"]["lull_days"]) for a in r.json()["alerts"]) == [
+        ("2024-04-21", [("country", "IQ"), ("side", "militia")], 42), ("2024-04-21", [("side", "militia")], 42)]
+
+
+@pytest.fixture(scope="module")
+def two_sides(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    """Militia attacks with a pause between them, and US strikes inside the pause."""
+    us = {"actor": "United States", "weapon": "airstrike", "target_type": "militia_position",
+          "target_actor": "Kata'ib Hezbollah"}
+    records = [incident("m1", "2024-01-04"), incident("s1", "2024-01-20", **us), incident("s2", "2024-02-10", **us),
+               incident("m2", "2024-03-01")]
+    app = FastAPI()
+    app.state.db_url = str(store_records(tmp_path_factory.mktemp("sides") / "sides.db", records))
+    app.include_router(router)
+    return TestClient(app)
+
+
+def test_a_us_strike_neither_ends_nor_raises_a_pause_in_attacks(two_sides: TestClient) -> None:
+    lulls = two_sides.get("/api/lulls", params={"min_days": 14, "as_of": "2024-03-01"}).json()["lulls"]
+    assert [(x["start"], x["end"], x["days"], x["side"]) for x in lulls] == [("2024-01-04", "2024-03-01", 57, "militia")]
+    alerts = two_sides.get("/api/alerts", params={"as_of": "2024-03-01", "rule": "resumption"}).json()["alerts"]
+    assert {(a["date"], a["scope"]["side"]) for a in alerts} == {("2024-03-01", "militia")}
+    assert all(a["incidents"] == ["m2"] and "militia attack" in a["title"] for a in alerts)
+    # asked for: the US strikes' own series, or everything as one
+    us = two_sides.get("/api/lulls", params={"min_days": 14, "as_of": "2024-03-01", "side": "us"}).json()["lulls"]
+    assert [(x["start"], x["end"], x["side"]) for x in us] == [("2024-01-20", "2024-02-10", "us"), ("2024-02-10", None, "us")]
+    every = two_sides.get("/api/lulls", params={"min_days": 14, "as_of": "2024-03-01", "side": "all"}).json()["lulls"]
+    assert [(x["start"], x["end"]) for x in every] == [("2024-01-04", "2024-01-20"), ("2024-01-20", "2024-02-10"),
+                                                        ("2024-02-10", "2024-03-01")]
+    assert two_sides.get("/api/lulls", params={"side": "martians"}).status_code == 422
 
 
 def test_bad_parameters_are_422_naming_them(client: TestClient) -> None:

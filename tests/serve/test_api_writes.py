@@ -152,7 +152,9 @@ def test_edit_merge_split_through_the_api(writer: httpx.Client) -> None:
     assert merged.status_code == 200, merged.text
     record = merged.json()
     assert record["id"] == a and len(record["reports"]) >= 2
-    assert writer.get(f"/api/incidents/{b}").status_code == 404
+    gone = writer.get(f"/api/incidents/{b}")  # merged away: answered with the incident it went into
+    assert gone.status_code == 200 and gone.json()["incident"]["id"] == a
+    assert gone.json()["resolved_from"] == {"id": b, "note": f"{b} was merged into {a}"}
     detail = writer.get(f"/api/incidents/{a}").json()
     assert {e["kind"] for e in detail["edits"]} >= {"field", "merge"}
 

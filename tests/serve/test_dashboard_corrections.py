@@ -172,6 +172,13 @@ def test_merge_then_split_a_report_back_out(page: object, live: LiveServer, merg
     assert pg.locator(f".incident-item[data-id='{keep}']").count() == 1
     assert "Reports (2)" in pg.inner_text("#reports-h") and pg.locator("button.split").count() == 2
     assert "merged in another incident" in pg.inner_text("#incident-body table.history")
+    # the merged-away id still opens: as the incident it went into, saying so, the link rewritten
+    pg.goto(f"{live.url}/?incident={other}")
+    pg.wait_for_selector(".resolved-note")
+    assert f"{other} was merged into {keep}" in pg.inner_text(".resolved-note")
+    pg.wait_for_url(re.compile(rf"incident={keep}"))
+    _open(pg, live, keep, token=TOKEN)
+    pg.wait_for_selector("button.split")
 
     with live.client() as client:
         reports = client.get(f"/api/incidents/{keep}").json()["reports"]

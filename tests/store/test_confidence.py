@@ -96,6 +96,7 @@ def test_migration_4_fills_the_column_of_an_older_database(tmp_path: Path, monke
 
         # a version-3 store has no column to write: its put_incident must not name it
         monkeypatch.setattr(old, "put_incident", _old_put(old))
+        monkeypatch.setattr(old, "add_changes", lambda rows: None)  # nor a change log
         Dataset(old).ingest(example_results[:8])
         assert "confidence" not in {r[1] for r in old.conn.execute("PRAGMA table_info(incidents)")}
     finally:
@@ -115,7 +116,7 @@ def test_migration_4_fills_the_column_of_an_older_database(tmp_path: Path, monke
 
 def _old_put(store):  # type: ignore[no-untyped-def]
     """put_incident as a version-3 database takes it (every column but confidence)."""
-    def put(record, day_lo):  # type: ignore[no-untyped-def]
+    def put(record, day_lo, updated_at=None):  # type: ignore[no-untyped-def]
         store.conn.execute(
             "INSERT OR REPLACE INTO incidents(id, date, day_lo, country_code, admin1_code, actor, weapon, event_type, "
             "n_sources, data, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",

@@ -135,21 +135,30 @@ def test_cli_merge_split_edit_show(example_db_copy: Path, open_dataset, capsys) 
     record = json.loads(capsys.readouterr().out)
     assert record["killed"] == 2 and record["target_actor"] == "US-led coalition"
     # the reports, their evidence, the disagreements and the audit trail are all shown
-    assert shown.startswith(f"incident {erbil}")
+    assert shown.startswith(f"Incident {erbil}")
+    for python_value in ("None", "True", "False", "['", "{'"):  # a record for people, not a repr
+        assert python_value not in shown.replace(record["reports"][0]["evidence"][0]["text"], ""), python_value
     for rep in record["reports"]:
         assert rep["article_id"] in shown
         for ev in rep["evidence"]:
             assert ev["text"] in shown
     assert ERBIL_REPORT in shown
     assert record["conflicts"], "the Erbil attack is told with different figures"
-    assert "the outlets disagree on:" in shown
+    assert "The outlets disagree on:" in shown
     for field in record["conflicts"]:
-        assert f"  {field}: " in shown
-    assert "edited killed = 2 by ana" in shown and "coalition statement" in shown
+        assert f"  {field.replace('_', ' ')}: " in shown
+    # the history: how it was made, and each correction with who, what and why
+    history = shown.split("History:")[1]
+    assert "created from" in history and "ana set killed to 2" in history and "coalition statement" in history
+    assert "updated: killed" in history
 
     assert main(["show", new_id, "--db", db, "--format", "json"]) == 0
     assert [r["article_id"] for r in json.loads(capsys.readouterr().out)["reports"]] == [split_rid.split("#")[0]]
-    assert main(["show", other, "--db", db]) == 1  # merged away
+    assert main(["show", other, "--db", db]) == 0  # merged away: shown as the incident it went into
+    captured = capsys.readouterr()
+    assert captured.out.startswith(f"Incident {keep}") and f"{other} was merged into {keep}" in captured.err
+    assert f"{other} was merged into this one (merge)" in captured.out
+    assert main(["show", "inc_000000000000", "--db", db]) == 1
     assert "no incident" in capsys.readouterr().err
 
     assert main(["resolve", "--db", db]) == 0

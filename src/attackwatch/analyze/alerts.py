@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterable
 from attackwatch.analyze.lulls import find_lulls
 from attackwatch.analyze.records import Dated, dated, latest_date
 from attackwatch.analyze.series import fits
+from attackwatch.analyze.sides import ONE, SERIES, by_side
 from attackwatch.analyze.thresholds import RULES
 
 
@@ -62,13 +63,15 @@ def resumption(items: list[Dated], cfg: dict[str, Any], as_of: date) -> list[Ale
                     groups.setdefault((scope, str(key)), []).append(d.record)
         else:
             raise ValueError(f"resumption.scopes: unknown scope {scope!r} (theatre, country, admin1)")
+    side = cfg.get("_side")
+    of = f" of {SERIES[side]}" if side and side != "all" else ""
     for (scope, key), records in groups.items():
-        for lull in find_lulls(records, cfg["min_lull_days"], as_of):
+        for lull in find_lulls(records, cfg["min_lull_days"], as_of, side):
             if lull.after is None:
                 continue
             label = "the theatre" if scope == "theatre" else _scope_name(records, scope, key)
             out.append(Alert(
-                "resumption", lull.end or as_of, f"Resumption in {label}: {lull.text}",
+                "resumption", lull.end or as_of, f"Resumption{of} in {label}: {lull.text}",
                 {} if scope == "theatre" else {scope: key}, (lull.start, lull.end or as_of),
                 {"lull_days": lull.days, "at_least": lull.lower_bound, "min_lull_days": cfg["min_lull_days"],
                  "previous_incident": lull.before.ids[-1], "previous_date": lull.before.label},
@@ -123,10 +126,13 @@ def surge(items: list[Dated], cfg: dict[str, Any], as_of: date) -> list[Alert]:
                 need = max(min_count, math.ceil(threshold), 1)
                 trigger = sorted(members, key=lambda d: (d.lo, d.id))[need - 1]
                 label = "the theatre" if scope == "theatre" else f"{names[key]} ({key})"
+                side = cfg.get("_side")
+                of = f" of {SERIES[side]}" if side and side != "all" else ""
+                things = SERIES.get(side or "all", "incidents")
                 out.append(Alert(
                     "surge", min(date.fromordinal(trigger.hi), as_of),
-                    f"Surge in {label}: {count} incidents in the week of {week.isoformat()} vs a mean of "
-                    f"{float(mean):.2f} over the previous {n} weeks (threshold {float(threshold):.2f}, minimum {min_count})",
+                    f"Surge{of} in {label}: {count} {things} in the week of {week.isoformat()}, against "
+                    f"{_mean_words(previous)} in the previous {n} weeks",
                     {} if scope == "theatre" else {scope: key}, (week, week + timedelta(days=6)),
                     {"count": count, "baseline_mean": round(float(mean), 4), "baseline_weeks": n,
                      "previous_counts": previous, "factor": float(factor), "threshold": round(float(threshold), 4),
@@ -208,6 +214,14 @@ def casualties(items: list[Dated], cfg: dict[str, Any], as_of: date) -> list[Ale
     return out
 
 
+def _mean_words(previous: list[int]) -> str:
+    """The baseline as an analyst says it: "none", "1 in total", "3 in total (0.75 a week)"."""
+    total = sum(previous)
+    if total == 0:
+        return "none"
+    return f"{total} in total ({total / len(previous):.2g} a week)"
+
+
 def _n(v: Any) -> str:
     return "unstated" if v is None else str(v)
 
@@ -220,20 +234,37 @@ assert set(RULE_FUNCTIONS) == set(RULES)
 
 def compute_alerts(records: Iterable[dict[str, Any]], thresholds: dict[str, Any], as_of: date | None = None,
                    since: date | None = None, until: date | None = None,
-                   rules: Iterable[str] | None = None) -> list[Alert]:
+                   rules: Iterable[str] | None = None, sides: Iterable[str] | None = None,
+                   lull_sides: Iterable[str] | None = None) -> list[Alert]:
     """All alerts dated between `since` and `until` (default: as_of), oldest first, reading
-    every incident known by `as_of` (default: the latest date in the data)."""
+    every incident known by `as_of` (default: the latest date in the data).
+
+    `sides`: compute each side's series on its own (analyze/sides.py: militia, us, other,
+    all), every alert saying which (`scope["side"]`); None reads all incidents as one series,
+    unlabelled. `lull_sides`: the sides whose pauses raise resumption alerts (default: all of
+    `sides`), so by default a US strike never raises a "resumption" of attacks."""
     records = list(records)
     if as_of is None:
         as_of = latest_date(records) or date.today()
-    items = [d for d in dated(records)[0] if d.lo <= as_of.toordinal()]
     chosen = list(rules) if rules else list(RULES)
     for rule in chosen:
         if rule not in RULE_FUNCTIONS:
             raise ValueError(f"unknown rule {rule!r} (rules: {', '.join(RULES)})")
+    series = by_side(records, sides) if sides is not None else {None: records}
+    resuming = set(lull_sides) if lull_sides is not None else set(series)
     out: list[Alert] = []
-    for rule in chosen:
-        out += RULE_FUNCTIONS[rule](items, thresholds[rule], as_of)
+    for side, members in series.items():
+        items = [d for d in dated(members)[0] if d.lo <= as_of.toordinal()]
+        for rule in chosen:
+            if rule == "resumption" and side is not None and side not in resuming:
+                continue
+            found = RULE_FUNCTIONS[rule](items, {**thresholds[rule], "_side": side}, as_of)
+            if side is not None:
+                for a in found:
+                    a.scope = {"side": side, **a.scope}
+                    if rule not in ("resumption", "surge"):
+                        a.title += f" ({ONE[side]})" if side != "all" else ""
+            out += found
     last = min(until or as_of, as_of)
     out = [a for a in out if (since is None or a.date >= since) and a.date <= last]
     out.sort(key=lambda a: (a.date, RULES.index(a.rule), a.id))

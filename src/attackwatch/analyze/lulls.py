@@ -24,6 +24,7 @@ from datetime import date
 from typing import Any, Iterable
 
 from attackwatch.analyze.records import Dated, dated, latest_date
+from attackwatch.analyze.sides import ONE
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ class Lull:
     before: Edge
     after: Edge | None  # None: still ongoing at as_of
     as_of: date
+    what: str = "attack"  # what the series counts, as the text names one ("militia attack")
+    side: str | None = None  # the series (analyze/sides.py), when the records were one side's
 
     @property
     def start(self) -> date:
@@ -66,9 +69,9 @@ class Lull:
         n = f"at least {self.days} days" if self.lower_bound else f"{self.days} days"
         since = self.before.label if not self.before.coarse else f"the incident dated {self.before.label}"
         if self.after is None:
-            return f"No attack since {since} ({n} to {self.as_of.isoformat()})."
+            return f"No {self.what} since {since} ({n} to {self.as_of.isoformat()})."
         on = f"on {self.after.label}" if not self.after.coarse else f"dated {self.after.label}"
-        return f"The attack {on} was the first since {since} ({n})."
+        return f"The {self.what} {on} was the first since {since} ({n})."
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start.isoformat(), "end": self.end.isoformat() if self.end else None, "days": self.days,
@@ -76,7 +79,7 @@ class Lull:
                 "text": self.text, "at_least": self.lower_bound, "start_as_reported": self.before.label,
                 "end_as_reported": self.after.label if self.after else None,
                 "before_incidents": list(self.before.ids), "after_incidents": list(self.after.ids) if self.after else [],
-                "as_of": self.as_of.isoformat()}
+                "as_of": self.as_of.isoformat(), "side": self.side}
 
 
 def _label(d: Dated) -> str:
@@ -101,8 +104,11 @@ def _blocks(inside: list[Dated], cut: int) -> list[Edge]:
     return out
 
 
-def find_lulls(records: Iterable[dict[str, Any]], min_days: int = 0, as_of: date | None = None) -> list[Lull]:
-    """Every pause of at least `min_days` days, oldest first; the last one may be ongoing."""
+def find_lulls(records: Iterable[dict[str, Any]], min_days: int = 0, as_of: date | None = None,
+               side: str | None = None) -> list[Lull]:
+    """Every pause of at least `min_days` days, oldest first; the last one may be ongoing.
+    `side`: the records are that side's series (analyze/sides.py), named so in the texts."""
+    what = ONE.get(side or "", "attack") if side not in (None, "all") else "attack"
     records = list(records)
     if as_of is None:
         as_of = latest_date(records) or date.today()
@@ -134,13 +140,13 @@ def find_lulls(records: Iterable[dict[str, Any]], min_days: int = 0, as_of: date
         for before, after in zip(edges, edges[1:]):
             if before is None:
                 continue  # nothing is known before the first incident: no pause to measure
-            lull = Lull(before, after, as_of)
+            lull = Lull(before, after, as_of, what, side)
             if lull.days >= min_days:
                 lulls.append(lull)
     return lulls
 
 
-def current_lull(records: Iterable[dict[str, Any]], as_of: date | None = None) -> Lull | None:
+def current_lull(records: Iterable[dict[str, Any]], as_of: date | None = None, side: str | None = None) -> Lull | None:
     """The pause from the last incident up to as_of (None when there is no incident)."""
-    found = [lu for lu in find_lulls(records, 0, as_of) if lu.after is None]
+    found = [lu for lu in find_lulls(records, 0, as_of, side) if lu.after is None]
     return found[0] if found else None

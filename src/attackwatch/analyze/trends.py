@@ -7,15 +7,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any, Iterable
 
 from attackwatch.analyze.records import dated
 from attackwatch.analyze.series import BY, fits, periods_between
+from attackwatch.analyze.sides import SERIES, incident_side
 
-SPLITS = ("none", "actor", "weapon", "country", "admin1", "place", "claimed", "confirmation", "event_type",
+SPLITS = ("none", "side", "actor", "weapon", "country", "admin1", "place", "claimed", "confirmation", "event_type",
           "target_type")
 UNKNOWN = "(unknown)"
 SPARKS = "▁▂▃▄▅▆▇█"
+
+
+@lru_cache(maxsize=1)
+def _sides() -> dict[str, str]:
+    from attackwatch.analyze.records import actor_sides
+
+    return actor_sides()
 
 
 def split_key(record: dict[str, Any], split: str) -> str:
@@ -23,6 +32,8 @@ def split_key(record: dict[str, Any], split: str) -> str:
         return "all"
     if split == "actor":
         return str(record.get("actor_parent") or record.get("actor") or UNKNOWN)
+    if split == "side":  # militia attacks, US/coalition strikes, other (analyze/sides.py)
+        return SERIES[incident_side(record, _sides())]
     if split == "claimed":
         return "claimed" if record.get("claimed") else "unclaimed"
     if split == "confirmation":

@@ -125,27 +125,39 @@ def _squeeze(values: list[int], width: int) -> list[int]:
 
 
 # -- lulls --------------------------------------------------------------------------------------------
+def _lull_sides(args: argparse.Namespace) -> list[str]:
+    from attackwatch.analyze.sides import DEFAULT_LULL_SIDES
+
+    return list(dict.fromkeys(args.side)) if args.side else list(DEFAULT_LULL_SIDES)
+
+
 def cmd_lulls(args: argparse.Namespace) -> int:
     from attackwatch.analyze.lulls import find_lulls
+    from attackwatch.analyze.sides import SERIES, by_side
 
     records = _records(args, dates=False)
     as_of = _as_of(args, records)
-    lulls = find_lulls(records, args.min_days, as_of)
+    sides = _lull_sides(args)
+    # each side's pauses on its own: a US strike does not end a pause in militia attacks
+    lulls = [lu for side, members in by_side(records, sides).items()
+             for lu in find_lulls(members, args.min_days, as_of, side)]
+    lulls.sort(key=lambda lu: (lu.start, lu.side or ""))
     # --since/--until pick the pauses that overlap the window; the history before is still read
     lulls = [lu for lu in lulls if (args.since is None or (lu.end or as_of) >= args.since)
              and (args.until is None or lu.start <= args.until)]
     rows = [lu.to_dict() for lu in lulls]
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     if fmt != "table":
-        _write_rows(rows, fmt, ["start", "end", "days", "at_least", "before_incident", "after_incident", "text"])
+        _write_rows(rows, fmt, ["side", "start", "end", "days", "at_least", "before_incident", "after_incident", "text"])
         return 0
     from rich.table import Table
 
-    table = Table(title=f"pauses of at least {args.min_days} days (as of {as_of})", header_style="bold")
-    for col in ("start", "end", "days", "what"):
+    table = Table(title=f"pauses of at least {args.min_days} days in {' and '.join(SERIES[s] for s in sides)} "
+                        f"(as of {as_of})", header_style="bold")
+    for col in ("series", "start", "end", "days", "what"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(r["start_as_reported"], r["end_as_reported"] or "ongoing",
+        table.add_row(SERIES[r["side"]], r["start_as_reported"], r["end_as_reported"] or "ongoing",
                       ("≥" if r["at_least"] else "") + str(r["days"]), r["text"])
     console = _console()
     console.print(table)
@@ -161,14 +173,28 @@ def _thresholds(args: argparse.Namespace) -> dict[str, Any]:
     return load_thresholds(args.thresholds, args.set)
 
 
+def _alert_sides(args: argparse.Namespace) -> tuple[list[str], list[str]]:
+    """(the sides whose series raise alerts, the sides whose pauses raise resumptions): by
+    default both sides' series, and resumptions of militia attacks only; --side chooses both."""
+    from attackwatch.analyze.sides import DEFAULT_LULL_SIDES, DEFAULT_SIDES
+
+    if args.side:
+        sides = list(dict.fromkeys(args.side))
+        return sides, sides
+    return list(DEFAULT_SIDES), list(DEFAULT_LULL_SIDES)
+
+
 def cmd_alerts(args: argparse.Namespace) -> int:
     from attackwatch.analyze.alerts import compute_alerts
+    from attackwatch.analyze.sides import by_side
 
     thresholds = _thresholds(args)
     records = _records(args, dates=False)
     as_of = _as_of(args, records)
     rules = args.rule or None
-    alerts = compute_alerts(records, thresholds, as_of=as_of, since=args.since, until=args.until, rules=rules)
+    sides, lull_sides = _alert_sides(args)
+    alerts = compute_alerts(records, thresholds, as_of=as_of, since=args.since, until=args.until, rules=rules,
+                            sides=sides, lull_sides=lull_sides)
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     if fmt == "jsonl":
         _write_rows([a.to_dict() for a in alerts], "jsonl", [])
@@ -176,16 +202,18 @@ def cmd_alerts(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     table = Table(title=f"alerts as of {as_of}" + (f" since {args.since}" if args.since else ""), header_style="bold")
-    for col in ("date", "rule", "alert", "incidents"):
+    for col in ("date", "side", "rule", "alert", "incidents"):
         table.add_column(col, overflow="fold")
     for a in alerts:
-        table.add_row(a.date.isoformat(), a.rule, a.title, ", ".join(a.incidents[:3]) + (" ..." if len(a.incidents) > 3 else ""))
+        table.add_row(a.date.isoformat(), a.scope.get("side", ""), a.rule, a.title,
+                      ", ".join(a.incidents[:3]) + (" ..." if len(a.incidents) > 3 else ""))
     console = _console()
     console.print(table)
     from attackwatch.analyze.lulls import current_lull
 
-    running = current_lull(records, as_of)
-    console.print(f"{len(alerts)} alert(s)" + (f"; running pause: {running.text}" if running and running.days else ""))
+    pauses = [lu for side, members in by_side(records, lull_sides).items()
+              if (lu := current_lull(members, as_of, side)) is not None and lu.days]
+    console.print(f"{len(alerts)} alert(s)" + "".join(f"; running pause: {lu.text}" for lu in pauses))
     return 0
 
 
@@ -209,7 +237,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     fmt = args.format or {".md": "md", ".pdf": "pdf"}.get(Path(args.output).suffix.lower(), "html")
     records = _records(args, dates=False)
     as_of = args.as_of or end
-    data = build_report(records, start, end, _thresholds(args), as_of=as_of, filters=_describe_filters(args))
+    sides, lull_sides = _alert_sides(args)
+    data = build_report(records, start, end, _thresholds(args), as_of=as_of, filters=_describe_filters(args),
+                        sides=sides, lull_sides=lull_sides)
     written = render(data, fmt, Path(args.output))
     print(f"wrote {', '.join(str(p) for p in written)} ({data.summary_counts['incidents']} incidents, "
           f"{len(data.alerts)} alerts)", file=sys.stderr)
@@ -228,6 +258,7 @@ def _describe_filters(args: argparse.Namespace) -> str:
 
 
 def register(sub: argparse._SubParsersAction, db_default: str | None) -> None:  # type: ignore[type-arg]
+    from attackwatch.analyze.sides import SIDE_CHOICES
     from attackwatch.cli.dataset import add_filters
 
     def parser(name: str, help_: str) -> argparse.ArgumentParser:
@@ -238,13 +269,17 @@ def register(sub: argparse._SubParsersAction, db_default: str | None) -> None:  
                        help="leave out incidents told only as background (they count by default: they happened)")
         p.add_argument("--exclude-side", action="append", metavar="SIDE",
                        help="leave out incidents whose actor is on this side of the actor registry (e.g. us: the US strikes)")
+        p.add_argument("--side", action="append", choices=SIDE_CHOICES,
+                       help="the series to read, each on its own: militia (attacks by the Iran-aligned militias), us "
+                            "(US/coalition strikes), other, all (every incident as one series). Default: lulls and "
+                            "resumptions of militia attacks; surges and the report for militia and us separately")
         p.add_argument("--as-of", type=_iso, help="read the data as of this date (default: the latest date in the data)")
         p.add_argument("--today", action="store_true", help="measure up to today instead of the latest date in the data")
         return p
 
     p = parser("trends", "incident counts and casualties over time, split by a field")
     p.add_argument("--by", choices=("day", "week", "month"), default="week")
-    p.add_argument("--split", default="none", choices=("none", "actor", "weapon", "country", "admin1", "place", "claimed",
+    p.add_argument("--split", default="none", choices=("none", "side", "actor", "weapon", "country", "admin1", "place", "claimed",
                                                        "confirmation", "event_type", "target_type"))
     p.add_argument("--top", type=int, default=12, help="series shown in the table (the rest summed as '(other)')")
     p.add_argument("--width", type=int, default=60, help="sparkline columns")

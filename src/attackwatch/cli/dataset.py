@@ -1,5 +1,5 @@
-"""`attackwatch` commands over the incident database: ingest, incidents, show, export, merge,
-split, edit, search, check, resolve. A thin layer over attackwatch.store."""
+"""`attackwatch` commands over the incident database: ingest, incidents, show, export, changes,
+merge, split, edit, search, check, resolve. A thin layer over attackwatch.store."""
 from __future__ import annotations
 
 import argparse
@@ -69,8 +69,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 progress.stop()
     summary = summaries[0]
     for more in summaries[1:]:
-        for name in ("new", "updated", "unchanged", "failed", "reports", "incidents_created", "incidents_merged"):
-            setattr(summary, name, getattr(summary, name) + getattr(more, name))
+        summary.add(more)
     print(summary.line())
     return 1 if summary.failed else 0
 
@@ -121,11 +120,12 @@ def cmd_incidents(args: argparse.Namespace) -> int:
     where, params = _filter(args).sql()
     with _dataset(args) as ds:
         records = list(ds.store.query_incidents(where, params, limit=args.limit))
+        updated = ds.store.updated_times([r["id"] for r in records]) if args.format == "csv" else {}
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     if fmt == "jsonl":
         write_jsonl(records, sys.stdout)
     elif fmt == "csv":
-        write_csv(records, sys.stdout)
+        write_csv(records, sys.stdout, updated)
     else:
         from rich.console import Console
         from rich.table import Table
@@ -150,84 +150,134 @@ def _n(v: Any) -> str:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from attackwatch.store.acled import event_id_cnty
+    from attackwatch.store.lookup import find_incident
+
     with _dataset(args) as ds:
-        record = ds.store.incident(args.incident_id)
-        members = ds.store.members(args.incident_id) if record else []
-    if record is None:
-        print(f"attackwatch: no incident {args.incident_id}", file=sys.stderr)
-        return 1
+        found = find_incident(ds.store, args.incident_id)
+        if found.incident_id is None:
+            print(f"attackwatch: no incident {args.incident_id}"
+                  + (f" (it was merged into {found.path[-1]}, since removed)" if len(found.path) > 1 else ""),
+                  file=sys.stderr)
+            return 1
+        incident_id = found.incident_id
+        record = ds.store.incident(incident_id)
+        members = ds.store.members(incident_id)
+        history = ds.store.changes("", incident_id=incident_id)
+        corrections = [e for e in ds.store.edits() if e["kind"] != "field" and e["incident_id"] == incident_id]
+        updated = ds.store.updated_times([incident_id]).get(incident_id)
+    if found.note:
+        print(f"attackwatch: {found.note}", file=sys.stderr)
     if args.format == "json":
         print(json.dumps(record, ensure_ascii=False, indent=2))
         return 0
-    print(f"incident {record['id']}  ({record['n_sources']} source(s), {len(members)} report(s))")
-    for key in ("date", "date_precision", "event_type", "weapon", "actor", "actor_parent", "claimed", "claimed_by",
-                "target_type", "target_actor", "place", "admin1", "admin1_code", "country", "latitude", "longitude",
-                "geo_precision", "killed", "injured", "intercepted", "confirmation", "confirmed_by", "background",
-                "confidence", "review"):
-        print(f"  {key:15} {record.get(key)}")
-    print("reports:")
-    for rid, rep in zip(members, record.get("reports", [])):
-        print(f"  - {rid}  {rep.get('outlet') or '-'}  published {rep.get('published') or '?'}  {rep.get('url') or ''}")
-        for e in rep.get("evidence", []):
-            # first-strong isolate: an Arabic sentence reads right to left in a bidi terminal and
-            # cannot reorder the quotes and the lines around it
-            print(f"      \u201c\u2068{e['text']}\u2069\u201d")
-    if record.get("conflicts"):
-        print("the outlets disagree on:")
-        for field, values in record["conflicts"].items():
-            told = "; ".join(f"{v['value']} ({', '.join(v['outlets'])})" for v in values)
-            print(f"  {field}: {told}")
-    for e in record.get("edits") or []:
-        print(f"edited {e['field']} = {e['value']!r} by {e.get('author') or '?'} at {e['at']}: {e.get('note') or ''}")
+    from attackwatch.cli.show_text import incident_text
+
+    print(incident_text(record, members, event_id_cnty(record), updated, history, corrections))
+    return 0
+
+
+def cmd_changes(args: argparse.Namespace) -> int:
+    from attackwatch.store.changes import BadMoment, changes_since, describe, parse_moment
+
+    try:
+        since = parse_moment(args.since)
+        until = parse_moment(args.until) if args.until else None
+    except BadMoment as exc:
+        print(f"attackwatch: --since/--until: {exc}", file=sys.stderr)
+        return 2
+    with _dataset(args) as ds:
+        entries = changes_since(ds.store, since, until)
+    if args.format == "jsonl":
+        write_lines = sys.stdout.write
+        for e in entries:
+            write_lines(json.dumps(e, ensure_ascii=False) + "\n")
+        return 0
+    counts: dict[str, int] = {}
+    for e in entries:
+        counts[e["status"]] = counts.get(e["status"], 0) + 1
+        print(f"{e['incident_id']}  {e['last_at'][:16].replace('T', ' ')}  {describe(e)}")
+    summary = ", ".join(f"{n} {status}" for status, n in counts.items()) or "nothing"
+    shown = since[:19].replace("T", " ") + " UTC"
+    print(f"since {shown}: {summary}", file=sys.stderr)
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from attackwatch.store import export
+    from attackwatch.store.changes import BadMoment, is_since, parse_moment
 
+    fmt = export.format_for(args.output, args.format)
+    if fmt == "parquet" and not args.output:
+        print("attackwatch: parquet export needs -o FILE", file=sys.stderr)
+        return 2
+    try:
+        updated_since = parse_moment(args.updated_since) if args.updated_since else None
+    except BadMoment as exc:
+        print(f"attackwatch: --updated-since: {exc}", file=sys.stderr)
+        return 2
     where, params = _filter(args).sql()
     with _dataset(args) as ds:
         records = list(ds.store.query_incidents(where, params))
-    if args.format == "parquet":
-        if not args.output:
-            print("attackwatch: parquet export needs -o FILE", file=sys.stderr)
-            return 2
-        n = export.write_parquet(records, args.output)
+        updated = ds.store.updated_times()
+    if updated_since:
+        records = [r for r in records if is_since(updated.get(r["id"]), updated_since)]
+    if fmt == "parquet":
+        n = export.write_parquet(records, args.output, updated)
     else:
-        writer = {"jsonl": export.write_jsonl, "csv": export.write_csv, "geojson": export.write_geojson}[args.format]
+        writer = {"jsonl": export.write_jsonl, "csv": export.write_csv, "geojson": export.write_geojson}[fmt]
+        extra = {} if fmt == "jsonl" else {"updated": updated}
+        # Excel reads a CSV as UTF-8 only when it starts with a byte-order mark: a .csv file
+        # gets one unless --no-bom; standard output only with --excel (a pipe wants plain UTF-8)
+        bom = fmt == "csv" and (args.excel or (args.output is not None and not args.no_bom))
         if args.output:
-            with open(args.output, "w", encoding="utf-8", newline="") as fh:
-                n = writer(records, fh)
+            with open(args.output, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
+                n = writer(records, fh, **extra)
         else:
-            n = writer(records, sys.stdout)
-    print(f"exported {n} incidents", file=sys.stderr)
+            if bom:
+                sys.stdout.write("\ufeff")
+            n = writer(records, sys.stdout, **extra)
+    print(f"exported {n} incidents as {fmt}" + (f" to {args.output}" if args.output else ""), file=sys.stderr)
     return 0
+
+
+def _current_id(ds: Any, asked: str) -> str:
+    """The incident an id names now (an export's event_id_cnty, or an id since merged away),
+    saying so on stderr when it is not the id given; unknown ids are left for the command to
+    refuse."""
+    from attackwatch.store.lookup import find_incident
+
+    found = find_incident(ds.store, asked)
+    if found.note:
+        print(f"attackwatch: {found.note}", file=sys.stderr)
+    return found.incident_id or asked
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
     with _dataset(args) as ds:
-        record = ds.merge(args.keep, args.other, note=args.note, author=args.author)
+        record = ds.merge(_current_id(ds, args.keep), _current_id(ds, args.other), note=args.note, author=args.author)
     print(f"merged {args.other} into {record['id']} ({record['n_sources']} sources)")
     return 0
 
 
 def cmd_split(args: argparse.Namespace) -> int:
     with _dataset(args) as ds:
-        new_id = ds.split(args.incident_id, args.report, note=args.note, author=args.author)
+        new_id = ds.split(_current_id(ds, args.incident_id), args.report, note=args.note, author=args.author)
     print(f"report {args.report} is now incident {new_id}")
     return 0
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
     with _dataset(args) as ds:
+        incident_id = _current_id(ds, args.incident_id)
         for assignment in args.field:
             name, _, raw = assignment.partition("=")
             try:
                 value = json.loads(raw)
             except json.JSONDecodeError:
                 value = raw
-            ds.edit(args.incident_id, name.strip(), value, note=args.note, author=args.author)
-    print(f"edited {args.incident_id}")
+            ds.edit(incident_id, name.strip(), value, note=args.note, author=args.author)
+    print(f"edited {incident_id}")
     return 0
 
 
@@ -304,11 +354,22 @@ def register(sub: argparse._SubParsersAction, db_default: str | None) -> None:  
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=cmd_show)
 
-    p = parser("export", "export incidents")
+    p = parser("export", "export incidents with their sources (columns: docs/export-codebook.md)")
     add_filters(p)
-    p.add_argument("--format", choices=("jsonl", "csv", "geojson", "parquet"), default="jsonl")
+    p.add_argument("--format", choices=("jsonl", "csv", "geojson", "parquet"),
+                   help="default: from the -o suffix (.jsonl .csv .geojson .parquet), else jsonl")
     p.add_argument("-o", "--output")
+    p.add_argument("--updated-since", metavar="WHEN", help="only incidents created or changed since this ISO date/time (UTC)")
+    bom = p.add_mutually_exclusive_group()
+    bom.add_argument("--excel", action="store_true", help="CSV with a UTF-8 byte-order mark even on standard output")
+    bom.add_argument("--no-bom", action="store_true", help="a .csv file without the byte-order mark Excel needs")
     p.set_defaults(func=cmd_export)
+
+    p = parser("changes", "incidents created, updated, merged, split or removed since a moment, and what changed")
+    p.add_argument("--since", required=True, metavar="WHEN", help="ISO date or date-time, UTC unless it says otherwise")
+    p.add_argument("--until", metavar="WHEN")
+    p.add_argument("--format", choices=("text", "jsonl"), default="text")
+    p.set_defaults(func=cmd_changes)
 
     for name, help_ in (("merge", "merge incident OTHER into KEEP"),):
         p = parser(name, help_)

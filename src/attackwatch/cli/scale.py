@@ -22,7 +22,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     if show:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        with Progress(TextColumn("partitions"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        with Progress(TextColumn("pages"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                       transient=True) as progress:
             task = progress.add_task("batch", total=None)
             summary = run_batch(args.inputs, args.out, partition_size=args.partition_size, workers=args.workers,
@@ -47,11 +47,13 @@ def register(sub: argparse._SubParsersAction, db_default: str | None) -> None:  
     p = sub.add_parser("batch", help="extract many pages (folders, WARC/ARC, JSONL, Parquet) on a Dask cluster "
                                      "into partitioned Parquet; re-runs skip finished partitions")
     p.add_argument("inputs", nargs="+", help="files, folders or glob patterns (quote them)")
-    p.add_argument("--out", required=True, help="output folder (parts/*.parquet, manifest.jsonl)")
+    p.add_argument("--out", required=True, help="output folder: parts/*.parquet (one row per page), reports/*.parquet "
+                                                "(one typed row per report), manifest.jsonl")
     where = p.add_mutually_exclusive_group()
     where.add_argument("--workers", type=_positive, help=f"local worker processes (default: {os.cpu_count()})")
     where.add_argument("--scheduler", help="address of an existing Dask scheduler, e.g. tcp://host:8786")
-    p.add_argument("--partition-size", type=_positive, default=500, help="pages per partition (default 500)")
+    p.add_argument("--partition-size", type=_positive,
+                   help="pages per partition (default: up to 500, and small enough that every worker gets two)")
     p.add_argument("--pack", default="default")
     p.add_argument("--any-theatre", action="store_true")
     p.add_argument("--quiet", action="store_true")

@@ -44,6 +44,7 @@ class Frame:
     trigger_tok: int = 0
     hint_weapon: str | None = None  # the weapon of the incident this one is "similar" to
     reported: bool = False  # its date is when it was told ("a statement released on Monday")
+    answers: "Frame | None" = None  # the event this one responds to ("..., to which the US responded with")
     near: bool = False  # its place is only a reference point ("an air base north of Baghdad")
     retold: bool = False  # a first account later corrected ("officials initially said three rockets")
 
@@ -183,8 +184,11 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
             continue
         if seg.triggers:
             if _starts_frame(seg, current, pack, ann.folded):
-                current = Frame(sent.index, sent.para, [seg], subordinate=seg.subordinate,
-                                trigger_tok=seg.triggers[0].tok, from_title=from_title)
+                answered = current if current is not None and _RESPONSE.search(ann.folded[seg.start:seg.end]) else None
+                # the answer to an event told as background is background too, and dated by it
+                current = Frame(sent.index, sent.para, [seg], subordinate=seg.subordinate or bool(
+                    answered and answered.subordinate), trigger_tok=seg.triggers[0].tok, from_title=from_title,
+                    answers=answered)
                 if not seg.subordinate and pending:
                     current.segs = pending + current.segs
                     pending = []

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from attackwatch.extraction.annotate import Annotated, Segment
 from attackwatch.extraction.anchoring import landmark_date, relative_to_focus
 from attackwatch.extraction.frames import Frame, frames_in_sentence
+from attackwatch.text.dates import DateMention
 from attackwatch.extraction.places import contains, near_each_other, overlaps
 from attackwatch.packs import Pack, Place
 
@@ -221,7 +222,11 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
             near = sent.para == current.last_para or sent.index == current.last_sent + 1 or any(
                 s.has("ANAPHOR") for s in sent.segments) or (attribution and sent.para <= current.last_para + 3)
             if near:
-                current.attached.extend(s for s in sent.segments if s.active and _is_cue_segment(s))
+                cues = [s for s in sent.segments if s.active and _is_cue_segment(s)]
+                # "the US struck 85 targets in Syria and Iraq. CENTCOM said its forces conducted the
+                # strikes": what follows one telling split by place speaks of every part of it
+                for inc in [current] + _split_siblings(current, incidents):
+                    inc.attached.extend(cues)
             continue
         for f in frames:
             target = None
@@ -234,6 +239,9 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
             if f.place is None and f.date is None and not (f.another and f.specific):
                 if current is not None and not _weapons_clash(f, current.weapon, loose=True):
                     current.add(f)
+                    # "The Pentagon said it targeted weapons depots" after strikes on three provinces
+                    for sib in _split_siblings(current, incidents):
+                        sib.attached.extend(x for x in f.segs if x.active and _is_cue_segment(x))
                     continue
                 if not f.specific:
                     continue
@@ -247,6 +255,8 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                     break
             if target is None and not f.date and f.subordinate and current is not None:
                 f.date = relative_to_focus(f, sent, ann, current.date_value)
+            if target is None and not f.date and f.answers is not None:
+                f.date = _date_of_answered(f, incidents)
             if target is None:
                 told = landmark_date(f, ann, pack) if not f.date and f.landmark else None
                 if told is not None:
@@ -281,6 +291,25 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                 target.add(f)
             current = target
     return absorb(incidents, pack)
+
+
+def _split_siblings(inc: Incident, incidents: list[Incident]) -> list[Incident]:
+    """The other incidents one clause told at several places ("strikes in Syria and Iraq")."""
+    told = {(f.sent, f.segs[0].start) for f in inc.frames if f.split}
+    if not told:
+        return []
+    return [i for i in incidents if i is not inc and any((f.sent, f.segs[0].start) in told for f in i.frames if f.split)]
+
+
+def _date_of_answered(f: Frame, incidents: list[Incident]) -> DateMention | None:
+    """"The group targeted Ain al-Asad days ago, to which the US responded with airstrikes": the
+    answer is dated as the event it answers is (responses come within days)."""
+    told = next((i for i in incidents if any(g is f.answers or g.sent == f.sent and g.segs[0] is f.answers.segs[0]
+                                               for g in i.frames)), None)
+    if told is None or not told.date_value:
+        return None
+    precision = "month" if len(told.date_value) == 7 else told.date_precision
+    return DateMention(f.segs[0].start, f.segs[0].start, "", "relative", told.date_value, precision)
 
 
 def _similar_to_focus(f: Frame, current: Incident | None) -> None:

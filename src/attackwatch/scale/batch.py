@@ -22,8 +22,11 @@ from pathlib import Path
 from typing import Any, Callable
 
 from attackwatch.scale.partitions import Manifest, Partition, plan, rules_version
+from attackwatch.scale.report_table import REPORTS, report_rows, reports_schema
 
 PARTS = "parts"
+MAX_PARTITION_SIZE = 500
+PARTITIONS_PER_WORKER = 2
 
 # one row per page: an article with its reports, or a failure with its reason
 COLUMNS = ("kind", "id", "url", "outlet", "title", "author", "published", "published_source", "path", "text",
@@ -37,8 +40,12 @@ def part_path(out_dir: Path, partition_id: str) -> Path:
 def _schema():  # type: ignore[no-untyped-def]
     import pyarrow as pa
 
-    types = {"n_reports": pa.int32()}
+    types = {"n_reports": pa.int32(), "published": pa.date32()}
     return pa.schema([(c, types.get(c, pa.string())) for c in COLUMNS])
+
+
+def reports_path(out_dir: Path, partition_id: str) -> Path:
+    return out_dir / REPORTS / f"{partition_id}.parquet"
 
 
 def _row(result: Any) -> dict[str, Any]:
@@ -48,18 +55,18 @@ def _row(result: Any) -> dict[str, Any]:
         return {"kind": "failure", "path": result.path, "error": result.error, "n_reports": 0}
     a = result.article
     return {"kind": "article", "id": a.id, "url": a.url, "outlet": a.outlet, "title": a.title, "author": a.author,
-            "published": a.published.isoformat() if a.published else None, "published_source": a.published_source,
+            "published": a.published, "published_source": a.published_source,
             "path": a.path, "text": a.text, "content_hash": content_hash(a),
             "reports": json.dumps([r.to_dict() for r in result.reports], ensure_ascii=False),
             "n_reports": len(result.reports), "error": None}
 
 
-def write_atomically(rows: list[dict[str, Any]], target: Path) -> None:
+def write_atomically(rows: list[dict[str, Any]], target: Path, schema: Any = None) -> None:
     """Write a Parquet file under a temporary name and rename it: readers see all or nothing."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pa.Table.from_pylist(rows, schema=_schema())
+    table = pa.Table.from_pylist(rows, schema=schema or _schema())
     tmp = target.with_name(f".{target.stem}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         pq.write_table(table, tmp, compression="zstd")
@@ -81,13 +88,20 @@ def run_partition(partition: dict[str, Any], out_dir: str, pack: str = "default"
     target = part_path(Path(out_dir), part.id)
     t0 = time.perf_counter()
     rows: list[dict[str, Any]] = []
+    flat: list[dict[str, Any]] = []
     for span in part.spans:
         for item in read_span(span):
             if isinstance(item, InputError):
                 result = PageResult(path=item.path, error=str(item))
             else:
                 result = process_page(item, pack=pack, any_theatre=any_theatre)
+                if not result.error:
+                    flat += report_rows(result.article, result.reports)
             rows.append(_row(result))
+    # the flat reports table first: a partition counts as done when its articles file exists
+    flat_target = reports_path(Path(out_dir), part.id)
+    flat_target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(flat, flat_target, reports_schema())
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(rows, target)
     articles = [r for r in rows if r["kind"] == "article"]
@@ -106,6 +120,11 @@ def _record_plan(out: Path, paths: list[str], partitions: list[Partition], **opt
     ids = {p.id for p in partitions}
     kept = [e for e in previous if isinstance(e, dict) and e["id"] not in ids and not set(e["files"]) & files]
     current = [{"id": p.id, "files": sorted({s.path for s in p.spans})} for p in partitions]
+    # the reports folder reads as one table: the flat files of superseded partitions go
+    listed = {e["id"] for e in kept} | ids
+    for stale in (out / REPORTS).glob("*.parquet"):
+        if stale.stem not in listed:
+            stale.unlink()
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps({"inputs": paths, **options, "rules_version": rules_version(options["pack"]),
                                "partitions": kept + current}, indent=1), encoding="utf-8")
@@ -130,6 +149,7 @@ def worker_usage() -> dict[str, float]:
 @dataclass
 class BatchSummary:
     partitions: int = 0
+    partition_size: int = 0
     skipped: int = 0
     ran: int = 0
     lost: int = 0  # partitions that failed on the cluster (re-run to retry)
@@ -147,7 +167,8 @@ class BatchSummary:
 
     def line(self) -> str:
         lost = f", {self.lost} lost (re-run to retry)" if self.lost else ""
-        return (f"batch: {self.partitions} partitions ({self.skipped} already done, {self.ran} run{lost}); "
+        return (f"batch: {self.partitions} partitions of up to {self.partition_size} pages ({self.skipped} already done, "
+                f"{self.ran} run{lost}); "
                 f"{self.articles} articles, {self.failed} failed, {self.reports} reports in {self.seconds:.1f} s "
                 f"({self.rate():.1f} pages/s on {self.workers} worker(s))")
 
@@ -164,25 +185,51 @@ def start_client(workers: int | None, scheduler: str | None):  # type: ignore[no
     return Client(cluster), cluster
 
 
-def run_batch(paths: list[str], out_dir: str | Path, *, partition_size: int = 500, workers: int | None = None,
+def auto_partition_size(pages: int, workers: int) -> int:
+    """Pages per partition when none is asked for: at most MAX_PARTITION_SIZE, and small
+    enough that every worker gets PARTITIONS_PER_WORKER partitions (so none idles on a small
+    input, and a slow partition does not hold up the end alone)."""
+    share = -(-pages // max(1, workers * PARTITIONS_PER_WORKER))  # ceiling division
+    return max(1, min(MAX_PARTITION_SIZE, share))
+
+
+def _worker_count(workers: int | None, scheduler: str | None) -> int:
+    if not scheduler:
+        return workers or os.cpu_count() or 1
+    from distributed import Client
+
+    with Client(scheduler) as client:
+        return max(1, len(client.scheduler_info()["workers"]))
+
+
+def run_batch(paths: list[str], out_dir: str | Path, *, partition_size: int | None = None, workers: int | None = None,
               scheduler: str | None = None, pack: str = "default", any_theatre: bool = False,
               on_error: Callable[[str], None] | None = None,
               on_progress: Callable[[int, int], None] | None = None) -> BatchSummary:
     """Plan, skip what is done, run the rest on the cluster; `on_error` gets each bad record's
-    one-line message, `on_progress(done, total)` each finished partition."""
+    one-line message, `on_progress(done, total)` the pages done after each finished partition.
+    `partition_size` None: sized to the input and the workers (auto_partition_size)."""
     from dask import delayed
     from distributed import as_completed
 
     out = Path(out_dir)
     (out / PARTS).mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    partitions = plan(paths, partition_size, rules_version(pack))
+    size = partition_size or MAX_PARTITION_SIZE
+    partitions = plan(paths, size, rules_version(pack))
+    if partition_size is None:
+        fitted = auto_partition_size(sum(p.pages for p in partitions), _worker_count(workers, scheduler))
+        if fitted != size:
+            size, partitions = fitted, plan(paths, fitted, rules_version(pack))
     todo = [p for p in partitions if not part_path(out, p.id).exists()]
-    summary = BatchSummary(partitions=len(partitions), skipped=len(partitions) - len(todo))
-    _record_plan(out, paths, partitions, partition_size=partition_size, pack=pack, any_theatre=any_theatre)
+    summary = BatchSummary(partitions=len(partitions), skipped=len(partitions) - len(todo), partition_size=size)
+    _record_plan(out, paths, partitions, partition_size=size, pack=pack, any_theatre=any_theatre)
     manifest = Manifest(out)
+    total_pages = sum(p.pages for p in partitions)
+    pages_done = total_pages - sum(p.pages for p in todo)
+    pages_of = {p.id: p.pages for p in todo}
     if on_progress:
-        on_progress(summary.skipped, summary.partitions)
+        on_progress(pages_done, total_pages)
     if todo:
         client, cluster = start_client(workers, scheduler)
         try:
@@ -209,8 +256,9 @@ def run_batch(paths: list[str], out_dir: str | Path, *, partition_size: int = 50
                         on_error(message)
                 manifest.append([{k: v for k, v in result.items() if k != "errors"}])
                 done += 1
+                pages_done += pages_of.get(result["id"], 0)
                 if on_progress:
-                    on_progress(done, summary.partitions)
+                    on_progress(pages_done, total_pages)
             usage = client.run(worker_usage)
             summary.worker_peak_rss_mb = {w: u["peak_rss_mb"] for w, u in usage.items()}
             summary.worker_cpu_s = {w: u["cpu_s"] for w, u in usage.items()}

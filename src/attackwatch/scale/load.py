@@ -64,4 +64,7 @@ def _bulk(ds: Dataset, out_dir: str | Path, summary: IngestSummary, client: Any,
         for cid in groups:
             ds.recompute(cid, edits)
         summary.incidents_created += len(groups)
-        summary.incidents_merged += len(keys) - len(groups)  # reports told by more than one article
+        summary.reports_founding += len(groups)
+        summary.reports_joined_new += len(keys) - len(groups)  # reports told by more than one article
+        if len(stored) > len(keys):
+            summary.dropped["replaced by a later row with the same id or URL"] += len(stored) - len(keys)

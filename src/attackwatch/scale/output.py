@@ -5,6 +5,7 @@ it, so it sits below both."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -50,6 +51,8 @@ def iter_parts(out_dir: str | Path) -> Iterator[tuple[list[dict[str, Any]], list
                 failures.append(r["error"])
                 continue
             row = {k: r.get(k) for k in ROW_FIELDS}
+            if isinstance(row["published"], date):  # a date column since the typed output; text before
+                row["published"] = row["published"].isoformat()
             row["reports"] = json.loads(r["reports"] or "[]")
             rows.append(row)
         yield rows, failures

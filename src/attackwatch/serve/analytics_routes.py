@@ -16,6 +16,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from attackwatch.analyze.alerts import compute_alerts
 from attackwatch.analyze.lulls import find_lulls
 from attackwatch.analyze.records import UnknownSide, actor_sides, latest_date, load_incidents
+from attackwatch.analyze.sides import DEFAULT_LULL_SIDES, DEFAULT_SIDES, by_side
 from attackwatch.analyze.thresholds import load_thresholds
 from attackwatch.serve.params import DATE_PATTERN, incident_filter
 from attackwatch.store.filters import IncidentFilter
@@ -66,21 +67,31 @@ AsOf = Annotated[str | None, Query(pattern=DATE_PATTERN, description="read the d
                                                                     "latest date in the data)")]
 ExcludeSide = Annotated[list[str] | None, Query(description="leave out incidents whose actor is on this side "
                                                             "(us: the US strikes in return)")]
+Side = Literal["militia", "us", "other", "all"]
+SideQuery = Annotated[list[Side] | None, Query(description="the series to read, each on its own: militia (attacks by "
+                                               "the Iran-aligned militias), us (US/coalition strikes), other, all (every "
+                                               "incident as one series). Default: alerts for militia and us, "
+                                               "resumptions and lulls of militia attacks")]
 
 
 @router.get("/api/alerts", summary="Alerts: resumption, surge, first claims, first weapon at a site, casualties")
 def get_alerts(request: Request, flt: Annotated[IncidentFilter, Depends(incident_filter)], as_of: AsOf = None,
                rule: Annotated[list[Rule] | None, Query(description="only these rules")] = None,
-               exclude_side: ExcludeSide = None) -> dict[str, Any]:
+               exclude_side: ExcludeSide = None, side: SideQuery = None) -> dict[str, Any]:
     when = _as_of(as_of)
     records = _history(request, flt, exclude_side, when)
     when = when or latest_date(records) or date.today()
     thresholds = load_thresholds()
-    alerts = compute_alerts(records, thresholds, as_of=when, since=flt.since, until=flt.until, rules=rule)
-    return {"as_of": when.isoformat(), "alerts": annotate_alerts([a.to_dict() for a in alerts], records, thresholds)}
+    sides = list(dict.fromkeys(side)) if side else list(DEFAULT_SIDES)
+    alerts = compute_alerts(records, thresholds, as_of=when, since=flt.since, until=flt.until, rules=rule,
+                            sides=sides, lull_sides=sides if side else list(DEFAULT_LULL_SIDES))
+    return {"as_of": when.isoformat(), "sides": sides,
+            "alerts": annotate_alerts([a.to_dict() for a in alerts], records, thresholds)}
 
 
 SEVERITY_ORDER = ("high", "medium", "low")
+# an alert's series (analyze/sides.py) as the actor registry's side the dashboard groups by
+SERIES_SIDE = {"militia": "axis", "us": "us"}
 
 
 def annotate_alerts(alerts: list[dict[str, Any]], records: list[dict[str, Any]],
@@ -100,6 +111,9 @@ def annotate_alerts(alerts: list[dict[str, Any]], records: list[dict[str, Any]],
         incidents = [by_id[i] for i in alert.get("incidents") or [] if i in by_id]
         sides = {side_of.get(str(r.get("actor") or "").lower(), "") or "unknown" for r in incidents}
         side = sides.pop() if len(sides) == 1 else ("mixed" if sides else "unknown")
+        series = (alert.get("scope") or {}).get("side")
+        if series in SERIES_SIDE:  # the series the alert was computed on says it (in the registry's words)
+            side = SERIES_SIDE[series]
         labels = {r["id"]: incident_label(r) for r in incidents}
         out.append({**alert, "severity": severity if severity in SEVERITY_ORDER else "low", "side": side,
                     "labels": labels})
@@ -114,10 +128,13 @@ def incident_label(record: dict[str, Any]) -> str:
 @router.get("/api/lulls", summary="Pauses between incidents (date precision honoured)")
 def get_lulls(request: Request, flt: Annotated[IncidentFilter, Depends(incident_filter)],
               min_days: Annotated[int, Query(ge=0, le=100_000)] = 14, as_of: AsOf = None,
-              exclude_side: ExcludeSide = None) -> dict[str, Any]:
+              exclude_side: ExcludeSide = None, side: SideQuery = None) -> dict[str, Any]:
     when = _as_of(as_of)
     records = _history(request, flt, exclude_side, when)
     when = when or latest_date(records) or date.today()
-    lulls = [lu for lu in find_lulls(records, min_days, when)
-             if (flt.since is None or (lu.end or when) >= flt.since) and (flt.until is None or lu.start <= flt.until)]
-    return {"as_of": when.isoformat(), "lulls": [lu.to_dict() for lu in lulls]}
+    sides = list(dict.fromkeys(side)) if side else list(DEFAULT_LULL_SIDES)
+    # each side's pauses on its own: a US strike does not end a pause in militia attacks
+    lulls = sorted((lu for s, members in by_side(records, sides).items() for lu in find_lulls(members, min_days, when, s)
+                    if (flt.since is None or (lu.end or when) >= flt.since) and (flt.until is None or lu.start <= flt.until)),
+                   key=lambda lu: (lu.start, lu.side or ""))
+    return {"as_of": when.isoformat(), "sides": sides, "lulls": [lu.to_dict() for lu in lulls]}

@@ -97,9 +97,9 @@ def create_app(db_url: str, token: str | None = None, private: bool = False) -> 
     async def validation_error(request: Request, exc: RequestValidationError) -> SafeJSONResponse:
         return error(422, _message(exc))
 
-    from attackwatch.serve import routes_incidents, routes_map, routes_review, routes_stats, routes_write
+    from attackwatch.serve import routes_changes, routes_incidents, routes_map, routes_review, routes_stats, routes_write
 
-    for module in (routes_incidents, routes_stats, routes_write, routes_review, routes_map):
+    for module in (routes_incidents, routes_stats, routes_write, routes_review, routes_map, routes_changes):
         app.include_router(module.router)
     app.include_router(routes_write.ingest_router)
     app.include_router(routes_review.write_router)

@@ -19,7 +19,6 @@ from attackwatch.store.filters import IncidentFilter
 router = APIRouter(prefix="/api", dependencies=[Depends(require_read)], responses=ERROR_RESPONSES)
 
 EXPORT_PAGE = 2000
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class IncidentPage(BaseModel):
@@ -68,15 +67,19 @@ def _all_matching(request: Request, flt: IncidentFilter) -> Iterator[dict[str, A
             response_class=StreamingResponse,
             responses={200: {"content": {"application/geo+json": {"schema": {"type": "object"}}}}})
 def incidents_geojson(request: Request, flt: Annotated[IncidentFilter, Depends(incident_filter)]) -> StreamingResponse:
+    from attackwatch.store.export import feature as export_feature
+
+    updated = thread_store(request).updated_times()
+
     def body() -> Iterator[bytes]:
         yield b'{"type":"FeatureCollection","features":['
         first = True
         for record in _all_matching(request, flt):
-            if record.get("latitude") is None or record.get("longitude") is None:
+            # the properties of `attackwatch export --format geojson`: ACLED's columns and ours,
+            # the outlets, source URLs and evidence of each feature as lists
+            feature = export_feature(record, updated.get(record["id"]))
+            if feature is None:
                 continue
-            feature = {"type": "Feature", "id": record["id"],
-                       "geometry": {"type": "Point", "coordinates": [record["longitude"], record["latitude"]]},
-                       "properties": {k: v for k, v in record.items() if k != "reports"}}
             yield (b"" if first else b",") + safe_json_bytes(feature)
             first = False
         yield b"]}"
@@ -84,26 +87,20 @@ def incidents_geojson(request: Request, flt: Annotated[IncidentFilter, Depends(i
     return StreamingResponse(body(), media_type="application/geo+json")
 
 
-def csv_safe(value: Any) -> Any:
-    """A spreadsheet runs a cell that starts with = + - @ as a formula: quote such text."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 @router.get("/incidents.csv", summary="matching incidents as the ACLED-style CSV of `attackwatch export`",
             response_class=StreamingResponse, responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}})
 def incidents_csv(request: Request, flt: Annotated[IncidentFilter, Depends(incident_filter)]) -> StreamingResponse:
-    from attackwatch.store.export import ACLED_COLUMNS, EXTRA_COLUMNS, acled_row
+    from attackwatch.store.export import ACLED_COLUMNS, EXTRA_COLUMNS, acled_row, csv_cells
 
     columns = ACLED_COLUMNS + EXTRA_COLUMNS
+    updated = thread_store(request).updated_times()
 
     def body() -> Iterator[bytes]:
         buf = io.StringIO()
         writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
         for n, record in enumerate(_all_matching(request, flt), 1):
-            writer.writerow({k: csv_safe(v) for k, v in acled_row(record).items()})
+            writer.writerow(csv_cells(acled_row(record, updated.get(record["id"]))))
             if n % 500 == 0:
                 yield buf.getvalue().encode("utf-8")
                 buf.seek(0)
@@ -142,10 +139,16 @@ def _edits_touching(store: Any, incident_id: str, members: list[str]) -> list[di
 
 @router.get("/incidents/{incident_id}", summary="one incident, the reports behind it and its edits", responses=NOT_FOUND)
 def get_incident(request: Request, incident_id: Annotated[str, Path(max_length=300)]) -> dict[str, Any]:
+    """An incident by its id, the `event_id_cnty` of an export, or the id of an incident since
+    merged into it (`resolved_from` then says which id was asked and how it led here)."""
+    from attackwatch.store.lookup import find_incident
+
     store = thread_store(request)
-    record = store.incident(incident_id)
-    if record is None:
+    found = find_incident(store, incident_id)
+    if found.incident_id is None:
         raise HTTPException(404, f"no incident {incident_id}")
+    asked, incident_id = incident_id, found.incident_id
+    record = store.incident(incident_id)
     if record.get("review") == "rejected":  # not an incident, by an analyst's verdict (audit trail: the CLI)
         raise HTTPException(404, f"incident {incident_id} was rejected in review")
     members = store.members(incident_id)
@@ -157,7 +160,10 @@ def get_incident(request: Request, incident_id: Annotated[str, Path(max_length=3
             titles[aid] = (store.article(aid) or {}).get("title")
         reports.append({"report_id": row["id"], "article_id": aid, "title": titles[aid], "outlet": row["outlet"],
                         "url": row["url"], "published": row["published"], "record": json.loads(row["data"])})
-    return {"incident": record, "reports": reports, "edits": _edits_touching(store, incident_id, members)}
+    out = {"incident": record, "reports": reports, "edits": _edits_touching(store, incident_id, members)}
+    if found.note:
+        out["resolved_from"] = {"id": asked, "note": found.note}
+    return out
 
 
 @router.get("/articles/{article_id}", summary="one stored article, its text and its reports", responses=NOT_FOUND)

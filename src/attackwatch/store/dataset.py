@@ -10,8 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from datetime import datetime, timezone
+from typing import Any, Callable, Iterable, Iterator
 
 from attackwatch.models import Article, Report
 from attackwatch.resolve.cluster import Resolver, incident_id_for
@@ -27,19 +29,42 @@ EDITABLE = {"date", "date_precision", "event_type", "weapon", "actor", "claimed"
 
 @dataclass
 class IngestSummary:
+    """What an ingest did. It adds up: every stored report founded an incident, joined one
+    (already stored, or founded earlier in the same run) or was dropped (with the reason);
+    incidents created less those folded into others or left without reports is the net change."""
     new: int = 0
     updated: int = 0
     unchanged: int = 0
     failed: int = 0
     reports: int = 0
     incidents_created: int = 0
-    incidents_merged: int = 0
+    incidents_merged: int = 0  # reports that joined an incident already stored
+    reports_founding: int = 0  # reports that founded a new incident
+    reports_joined_new: int = 0  # reports that joined an incident founded in the same run
+    incidents_folded: int = 0  # incidents folded into another (a coarse telling of it)
+    incidents_removed: int = 0  # incidents left without reports (their article was replaced)
+    dropped: Counter[str] = field(default_factory=Counter)  # reason -> reports stored but in no incident
     errors: list[str] = field(default_factory=list)
 
+    def add(self, other: "IngestSummary") -> None:
+        for name in ("new", "updated", "unchanged", "failed", "reports", "incidents_created", "incidents_merged",
+                     "reports_founding", "reports_joined_new", "incidents_folded", "incidents_removed"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.dropped.update(other.dropped)
+        self.errors += other.errors
+
     def line(self) -> str:
+        joined = self.incidents_merged + self.reports_joined_new
+        dropped = sum(self.dropped.values())
+        why = f" ({'; '.join(f'{n} {reason}' for reason, n in self.dropped.most_common())})" if dropped else ""
+        net = self.incidents_created - self.incidents_folded - self.incidents_removed
+        gone = [f"{n} {what}" for n, what in ((self.incidents_folded, "folded into another"),
+                                              (self.incidents_removed, "left without reports")) if n]
         return (f"{self.new} articles new, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed; "
-                f"{self.reports} reports; incidents: {self.incidents_created} created, "
-                f"{self.incidents_merged} reports joined existing ones")
+                f"{self.reports} reports: {self.reports_founding} founded a new incident, {joined} joined one "
+                f"({self.incidents_merged} already stored, {self.reports_joined_new} founded in this run), "
+                f"{dropped} dropped{why}; incidents: {self.incidents_created} created"
+                + (f", {', '.join(gone)}" if gone else "") + f" (net {net:+d})")
 
 
 def content_hash(article: Article) -> str:
@@ -69,11 +94,13 @@ class RecomputeReads:
     rows: dict[str, Any]  # report id -> report row (report_rows)
     field_edits: list[dict[str, Any]]  # the field edits, in the order they were made
     homes: list[str | None]  # the incident each of them belongs to now
+    previous: dict[str, tuple[dict[str, Any], str]] = field(default_factory=dict)  # id -> (record, updated_at) stored
 
 
 class Dataset:
     def __init__(self, store: SqliteStore):
         self.store = store
+        self.cause = "ingest"  # what the change log says made the changes being recorded
 
     # -- keys and records ------------------------------------------------------------------
     def _keys(self, report_ids: list[str]) -> dict[str, ReportKey]:
@@ -81,15 +108,20 @@ class Dataset:
                 for row in self.store.report_rows(report_ids)}
 
     def recompute(self, incident_id: str, edits: list[dict[str, Any]] | None = None,
-                  reads: RecomputeReads | None = None) -> dict[str, Any] | None:
+                  reads: RecomputeReads | None = None, kind: str | None = None,
+                  other_id: str | None = None) -> dict[str, Any] | None:
         """Rebuild one incident's canonical record from its reports and the edits on it
         (`edits`: the edit log, when the caller recomputes many incidents and read it once;
-        `reads`: what `recompute_reads` read at once for many incidents, this one among them)."""
+        `reads`: what `recompute_reads` read at once for many incidents, this one among them),
+        and log what changed (`kind`/`other_id`: what to call a new incident, e.g. a split)."""
         if reads is None:
             reads = self.recompute_reads([incident_id], edits)
         members = reads.members.get(incident_id)
+        previous = reads.previous.get(incident_id)
         if not members:
             self.store.delete_incident(incident_id)
+            if previous is not None:
+                self.log_changes([change(incident_id, "removed", self.cause, reports=_articles_diff(previous[0], None))])
             return None
         pairs = [(json.loads(r["data"]), {"id": r["article_id"], "outlet": r["outlet"], "url": r["url"],
                                           "published": r["published"]})
@@ -112,20 +144,39 @@ class Dataset:
         if status:
             record["review"] = status
         lo, _ = date_interval(record.get("date"), record.get("date_precision"))
-        self.store.put_incident(record, lo)
+        if previous is None:
+            logged = change(incident_id, kind or "created", self.cause, other_id=other_id,
+                            reports=_articles_diff(None, record))
+        elif _comparable(previous[0]) == _comparable(record):
+            logged = None  # nothing changed: the record keeps its time
+        else:
+            logged = change(incident_id, "updated", self.cause, fields=field_diff(previous[0], record),
+                            reports=_articles_diff(previous[0], record))
+        if logged:
+            self.log_changes([logged])
+        # the record's time is its change's, so `export --updated-since` agrees with the change log
+        self.store.put_incident(record, lo, logged["at"] if logged else previous[1] if previous else None)
         return record
 
-    def recompute_reads(self, incident_ids: Iterable[str], edits: list[dict[str, Any]] | None = None) -> RecomputeReads:
+    def log_changes(self, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            self.store.add_changes(rows)
+
+    def recompute_reads(self, incident_ids: Iterable[str], edits: list[dict[str, Any]] | None = None,
+                        previous: dict[str, tuple[dict[str, Any], str]] | None = None) -> RecomputeReads:
         """Everything `recompute` reads for these incidents, in a few bulk queries (their
-        members, their reports, the current home of every field edit) instead of a handful
-        per incident: on a server each query is a round trip. Recomputing does not move
-        reports between incidents, so the reads stay valid while the incidents are rebuilt."""
+        members, their reports, the current home of every field edit, their stored records)
+        instead of a handful per incident: on a server each query is a round trip.
+        Recomputing does not move reports between incidents, so the reads stay valid while
+        the incidents are rebuilt. `previous`: the stored records, when the caller has them."""
         ids = list(incident_ids)
         members = self.store.members_of(ids)
         rows = {r["id"]: r for r in self.store.report_rows([rid for cid in ids for rid in members.get(cid, [])])}
         field_edits = [e for e in (self.store.edits() if edits is None else edits) if e["kind"] == "field"]
         homes = self._edit_homes(field_edits) if field_edits and members else []
-        return RecomputeReads(members, rows, field_edits, homes)
+        if previous is None:
+            previous = self.store.incident_records(ids) if ids else {}
+        return RecomputeReads(members, rows, field_edits, homes, previous)
 
     def _split_reports(self, edits: list[dict[str, Any]] | None = None) -> set[str]:
         return {e["anchors"]["report"] for e in (self.store.edits() if edits is None else edits) if e["kind"] == "split"}
@@ -186,14 +237,12 @@ class Dataset:
                 self.store.bulk_insert_reports(report_rows)  # type: ignore[attr-defined]
             summary.reports += len(new_ids)
             if resolve:
-                created, merged = self._resolve(new_ids, touched)
-                summary.incidents_created += created
-                summary.incidents_merged += merged
+                self._resolve(new_ids, touched, summary)
             return new_ids
 
-    def _resolve(self, new_ids: list[str], touched: set[str]) -> tuple[int, int]:
+    def _resolve(self, new_ids: list[str], touched: set[str], summary: IngestSummary) -> None:
         if not new_ids and not touched:
-            return 0, 0
+            return
         new_keys = self._keys(new_ids)
         edits = self.store.edits()
         ranges = [(countries, lo - 2, hi + 2) for countries, lo, hi in _date_ranges([k for k in new_keys.values() if k.dated])]
@@ -220,27 +269,38 @@ class Dataset:
             resolver.seed(incident_id, [seed_keys[r] for r in rids if r in seed_keys])
         before = {cid: {m.id for m in c.members} for cid, c in resolver.clusters.items()}
         resolver.add_all(new_keys.values())
-        created = merged = 0
+        fresh = set(new_keys)
+        placed: set[str] = set()
         links: list[tuple[str, str]] = []
         for cid, c in resolver.clusters.items():
             ids = {m.id for m in c.members}
+            arrived = ids & fresh
+            placed |= arrived
             if cid not in before:
-                created += 1
+                summary.incidents_created += 1
+                # one new report founds it, the others join it (none: a telling left another incident)
+                summary.reports_founding += 1 if arrived else 0
+                summary.reports_joined_new += max(len(arrived) - 1, 0)
             elif ids != before[cid]:
-                merged += len(ids - before[cid])
+                summary.incidents_merged += len(arrived)
             else:
                 continue
             links += [(rid, cid) for rid in ids]
             touched.add(cid)
+        if fresh - placed:
+            summary.dropped["in no incident after resolution"] += len(fresh - placed)
         self.store.link_many(links)
-        for cid in before:
-            if cid not in resolver.clusters:  # folded into another by fold_coarse
-                self.store.delete_incident(cid)
-                touched.discard(cid)
-        reads = self.recompute_reads(touched, edits)
+        folded = [cid for cid in before if cid not in resolver.clusters]  # folded into another by fold_coarse
+        reads = self.recompute_reads(touched | set(folded), edits)
+        for cid in folded:
+            self.store.delete_incident(cid)
+            touched.discard(cid)
+            summary.incidents_folded += 1
+            survivor = next((resolver.of_report[r] for r in sorted(before[cid]) if r in resolver.of_report), None)
+            self.log_changes([change(cid, "merged", self.cause, other_id=survivor)])
         for cid in touched:
-            self.recompute(cid, edits, reads)
-        return created, merged
+            if self.recompute(cid, edits, reads) is None:
+                summary.incidents_removed += 1
 
     def _taken_ids(self, likely: list[str]) -> Callable[[str], bool]:
         """`Resolver(taken=...)`: whether an incident id has a record in the store, answered
@@ -277,19 +337,31 @@ class Dataset:
             raise KeyError(f"no incident {incident_id}")
         return members
 
+    @contextmanager
+    def _because(self, cause: str) -> Iterator[None]:
+        """Changes recorded inside are logged as made by `cause` (edit, merge, split, resolve)."""
+        before, self.cause = self.cause, cause
+        try:
+            yield
+        finally:
+            self.cause = before
+
     def merge(self, keep: str, other: str, note: str | None = None, author: str | None = None) -> dict[str, Any]:
-        with self.store.write():
+        if keep == other:
+            raise ValueError(f"cannot merge incident {keep} into itself")
+        with self.store.write(), self._because("merge"):
             a, b = self._require(keep), self._require(other)
             self.store.add_edit("merge", keep, {"a": a, "b": b}, note=note, author=author)  # type: ignore[arg-type]
             for rid in b:
                 self.store.link(rid, keep)
             self.store.delete_incident(other)
+            self.log_changes([change(other, "merged", self.cause, other_id=keep)])
             record = self.recompute(keep)
         assert record is not None
         return record
 
     def split(self, incident_id: str, report_id: str, note: str | None = None, author: str | None = None) -> str:
-        with self.store.write():
+        with self.store.write(), self._because("split"):
             members = self._require(incident_id)
             if report_id not in members:
                 raise KeyError(f"report {report_id} is not in incident {incident_id}")
@@ -300,7 +372,7 @@ class Dataset:
             while self.store.members(new_id) or self.store.incident(new_id) is not None:
                 new_id = incident_id_for(new_id)
             self.store.link(report_id, new_id)
-            self.recompute(new_id)
+            self.recompute(new_id, kind="split", other_id=incident_id)
             self.recompute(incident_id)
         return new_id
 
@@ -308,7 +380,7 @@ class Dataset:
              author: str | None = None) -> dict[str, Any]:
         if field_name not in EDITABLE:
             raise ValueError(f"field {field_name!r} cannot be edited (editable: {', '.join(sorted(EDITABLE))})")
-        with self.store.write():
+        with self.store.write(), self._because("edit"):
             members = self._require(incident_id)
             self.store.add_edit("field", incident_id, members, field=field_name, value=value, note=note, author=author)
             record = self.recompute(incident_id)
@@ -322,7 +394,7 @@ class Dataset:
         and re-ingest like every correction, and stays in the audit trail."""
         if decision not in DECISIONS:
             raise ValueError(f"decision {decision!r}: one of {', '.join(DECISIONS)}")
-        with self.store.write():
+        with self.store.write(), self._because("review"):
             members = self._require(incident_id)
             self.store.add_edit("field", incident_id, members, field=REVIEW_FIELD, value=DECISIONS[decision], note=note,
                                 author=author)
@@ -334,8 +406,9 @@ class Dataset:
     def rebuild(self) -> int:
         """Re-resolve every report from scratch, keep incident ids stable where the membership
         allows, and re-apply merges and splits in the order they were made."""
-        with self.store.write():
+        with self.store.write(), self._because("resolve"):
             old = self.store.links()
+            previous = self.store.incident_records(self.store.incident_ids())
             rows = list(self.store.all_report_rows())
             keys = [report_key(json.loads(r["data"]), r["id"], r["outlet"]) for r in rows]
             resolver = Resolver(protected=self._split_reports())
@@ -347,7 +420,14 @@ class Dataset:
                 for rid in rids:
                     self.store.link(rid, cid)
             edits = self.store.edits()
-            reads = self.recompute_reads(groups, edits)
+            reads = self.recompute_reads(groups, edits, previous={c: previous[c] for c in groups if c in previous})
+            of_report = {rid: cid for cid, rids in groups.items() for rid in rids}
+            gone = []
+            for cid in sorted(set(previous) - set(groups)):  # its reports went to other incidents
+                votes = Counter(of_report[r] for r, c in old.items() if c == cid and r in of_report)
+                survivor = votes.most_common(1)[0][0] if votes else None
+                gone.append(change(cid, "merged" if survivor else "removed", self.cause, other_id=survivor))
+            self.log_changes(gone)
             for cid in groups:
                 self.recompute(cid, edits, reads)
             return len(groups)
@@ -477,3 +557,29 @@ def _stable_ids(groups: dict[str, list[str]], old: dict[str, str]) -> dict[str, 
         taken.add(choice)
         out[choice] = rids
     return out
+
+
+def _comparable(record: dict[str, Any]) -> Any:
+    return json.dumps(record, sort_keys=True, ensure_ascii=False)
+
+
+def field_diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    """{field: [before, after]} for every field of the record whose value changed (sources and
+    conflicts included, the reports listed apart)."""
+    names = sorted((set(before) | set(after)) - {"id", "reports", "edits"})
+    return {n: [before.get(n), after.get(n)] for n in names if before.get(n) != after.get(n)}
+
+
+def _articles_diff(before: dict[str, Any] | None, after: dict[str, Any] | None) -> dict[str, list[str]]:
+    """The articles that joined or left an incident's reports."""
+    old = {str(r.get("article_id")) for r in (before or {}).get("reports") or []}
+    new = {str(r.get("article_id")) for r in (after or {}).get("reports") or []}
+    return {"added": sorted(new - old), "removed": sorted(old - new)}
+
+
+def change(incident_id: str, kind: str, cause: str, *, other_id: str | None = None,
+           fields: dict[str, list[Any]] | None = None, reports: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    """One change-log row (see store/schema.py migration 6)."""
+    # to the microsecond, so "since" a moment between two runs in one second still splits them
+    return {"at": datetime.now(timezone.utc).isoformat(timespec="microseconds"), "incident_id": incident_id,
+            "kind": kind, "other_id": other_id, "fields": fields, "reports": reports, "cause": cause}

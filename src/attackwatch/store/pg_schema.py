@@ -174,6 +174,21 @@ CREATE INDEX incidents_admin1 ON incidents(admin1_code, day_lo) INCLUDE (review)
 DROP INDEX incidents_confidence;
 CREATE INDEX incidents_confidence ON incidents(confidence, id) INCLUDE (review);
 """),
+    # 5: what changed, when (SQLite's migration 6)
+    (5, """
+CREATE TABLE incident_changes (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at TEXT COLLATE "C" NOT NULL,
+    incident_id TEXT COLLATE "C" NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('created', 'updated', 'merged', 'split', 'removed')),
+    other_id TEXT COLLATE "C",
+    fields JSONB,
+    reports JSONB,
+    cause TEXT
+);
+CREATE INDEX incident_changes_at ON incident_changes(at, id);
+CREATE INDEX incident_changes_incident ON incident_changes(incident_id, id);
+"""),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -31,6 +31,7 @@ from psycopg.types.json import Jsonb
 
 from attackwatch.models import Evidence, Report
 from attackwatch.resolve.merge import CONFLICT_FIELDS, GEO_FIELDS
+from attackwatch.store.pg_changes import PgChangeLog
 from attackwatch.store.pg_filters import pg_where
 from attackwatch.store.pg_schema import MIGRATIONS, SCHEMA_VERSION, TS_CONFIG
 from attackwatch.store.sqlite import SORT_COLUMNS, SPLIT_COLUMNS, StoreError, now
@@ -143,7 +144,7 @@ def _safe(url: str) -> str:
     return url
 
 
-class PostgresStore:
+class PostgresStore(PgChangeLog):
     backend = "postgresql"
 
     def __init__(self, url: str, *, attempts: int = 30):
@@ -417,7 +418,8 @@ class PostgresStore:
         return {r[0] for r in self.conn.execute("SELECT id FROM incidents WHERE id = ANY(%s)",
                                                 (sorted(set(incident_ids)),))}
 
-    def put_incident(self, record: dict[str, Any], day_lo: int) -> None:
+    def put_incident(self, record: dict[str, Any], day_lo: int, updated_at: str | None = None) -> None:
+        """Write an incident record; `updated_at`: when it last changed (default: now)."""
         self._queue(
             "INSERT INTO incidents(id, date, day_lo, country_code, admin1_code, actor, weapon, event_type, n_sources, data, "
             "updated_at) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) ON CONFLICT (id) DO UPDATE SET date=excluded.date, "
@@ -426,7 +428,7 @@ class PostgresStore:
             "data=excluded.data, updated_at=excluded.updated_at",
             (record["id"], record.get("date"), day_lo, record.get("country_code"), record.get("admin1_code"),
              record.get("actor"), record.get("weapon"), record.get("event_type"), record.get("n_sources", 0),
-             Jsonb(record), now()))
+             Jsonb(record), updated_at or now()))
 
     def delete_incident(self, incident_id: str) -> None:
         self._queue("DELETE FROM incidents WHERE id = %s", (incident_id,))
@@ -437,6 +439,18 @@ class PostgresStore:
 
     def incident_ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM incidents ORDER BY id")]
+
+    def incident_records(self, incident_ids: list[str]) -> dict[str, tuple[dict[str, Any], str]]:
+        """incident id -> (record, updated_at), for those of these incidents that exist."""
+        return {r[0]: (incident_in_order(r[1]), r[2]) for r in self.conn.execute(
+            "SELECT id, data, updated_at FROM incidents WHERE id = ANY(%s)", (sorted(set(incident_ids)),))}
+
+    def updated_times(self, incident_ids: list[str] | None = None) -> dict[str, str]:
+        """incident id -> when its record last changed (all incidents when no ids are given)."""
+        if incident_ids is None:
+            return {r[0]: r[1] for r in self.conn.execute("SELECT id, updated_at FROM incidents")}
+        return {r[0]: r[1] for r in self.conn.execute("SELECT id, updated_at FROM incidents WHERE id = ANY(%s)",
+                                                      (sorted(set(incident_ids)),))}
 
     def query_incidents(self, where: Any = "", params: tuple[Any, ...] = (), order: str = "day_lo, id",
                         limit: int | None = None, offset: int = 0) -> Iterator[dict[str, Any]]:

@@ -185,6 +185,23 @@ CREATE INDEX incidents_admin1 ON incidents(admin1_code, day_lo, review);
 DROP INDEX incidents_confidence;
 CREATE INDEX incidents_confidence ON incidents(confidence, id, review);
 """),
+    # 6: what changed, when: every incident created, updated (with the fields that changed),
+    # merged into another (the survivor, so a merged-away id still leads somewhere), split or
+    # removed; `attackwatch changes` and GET /api/changes read it
+    (6, """
+CREATE TABLE incident_changes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    incident_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('created', 'updated', 'merged', 'split', 'removed')),
+    other_id TEXT,                    -- merged: the survivor; split: the incident split from
+    fields TEXT,                      -- JSON: {field: [before, after]} of what changed
+    reports TEXT,                     -- JSON: {"added": [...], "removed": [...]} report ids
+    cause TEXT                        -- ingest, edit, merge, split, resolve
+);
+CREATE INDEX incident_changes_at ON incident_changes(at, id);
+CREATE INDEX incident_changes_incident ON incident_changes(incident_id, id);
+"""),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -242,7 +242,8 @@ class SqliteStore:
                 f"SELECT id FROM incidents WHERE id IN ({','.join('?' * len(chunk))})", chunk))
         return out
 
-    def put_incident(self, record: dict[str, Any], day_lo: int) -> None:
+    def put_incident(self, record: dict[str, Any], day_lo: int, updated_at: str | None = None) -> None:
+        """Write an incident record; `updated_at`: when it last changed (default: now)."""
         killed, injured = _int_or_none(record.get("killed")), _int_or_none(record.get("injured"))
         self.conn.execute(
             "INSERT INTO incidents(id, date, day_lo, country_code, admin1_code, actor, weapon, event_type, n_sources, data, "
@@ -259,7 +260,7 @@ class SqliteStore:
             "confidence=excluded.confidence, review=excluded.review",
             (record["id"], record.get("date"), day_lo, record.get("country_code"), record.get("admin1_code"),
              record.get("actor"), record.get("weapon"), record.get("event_type"), record.get("n_sources", 0),
-             json.dumps(record, ensure_ascii=False), now(), record.get("actor_parent"), record.get("country"),
+             json.dumps(record, ensure_ascii=False), updated_at or now(), record.get("actor_parent"), record.get("country"),
              record.get("admin1"), record.get("target_type"), _bool_or_none(record.get("claimed")),
              record.get("confirmation"), _bool_or_none(record.get("background")), record.get("date_precision"),
              killed, injured, (killed or 0) + (injured or 0), _float_or_none(record.get("latitude")),
@@ -275,6 +276,57 @@ class SqliteStore:
 
     def incident_ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM incidents")]
+
+    def incident_records(self, incident_ids: list[str]) -> dict[str, tuple[dict[str, Any], str]]:
+        """incident id -> (record, updated_at), for those of these incidents that exist."""
+        out: dict[str, tuple[dict[str, Any], str]] = {}
+        for chunk in _chunks(sorted(set(incident_ids)), 500):
+            for r in self.conn.execute(f"SELECT id, data, updated_at FROM incidents WHERE id IN "
+                                       f"({','.join('?' * len(chunk))})", chunk):
+                out[r[0]] = (json.loads(r[1]), r[2])
+        return out
+
+    def updated_times(self, incident_ids: list[str] | None = None) -> dict[str, str]:
+        """incident id -> when its record last changed (all incidents when no ids are given)."""
+        if incident_ids is None:
+            return {r[0]: r[1] for r in self.conn.execute("SELECT id, updated_at FROM incidents")}
+        out: dict[str, str] = {}
+        for chunk in _chunks(sorted(set(incident_ids)), 500):
+            out.update((r[0], r[1]) for r in self.conn.execute(
+                f"SELECT id, updated_at FROM incidents WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        return out
+
+    # -- the change log ---------------------------------------------------------------------------
+    def add_changes(self, rows: list[dict[str, Any]]) -> None:
+        """Append to the change log: dicts with at, incident_id, kind, other_id, fields, reports, cause."""
+        self.conn.executemany(
+            "INSERT INTO incident_changes(at, incident_id, kind, other_id, fields, reports, cause) VALUES (?,?,?,?,?,?,?)",
+            [(r["at"], r["incident_id"], r["kind"], r.get("other_id"), json.dumps(r.get("fields"), ensure_ascii=False),
+              json.dumps(r.get("reports")), r.get("cause")) for r in rows])
+
+    def changes(self, since: str, until: str | None = None, incident_id: str | None = None) -> list[dict[str, Any]]:
+        """Change-log entries made at or after `since` (and before `until`), oldest first."""
+        sql = "SELECT id, at, incident_id, kind, other_id, fields, reports, cause FROM incident_changes WHERE at >= ?"
+        args: list[Any] = [since]
+        if until:
+            sql += " AND at < ?"
+            args.append(until)
+        if incident_id:
+            sql += " AND (incident_id = ? OR other_id = ?)"
+            args += [incident_id, incident_id]
+        out = []
+        for row in self.conn.execute(sql + " ORDER BY id", args):
+            d = dict(row)
+            d["fields"] = json.loads(d["fields"]) if d["fields"] else None
+            d["reports"] = json.loads(d["reports"]) if d["reports"] else None
+            out.append(d)
+        return out
+
+    def merged_into(self, incident_id: str) -> str | None:
+        """The incident this one was last merged into, if it was."""
+        row = self.conn.execute("SELECT other_id FROM incident_changes WHERE incident_id = ? AND kind = 'merged' "
+                                "ORDER BY id DESC LIMIT 1", (incident_id,)).fetchone()
+        return row[0] if row else None
 
     def query_incidents(self, where: str = "", params: tuple[Any, ...] = (), order: str = "day_lo, id",
                         limit: int | None = None, offset: int = 0) -> Iterator[dict[str, Any]]:

@@ -14,7 +14,9 @@ from typing import Any
 
 from attackwatch.analyze.alerts import Alert, compute_alerts
 from attackwatch.analyze.lulls import Lull, find_lulls
-from attackwatch.analyze.records import Dated, dated
+from attackwatch.analyze.records import Dated, dated, interval
+from attackwatch.analyze.report.summary import summary_sentences
+from attackwatch.analyze.sides import DEFAULT_LULL_SIDES, DEFAULT_SIDES, by_side
 from attackwatch.analyze.trends import Trends, compute_trends
 
 TIMELINE_WEEKS = 52
@@ -38,6 +40,13 @@ class ReportData:
     timeline: Trends
     claims: dict[str, dict[str, int]] = field(default_factory=dict)  # claimed/unclaimed -> confirmation -> n
     min_lull_days: int = 14
+    sides: list[str] = field(default_factory=list)  # the series the report counts apart (analyze/sides.py)
+    side_counts: dict[str, dict[str, Any]] = field(default_factory=dict)  # side -> counts as summary_counts
+    side_previous: dict[str, int] = field(default_factory=dict)  # side -> count in the period just before
+    currents: list[Lull] = field(default_factory=list)  # the pause running in each lull series, if any
+    summary: list[str] = field(default_factory=list)  # the headline as short sentences
+    admin1_history: dict[str, dict[str, list[int]]] = field(default_factory=dict)  # side -> admin1 -> counts, 4 periods before
+    side_timelines: dict[str, Trends] = field(default_factory=dict)  # side -> weekly counts, as `timeline`
 
     @property
     def title(self) -> str:
@@ -56,7 +65,12 @@ def _top(counter: Counter[str], n: int = 3) -> str:
 
 
 def build_report(records: list[dict[str, Any]], start: date, end: date, thresholds: dict[str, Any],
-                 as_of: date | None = None, filters: str = "") -> ReportData:
+                 as_of: date | None = None, filters: str = "", sides: list[str] | None = None,
+                 lull_sides: list[str] | None = None) -> ReportData:
+    """`sides`: the series counted apart (default militia attacks and US/coalition strikes);
+    `lull_sides`: those whose pauses and resumptions the report tells (default militia)."""
+    sides = list(sides or DEFAULT_SIDES)
+    lull_sides = list(lull_sides or [s for s in sides if s in DEFAULT_LULL_SIDES] or sides)
     as_of = as_of or end
     lo, hi = start.toordinal(), end.toordinal()
     items, _ = dated(records)
@@ -69,11 +83,16 @@ def build_report(records: list[dict[str, Any]], start: date, end: date, threshol
     period = [d.record for d in inside]
 
     counts = _counts(inside)
-    alerts = compute_alerts([d.record for d in items], thresholds, as_of=as_of, since=start, until=end)
-    all_lulls = find_lulls([d.record for d in items], int(thresholds["resumption"]["min_lull_days"]), as_of)
-    lulls = [lu for lu in all_lulls if lu.end is not None and start <= lu.end <= end]
-    ongoing = [lu for lu in find_lulls([d.record for d in items], 0, as_of) if lu.after is None]
-    current = ongoing[0] if ongoing and ongoing[0].days > 0 else None
+    known = [d.record for d in items]
+    alerts = compute_alerts(known, thresholds, as_of=as_of, since=start, until=end, sides=sides, lull_sides=lull_sides)
+    min_lull = int(thresholds["resumption"]["min_lull_days"])
+    series = by_side(known, sorted(set(sides) | set(lull_sides), key=lambda s: (sides + lull_sides).index(s)))
+    lulls: list[Lull] = []
+    currents: list[Lull] = []
+    for side in lull_sides:
+        found = find_lulls(series[side], 0, as_of, side)
+        lulls += [lu for lu in found if lu.days >= min_lull and lu.end is not None and start <= lu.end <= end]
+        currents += [lu for lu in found if lu.after is None and lu.days > 0]
     first_week = max(min((d.start for d in items), default=start), end - timedelta(weeks=TIMELINE_WEEKS))
     timeline = compute_trends([d.record for d in items if d.lo >= first_week.toordinal()], "week", "none",
                               first=first_week, last=end)
@@ -82,11 +101,42 @@ def build_report(records: list[dict[str, Any]], start: date, end: date, threshol
         row = claims.setdefault("claimed" if r.get("claimed") else "unclaimed", {})
         conf = str(r.get("confirmation") or "not_mentioned")
         row[conf] = row.get(conf, 0) + 1
+    previous_ids = {d.id for d in previous}
+    side_counts: dict[str, dict[str, Any]] = {}
+    side_previous: dict[str, int] = {}
+    history: dict[str, dict[str, list[int]]] = {}
+    for side, members in series.items():  # membership by id: the records are dicts
+        ids = {str(r["id"]) for r in members}
+        side_counts[side] = _counts([d for d in inside if d.id in ids])
+        side_previous[side] = len(previous_ids & ids)
+        history[side] = _admin1_history([d for d in items if d.id in ids], lo, length)
     data = ReportData(start, end, as_of, filters, period, [d.record for d in maybe], context, len(previous), counts,
-                      "", alerts, lulls, current, timeline, claims,
-                      int(thresholds["resumption"]["min_lull_days"]))
-    data.headline = _headline(data)
+                      "", alerts, lulls, currents[0] if currents else None, timeline, claims, min_lull,
+                      sides, side_counts, side_previous, currents, [], history)
+    for side in ("militia", "us"):
+        members = series.get(side) if side in series else by_side(known, [side])[side]
+        data.side_timelines[side] = compute_trends([r for r in members if interval_lo(r) >= first_week.toordinal()],
+                                                   "week", "none", first=first_week, last=end)
+    data.summary = summary_sentences(data)
+    data.headline = " ".join(data.summary)
     return data
+
+
+def interval_lo(record: dict[str, Any]) -> int:
+    return interval(record.get("date"), record.get("date_precision"))[0]
+
+
+def _admin1_history(items: list[Dated], lo: int, length: int) -> dict[str, list[int]]:
+    """admin1 -> [count in the period, in each of the 4 periods of equal length before it]."""
+    out: dict[str, list[int]] = {}
+    for d in items:
+        bucket = (d.lo - lo) // length  # 0: the period; -1: the one before; ...
+        if bucket != (d.hi - lo) // length or not -4 <= bucket <= 0:
+            continue  # too coarse to place in one period, or outside the five
+        k = -bucket
+        name = str(d.record.get("admin1") or d.record.get("country") or "an unknown place")
+        out.setdefault(name, [0] * 5)[k] += 1
+    return out
 
 
 def _counts(inside: list[Dated]) -> dict[str, Any]:
@@ -104,38 +154,3 @@ def _counts(inside: list[Dated]) -> dict[str, Any]:
         "weapons": Counter(str(r.get("weapon") or "unknown") for r in records),
         "outlets": Counter(str(rep.get("outlet") or "unknown") for r in records for rep in r.get("reports") or []),
     }
-
-
-def _headline(d: ReportData) -> str:
-    """The summary paragraph: numbers from the data, no adjectives."""
-    c = d.summary_counts
-    days = (d.end - d.start).days + 1
-    parts = [f"From {d.start.isoformat()} to {d.end.isoformat()}, {_plural(c['incidents'], 'incident')} "
-             f"{'was' if c['incidents'] == 1 else 'were'} recorded (previous {_plural(days, 'day')}: {d.previous_count})."]
-    if c["incidents"]:
-        parts.append(f"{c['claimed']} claimed by their perpetrator; {c['confirmed']} confirmed and {c['denied']} denied "
-                     f"by an official side other than the claimant.")
-        parts.append(f"Reported casualties: {c['killed']} killed, {c['injured']} injured.")
-        parts.append(f"By country: {_top(c['countries'])}.")
-        if c["actors"]:
-            parts.append(f"Named actors (fronts under their umbrella): {_top(c['actors'])}; "
-                         f"{c['incidents'] - sum(c['actors'].values())} with no actor named.")
-        parts.append(f"Weapons: {_top(c['weapons'], 4)}.")
-        parts.append(f"Sources: {_plural(sum(c['outlets'].values()), 'report')} from "
-                     f"{_plural(len(c['outlets']), 'outlet')}.")
-    for a in d.rule_alerts("resumption"):
-        if not a.scope:
-            parts.append(f"The incident of {a.date.isoformat()} ended a pause of "
-                         f"{'at least ' if a.numbers['at_least'] else ''}{a.numbers['lull_days']} days "
-                         f"(previous incident {a.numbers['previous_date']}).")
-    surges = d.rule_alerts("surge")
-    if surges:
-        parts.append(f"{_plural(len(surges), 'surge alert')}: " + "; ".join(
-            f"{next(iter(a.scope.values()), 'theatre')} {a.numbers['count']} vs mean {a.numbers['baseline_mean']:.2f}"
-            for a in surges[:3]) + ".")
-    if d.current is not None:
-        parts.append(f"As of {d.as_of.isoformat()}, {d.current.days} days since the last incident "
-                     f"({d.current.before.label}).")
-    if d.maybe:
-        parts.append(f"{_plural(len(d.maybe), 'more incident')} dated only coarsely may fall in the period.")
-    return " ".join(parts)

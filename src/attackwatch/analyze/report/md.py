@@ -6,7 +6,7 @@ import base64
 import re
 from pathlib import Path
 
-from attackwatch.analyze.report.document import Block, Cell, Heading, Image, Link, Paragraph, Table
+from attackwatch.analyze.report.document import Block, Bullets, Cell, Heading, Image, Link, Paragraph, Table
 
 _SPECIAL = re.compile(r"([\\`*_\[\]#!|~])")
 
@@ -25,7 +25,8 @@ def _cell(c: Cell) -> str:
     if isinstance(c, list):
         return "; ".join(_cell(x) for x in c)
     if isinstance(c, Link):
-        return f"[{md_escape(c.text)}]({_url(c.url)})" if c.url else md_escape(c.text)
+        # a link to a row of the report is HTML-only: Markdown has no row anchors
+        return f"[{md_escape(c.text)}]({_url(c.url)})" if c.url and not c.url.startswith("#") else md_escape(c.text)
     return md_escape(str(c))
 
 
@@ -38,6 +39,8 @@ def render_md(title: str, blocks: list[Block], output: Path, embed: bool = False
             lines += [f"## {md_escape(b.text)}", ""]
         elif isinstance(b, Paragraph):
             lines += [f"*{md_escape(b.text)}*" if b.small else md_escape(b.text), ""]
+        elif isinstance(b, Bullets):
+            lines += [f"- {md_escape(item)}" for item in b.items] + [""]
         elif isinstance(b, Image):
             if embed:
                 src = "data:image/png;base64," + base64.b64encode(b.png).decode("ascii")

@@ -117,7 +117,9 @@ export async function showIncident(panel, id, hooks = null) {
   const incident = data.incident;
   const title = `${incident.date || "Undated"} — ${label(incident.weapon)} attack${incident.place ? ` on ${incident.place}` : ""}`;
   const heading = el("h2", { id: "incident-h", tabindex: "-1", text: title });
-  const parts = [heading, fieldList(incident), claimAndConfirmation(incident), conflicts(incident),
+  // an id since merged away (or an export's event_id_cnty) opens the incident it names now
+  const resolved = data.resolved_from ? el("p", { class: "resolved-note", role: "note", text: `${data.resolved_from.note}.` }) : null;
+  const parts = [heading, resolved, fieldList(incident), claimAndConfirmation(incident), conflicts(incident),
     editHistory(incident.id, data.edits, incident.edits),
     hooks && hooks.rejected ? verdictSection(incident, hooks) : null,
     hooks ? correctionsSection(incident, hooks, new Map(FIELDS)) : null,

@@ -175,6 +175,10 @@ async function openIncident(id, from, afterCorrection = false, toCorrect = false
   panel.hidden = false;
   try {
     const { heading, incident } = await showIncident($("incident-body"), id, correctionHooks);
+    if (incident.id !== id) {  // an id since merged away: the link now names the incident it went into
+      state.view.incident = incident.id;
+      writeState(state);
+    }
     const corrections = $("corrections");
     if (toCorrect && corrections) { // from the review queue's Correct…: the corrections open at once
       corrections.open = true;

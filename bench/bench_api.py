@@ -198,7 +198,7 @@ def main() -> int:
     table += [f"| {n} | {s if s is not None else '-'} | {p50:.1f} | {p99:.1f} | {mx:.1f} | {b:,} |"
               for n, s, p50, p99, mx, b in rows]
     print("\n".join(table))
-    missed = [n for n, _, _, p99, _, _ in rows if p99 > 100 and not n.startswith(("e.", "c2."))]
+    missed = [n for n, _, _, p99, _, _ in rows if p99 > (50 if n.startswith("c.") else 100) and not n.startswith(("e.", "c2."))]
     if not args.no_write:
         write_results(args, table, build_s, db, missed)
     return 0
@@ -208,9 +208,8 @@ def write_results(args: argparse.Namespace, table: list[str], build_s: float | N
     machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     verdict = ("every query meets it on this run." if not missed else
-               f"missed on this run by: {'; '.join(missed)}. The statistics query's own SQL (a GROUP BY over ~52,000 "
-               "entries of a covering index, sorted in memory) takes ~60 ms in-process on this loaded machine; "
-               "the rest is the HTTP round trip and binning into weeks in Python.")
+               f"missed on this run by: {'; '.join(missed)} (the 1-minute load average is in the header: on this "
+               "shared 2-vCPU machine a load above ~2 stretches every figure).")
     import sqlite3
 
     text = f"""# API latency (bench/bench_api.py)
@@ -227,8 +226,9 @@ after 10 warm-up requests; times are the full HTTP round trip including JSON of 
 
 {chr(10).join(table)}
 
-Target: p99 <= 100 ms for a-d (row c is the honest stats figure: each request has a filter
-never seen before, so it runs the SQL; c2 and e are what a dashboard reload costs); {verdict}
+Target: p99 <= 100 ms for a-d, and p99 <= 50 ms for row c (issue 14); row c is the honest stats
+figure: each request has a filter never seen before, so it misses the result cache and is computed
+(c2 and e are what a dashboard reload costs); {verdict}
 
 Stats and facets are kept in a result cache (src/attackwatch/serve/result_cache.py) until the
 database changes (SQLite's data_version and the connection's own change count; any write by
@@ -240,8 +240,10 @@ What makes it fast: schema migration 3 keeps the filtered/sorted fields as
 real columns (no json_extract per row), indexes (country_code, weapon, day_lo, id), (day_lo, id),
 (n_sources, id), (casualties, id) for keyset pages (a deep page costs what the first does),
 an FTS5 index of each incident's evidence for `q`, pages read in two steps (row ids through the
-indexes, then only the page's records), /api/stats reading only covering indexes
-(incidents_stats_day, incidents_stats_country) grouped in SQL by day and key, per-thread
+indexes, then only the page's records), /api/stats filtered and grouped with NumPy over an
+in-memory copy of the incidents' statistics columns (src/attackwatch/serve/stats_columns.py; read
+once per database version, ~0.7-1.7 s for 100,000 incidents, kept in the result cache; filters it
+does not hold, such as `q`, run the SQL over the covering indexes incidents_stats_*), per-thread
 connections with mmap, in-memory sorters and a 16 MB cache, and list responses serialised
 once (no FastAPI jsonable_encoder pass over 100 nested records: it cost ~45 ms).
 

@@ -7,7 +7,6 @@ vocabulary, numbers, dates and place names; plus one 300 KB single-line text.
 from __future__ import annotations
 
 import re
-import time
 from datetime import date
 
 import pytest
@@ -187,19 +186,18 @@ def test_short_last_paragraph_with_a_full_date_keeps_its_incident():
     assert any("Harir" in p for p in places), places
 
 
-def test_300kb_single_line_text_finishes_in_reasonable_time():
+def test_300kb_single_line_text_is_processed():
+    # its speed is measured in bench/bench_extract.py (a 5 MB page against its parts, in CPU time
+    # beside the anchors), not here: a wall-clock limit fails on a loaded machine, not on slow code
     sentence = ("Two rockets struck near Ain al-Asad air base in Anbar province on Monday and a drone was shot down "
                 "over Erbil, officials said, while Kataib Hezbollah claimed an attack on a convoy near Nasiriyah. ")
     text = (sentence * (300_000 // len(sentence) + 1))[:300_000]
     assert "\n" not in text and len(text) == 300_000
-    t = time.perf_counter()
     reports = run_extract(text)
-    elapsed = time.perf_counter() - t
-    assert elapsed < 20, f"300 KB single line took {elapsed:.1f} s"
-    assert reports is not None
+    assert reports and any(r.place == "Ain al-Asad Air Base" for r in reports)
 
 
-def test_300kb_single_line_without_punctuation_finishes_in_reasonable_time():
+def test_300kb_single_line_without_punctuation_is_processed():
     words = ("rockets hit base near Erbil drone attack convoy Anbar Monday killed two wounded three Kataib Hezbollah "
              "claimed militia targeted US forces Baghdad embassy ").split()
     parts, n = [], 0
@@ -210,7 +208,4 @@ def test_300kb_single_line_without_punctuation_finishes_in_reasonable_time():
         n += len(w) + 1
         i += 1
     text = " ".join(parts)[:300_000]
-    t = time.perf_counter()
-    run_extract(text)
-    elapsed = time.perf_counter() - t
-    assert elapsed < 20, f"300 KB unpunctuated line took {elapsed:.1f} s"
+    run_extract(text)  # reports or a one-line refusal, never a crash; speed: bench/bench_extract.py

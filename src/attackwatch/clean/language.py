@@ -22,14 +22,14 @@ def english_ratio(text: str) -> float:
     return sum(w in _STOPWORDS for w in words) / len(words)
 
 
-_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_DROP_ASCII_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def dominant_script(text: str) -> str | None:
     """The Unicode script most letters belong to ("LATIN", "ARABIC", "CYRILLIC", ...)."""
     sample = text[:20000]
-    ascii_letters = len(_ASCII_LETTERS.findall(sample))
+    ascii_letters = len(sample) - len(sample.translate(_DROP_ASCII_LETTERS))  # counted in C, no list of letters
     others = [ch for ch in _NON_ASCII.findall(sample) if ch.isalpha()]
     if ascii_letters >= len(others):
         return "LATIN" if ascii_letters else None  # the common case, without naming every character

@@ -19,7 +19,7 @@ from datetime import date
 
 from attackwatch.text.normalize import fold
 from attackwatch.text.dates import DateMention, find_dates
-from attackwatch.extraction.nlp import pipeline_for
+from attackwatch.extraction.nlp import doc_text, pipeline_for
 from attackwatch.packs import Pack, get_pack
 
 BOUNDARY_PUNCT = {",", ";", ":", "(", ")", "[", "]", "-", "--", '"'}
@@ -142,7 +142,11 @@ class Annotated:
 
 
 def _mentions(doc, key: str) -> list[Mention]:  # type: ignore[no-untyped-def]
-    out = [Mention(s.start_char, s.end_char, s.start, s.end, s.id_, s.label_, s.text) for s in doc.spans.get(key, [])]
+    text = doc_text(doc)  # a span's text is its slice of the Doc's text (Span.text rebuilds it token by token)
+    out = []
+    for s in doc.spans.get(key, []):
+        start, end = s.start_char, s.end_char
+        out.append(Mention(start, end, s.start, s.end, s.id_, s.label_, text[start:end]))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 
@@ -235,7 +239,7 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
     para = 0
     last_end = 0
     for si, sent in enumerate(doc.sents):
-        if not sent.text.strip():
+        if not folded[sent.start_char:sent.end_char].strip():
             continue
         para += folded.count("\n\n", last_end, sent.start_char) if sentences else 0
         last_end = sent.start_char

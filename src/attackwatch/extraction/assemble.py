@@ -3,9 +3,11 @@ interception, casualties, target, background flag, place and evidence."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from datetime import date
 from dataclasses import dataclass, field
+from typing import Any
 
 from attackwatch.extraction.actors import actor_roles, mention_role, perpetrator, target_actor
 from attackwatch.extraction.annotate import Annotated, Mention, Segment
@@ -265,25 +267,41 @@ _GROUP_REFERENCE = re.compile(r"\b(?:the|that)\s+(?:same\s+)?(?-i:(?:pro-)?[a-z]
                               r"|\bthey\s+(?:also\s+|later\s+|then\s+)?(?:targeted|attacked|launched|fired|struck|hit)\b", re.I)
 
 
+def _agent_militias(ann: Annotated, pack: Pack) -> tuple[list[int], list["Actor"]]:
+    """Every militia or umbrella the article names as an agent, in reading order (start offsets,
+    actors), computed once per article: _antecedent asks it for each report."""
+    cached = _AGENTS_SEEN[0]
+    if cached[0] is ann and cached[1] is pack:
+        return cached[2]
+    starts: list[int] = []
+    actors: list["Actor"] = []
+    for sent in ann.sentences:
+        for seg in sent.segments:
+            for m in seg.actors:
+                actor = pack.actors.get(m.id)
+                # "the alliance fighting ISIS ... the group said": a name told as a target or an
+                # affiliation is not what "the group" points back to
+                if actor is not None and actor.kind in ("militia", "umbrella") and \
+                        mention_role(m, actor, seg, ann.folded) == "agent":
+                    starts.append(m.start)
+                    actors.append(actor)
+    _AGENTS_SEEN[0] = (ann, pack, (starts, actors))  # one tuple, swapped whole: safe across threads
+    return starts, actors
+
+
+# the last article's answer (build_report runs article by article)
+_AGENTS_SEEN: list[tuple[Any, Any, Any]] = [(None, None, None)]
+
+
 def _antecedent(ann: Annotated, pack: Pack, segs: list[Segment]) -> "Actor | None":
     """ "In statements on Telegram, the group said ...": the militia last named before."""
     refs = [s for s in segs if _GROUP_REFERENCE.search(ann.folded[s.start:s.end])]
     if not refs:
         return None
     pos = min(s.start for s in refs)
-    last = None
-    for sent in ann.sentences:
-        for seg in sent.segments:
-            for m in seg.actors:
-                if m.start >= pos:
-                    break
-                actor = pack.actors.get(m.id)
-                # "the alliance fighting ISIS ... the group said": a name told as a target or an
-                # affiliation is not what "the group" points back to
-                if actor is not None and actor.kind in ("militia", "umbrella") and \
-                        mention_role(m, actor, seg, ann.folded) == "agent":
-                    last = actor
-    return last
+    starts, actors = _agent_militias(ann, pack)
+    before = bisect_left(starts, pos)  # mentions are in reading order: those starting before pos
+    return actors[before - 1] if before else None
 
 
 def _background(inc: Incident, ctx: ArticleContext) -> bool:

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from attackwatch.text.literals import case_safe, required_literals
+
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
           "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
@@ -158,6 +160,17 @@ _HARM_WORD = re.compile(r"kill|dead|died|dies|slain|perish|lives|toll|death|fata
                         r"treated|rushed|evacuated|airlifted|flown|taken", re.I)
 
 
+# the words each count pattern cannot match without (text/literals.py): a clause lacking them
+# skips the pattern ("wounded" alone runs none of the killed patterns)
+_NEEDS = {id(rx): required_literals(rx) for rx in (*(rx for _, rx in _LIST_PATTERNS), *_EXTRA_INJURED,
+                                                   *(rx for _, rx in _PATTERNS))}
+
+
+def _may_match(rx: re.Pattern[str], low: str | None) -> bool:
+    needs = _NEEDS[id(rx)]
+    return needs is None or low is None or all(any(x in low for x in s) for s in needs)
+
+
 @lru_cache(maxsize=4096)
 def casualties_in(text: str) -> Casualties:
     """Counts stated in one clause (folded text). Zero only for explicit 'no casualties' cues,
@@ -166,7 +179,10 @@ def casualties_in(text: str) -> Casualties:
     if not _HARM_WORD.search(text):
         return found
     found.killed = named_dead(text)
+    low = text.lower() if case_safe(text) else None  # the patterns are case-insensitive
     for field_name, rx in _LIST_PATTERNS:
+        if not _may_match(rx, low):
+            continue
         for m in rx.finditer(text):
             if _WEAPONISH.search(m.group("list")):
                 continue
@@ -174,11 +190,15 @@ def casualties_in(text: str) -> Casualties:
             current = getattr(found, field_name)
             setattr(found, field_name, total if current is None else max(current, total))
     for rx in _EXTRA_INJURED:
+        if not _may_match(rx, low):
+            continue
         for m in rx.finditer(text):
             n = number(m.group("n"))
             if n is not None:
                 found.injured = n if found.injured is None else max(found.injured, n)
     for field_name, rx in _PATTERNS:
+        if not _may_match(rx, low):
+            continue
         for m in rx.finditer(text):
             if field_name == "toll":
                 field_name = "killed"  # "the death toll from the strikes rose to 31"

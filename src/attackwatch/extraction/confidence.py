@@ -166,10 +166,27 @@ def mention_counts(ann: "Annotated") -> Counter[str]:
     return counts
 
 
+@dataclass(frozen=True)
+class SiblingIndex:
+    """What every report's features ask of all the article's reports, computed once per article
+    (asked per report, it made a page with thousands of reports quadratic)."""
+    first_start: int | None  # the earliest first-evidence offset of any report
+    span_owners: Counter[tuple[int, int]]  # evidence span -> how many reports quote it
+
+    @classmethod
+    def of(cls, siblings: list[Report]) -> "SiblingIndex":
+        starts = [r.evidence[0].start for r in siblings if r.evidence]
+        owners: Counter[tuple[int, int]] = Counter()
+        for r in siblings:
+            owners.update({(e.start, e.end) for e in r.evidence})
+        return cls(min(starts) if starts else None, owners)
+
+
 def features(inc: "Incident", report: Report, ctx: "ArticleContext", siblings: list[Report],
-             article: Article, counts: Counter[str] | None = None) -> dict[str, float]:
+             article: Article, counts: Counter[str] | None = None, index: SiblingIndex | None = None) -> dict[str, float]:
     """The signals of one report (siblings: every report of its article, itself included;
-    counts: mention_counts of the article, computed here when not given)."""
+    counts: mention_counts of the article, and index: SiblingIndex.of(siblings), computed here
+    when not given)."""
     ann = ctx.ann
     title = article.title
     if counts is None:
@@ -179,12 +196,14 @@ def features(inc: "Incident", report: Report, ctx: "ArticleContext", siblings: l
     triggers = [t.text.lower() for f in inc.frames for s in f.segs for t in s.triggers]
     gap = _days_before(report.date, ann.published)
     first_start = report.evidence[0].start if report.evidence else 0
-    starts = [r.evidence[0].start for r in siblings if r.evidence]
+    if index is None:
+        index = SiblingIndex.of(siblings)
     where = {n.lower() for n in (report.place, report.admin1) if n}
     coarse = report.geo_precision == "country" or (inc.place is not None and inc.place.kind == "area")
-    lead = bool(starts) and first_start == min(starts)
+    lead = index.first_start is not None and first_start == index.first_start
     spans = {(e.start, e.end) for e in report.evidence}
-    others = {(e.start, e.end) for r in siblings if r is not report for e in r.evidence}
+    # another report quotes one of these spans too (the report itself counts once per span)
+    shared = any(index.span_owners[sp] >= 2 for sp in spans)
     # "attacks on US forces in Iraq and Syria": a sentence spanning countries tells a pattern
     countries = {p.country_code for seg in near for m in seg.places
                  if (p := ctx.pack.places.get(m.id)) is not None and p.kind == "country"}
@@ -218,7 +237,7 @@ def features(inc: "Incident", report: Report, ctx: "ArticleContext", siblings: l
         "lead_report": float(lead),
         "place_in_title": float(bool(title) and any(w in title.lower() for w in where)),
         "undated": float(report.date is None),
-        "shared_evidence": float(bool(spans & others)),
+        "shared_evidence": float(shared),
         "shadowed": float(_shadowed(report, siblings)),
         "countries_in_sentence": float(min(len(countries), 3)),
         "first_sentence": float(min(f.sent for f in inc.frames) == 0) if inc.frames else 0.0,
@@ -258,8 +277,9 @@ def assign(scored: list[tuple["Incident", Report]], ctx: "ArticleContext", artic
     sink = _SINK.get()
     siblings = [r for _, r in scored]
     counts = mention_counts(ctx.ann) if scored else Counter()
+    index = SiblingIndex.of(siblings)
     for inc, report in scored:
-        feats = features(inc, report, ctx, siblings, article, counts)
+        feats = features(inc, report, ctx, siblings, article, counts, index)
         if sink is not None:
             sink.append((report, feats))
         if model is not None:

@@ -11,50 +11,136 @@ from functools import lru_cache
 from typing import Any
 
 from attackwatch.packs import Pack, alias_variants, get_pack
+from attackwatch.text.literals import LiteralGate, required_literals, skip_ahead_form
 
 MAX_SENT_TOKENS = 120
+MAX_TEXT_CHARS = 20_000_000  # well above the largest page ingest accepts (5 MB)
+TEXT_KEY = "aw_text"  # Doc.user_data key of the text the Doc was made from
 # titles and abbreviations whose full stop does not end a sentence
 ABBREVIATIONS = {"maj", "gen", "lt", "col", "sgt", "brig", "capt", "adm", "cpl", "pvt", "mr", "mrs", "ms", "dr", "st", "rep",
                  "sen", "gov", "pres", "lt.-gen", "maj.-gen", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
                  "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "approx", "est"}  # cap sentence length: a page with no punctuation still gets bounded sentences
 
 
-def _sentence_bounds(doc):  # type: ignore[no-untyped-def]
-    """Force a sentence start after every line break and every MAX_SENT_TOKENS tokens."""
+class _StringFlags:
+    """Per-string facts the sentence rules ask of a token (contains a line break, ends with a full
+    stop, is an abbreviation, ...), computed once per distinct string hash and kept across
+    documents."""
+
+    def __init__(self, strings) -> None:  # type: ignore[no-untyped-def]
+        from spacy.pipeline.sentencizer import Sentencizer
+
+        self.strings = strings
+        self.sentence_final = frozenset(Sentencizer.default_punct_chars)
+        self.of_orth: dict[int, tuple[bool, bool, bool, bool]] = {}  # newline, ends with ".", is ".", sentence-final
+        self.abbrev: dict[int, bool] = {}  # of a LOWER hash: lower.rstrip(".") is an abbreviation
+
+    def orth_flags(self, hashes: list[int]) -> list[tuple[bool, bool, bool, bool]]:
+        out = []
+        for h in hashes:
+            flags = self.of_orth.get(h)
+            if flags is None:
+                text = self.strings[h]
+                flags = self.of_orth[h] = ("\n" in text, text.endswith("."), text == ".", text in self.sentence_final)
+            out.append(flags)
+        return out
+
+    def abbreviations(self, hashes: list[int]) -> list[bool]:
+        out = []
+        for h in hashes:
+            flag = self.abbrev.get(h)
+            if flag is None:
+                flag = self.abbrev[h] = self.strings[h].rstrip(".") in ABBREVIATIONS
+            out.append(flag)
+        return out
+
+
+def sentence_starts(final: bytes, punct: bytes, newline: bytes, ends_dot: bytes, dot: bytes, abbrev: bytes,
+                    space: bytes) -> bytearray:
+    """Which tokens start a sentence (1) or not (0), from per-token flags (one byte each: the
+    token is a sentence-final character, punctuation, contains a line break, ends with ".", is
+    ".", is an abbreviation, is white space): spaCy's Sentencizer (a sentence ends after . ! ?
+    and any punctuation right after them), then our corrections: a new sentence after every line
+    break, none after an abbreviation's full stop ("Maj. Gen. X"), none at a line-break token, and
+    at least one every MAX_SENT_TOKENS tokens (a page with no punctuation still gets bounded
+    sentences). Computed on arrays and written back once: setting Token.is_sent_start token by
+    token makes spaCy rescan the Doc each time (quadratic)."""
+    n = len(final)
+    starts = bytearray(n)
+    if not n:
+        return starts
+    # the Sentencizer (spacy/pipeline/sentencizer.pyx, predict)
+    start, seen_period = 0, False
+    starts[0] = 1
+    for i in range(n):
+        if seen_period and not punct[i] and not final[i]:
+            starts[start] = 1
+            start, seen_period = i, False
+        elif final[i]:
+            seen_period = True
+    starts[start] = 1
+    # our corrections, token by token as they were written on Token objects
     since = 0
-    prev = prev2 = None
-    for i, tok in enumerate(doc):
-        if i == 0:
-            tok.is_sent_start = True
-            since = 0
-            prev = tok
-            continue
-        if "\n" in prev.text or "\n" in prev.whitespace_:
-            tok.is_sent_start = True
-        elif tok.is_sent_start and prev2 is not None and prev.text == "." and prev2.lower_.rstrip(".") in ABBREVIATIONS:
-            tok.is_sent_start = False
-        elif tok.is_sent_start and prev.text.endswith(".") and prev.lower_.rstrip(".") in ABBREVIATIONS:
-            tok.is_sent_start = False
-        elif tok.is_space and "\n" in tok.text:
-            tok.is_sent_start = False
-        if tok.is_sent_start:
+    for i in range(1, n):
+        p = i - 1
+        if newline[p]:
+            starts[i] = 1
+        elif starts[i] and i >= 2 and dot[p] and abbrev[p - 1]:
+            starts[i] = 0
+        elif starts[i] and ends_dot[p] and abbrev[p]:
+            starts[i] = 0
+        elif space[i] and newline[i]:
+            starts[i] = 0
+        if starts[i]:
             since = 0
         else:
             since += 1
             if since >= MAX_SENT_TOKENS:
-                tok.is_sent_start = True
+                starts[i] = 1
                 since = 0
-        prev2, prev = prev, tok
-    return doc
+    return starts
+
+
+class SentenceBounds:
+    """The pipeline's sentence splitter (see `sentence_starts`). Token flags are looked up per
+    distinct string and spread with NumPy, one byte per token: a 5 MB page's million tokens
+    cost megabytes here, not the hundreds a Python list per attribute would."""
+
+    def __init__(self, vocab) -> None:  # type: ignore[no-untyped-def]
+        self.flags = _StringFlags(vocab.strings)
+
+    def __call__(self, doc):  # type: ignore[no-untyped-def]
+        import numpy
+        from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER, ORTH, SENT_START
+
+        if not len(doc):
+            return doc
+        arr = doc.to_array([ORTH, LOWER, IS_PUNCT, IS_SPACE])
+        orths, orth_at = numpy.unique(arr[:, 0], return_inverse=True)
+        lowers, lower_at = numpy.unique(arr[:, 1], return_inverse=True)
+        per_orth = numpy.array(self.flags.orth_flags(orths.tolist()), dtype=numpy.uint8).reshape(-1, 4)[orth_at.ravel()]
+        abbrev = numpy.array(self.flags.abbreviations(lowers.tolist()), dtype=numpy.uint8)[lower_at.ravel()]
+        starts = sentence_starts(per_orth[:, 3].tobytes(), arr[:, 2].astype(numpy.uint8).tobytes(),
+                                 per_orth[:, 0].tobytes(), per_orth[:, 1].tobytes(), per_orth[:, 2].tobytes(),
+                                 abbrev.tobytes(), arr[:, 3].astype(numpy.uint8).tobytes())
+        values = numpy.where(numpy.frombuffer(bytes(starts), dtype=numpy.uint8) > 0, 1, -1).astype("int64")
+        doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
+        return doc
 
 
 def _apostrophe_free_norms(doc):  # type: ignore[no-untyped-def]
     """NORM = lower case without apostrophes, so "Qa'im" matches "Qaim" and "Kata'ib" "Kataib"."""
-    if "'" not in doc.text:
+    import numpy
+    from spacy.attrs import ORTH
+
+    strings = doc.vocab.strings
+    orths = doc.to_array([ORTH]).ravel()
+    with_apostrophe = [h for h in numpy.unique(orths).tolist() if "'" in strings[h] and strings[h] not in ("'", "'s")]
+    if not with_apostrophe:
         return doc
-    for tok in doc:
-        if "'" in tok.text and tok.text not in ("'", "'s"):
-            tok.norm_ = tok.lower_.replace("'", "")
+    for i in numpy.flatnonzero(numpy.isin(orths, with_apostrophe)).tolist():
+        tok = doc[i]
+        tok.norm_ = tok.lower_.replace("'", "")
     return doc
 
 
@@ -79,9 +165,33 @@ def _rule_patterns(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"label": r["label"], "pattern": r["pattern"], "id": r["id"]} for r in rows if "pattern" in r]
 
 
+class _TextKeepingTokenizer:
+    """spaCy's tokenizer, keeping the text it was given in `doc.user_data[TEXT_KEY]`: components
+    that match on the text read it there instead of rebuilding `doc.text` token by token."""
+
+    def __init__(self, inner) -> None:  # type: ignore[no-untyped-def]
+        self.inner = inner
+
+    def __call__(self, text: str):  # type: ignore[no-untyped-def]
+        doc = self.inner(text)
+        doc.user_data[TEXT_KEY] = text
+        return doc
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+def doc_text(doc) -> str:  # type: ignore[no-untyped-def]
+    text = doc.user_data.get(TEXT_KEY)
+    return text if text is not None else doc.text
+
+
 class RegexCues:
     """Cue rows given as a `regex` (faster than token patterns for the few multi-word
-    shapes with optional words): matched on the text, added to doc.spans["cues"]."""
+    shapes with optional words): matched on the text, added to doc.spans["cues"].
+
+    Each pattern carries the words it cannot match without (text/literals.py): a page without
+    any of them skips the pattern, so a page pays only for the cues whose words it contains."""
 
     def __init__(self, rows: list[dict[str, Any]]):
         # a case-insensitive pattern written in lower case runs, without re.I (about twice as
@@ -92,20 +202,32 @@ class RegexCues:
                 continue
             lower = not r.get("case_sensitive") and r["regex"] == r["regex"].lower()
             flags = 0 if r.get("case_sensitive") or lower else re.I
+            # matched in the form `re` can skip ahead in (the same matches, text/literals.py)
+            fast = skip_ahead_form(r["regex"])
+            rx = re.compile(fast, flags)
             # the re.I form too, for the rare text whose lower-casing changes its length
-            fallback = re.compile(r["regex"], re.I) if lower else None
-            self.rules.append((re.compile(r["regex"], flags), fallback, r["label"], r["id"]))
+            fallback = re.compile(fast, re.I) if lower else None
+            self.rules.append((rx, fallback, r["label"], r["id"], required_literals(re.compile(r["regex"], flags)),
+                               required_literals(re.compile(r["regex"], re.I)) if lower else None))
 
     def __call__(self, doc):  # type: ignore[no-untyped-def]
         from spacy.tokens import Span
 
         found = list(doc.spans.get("cues", []))
-        text = doc.text
+        text = doc_text(doc)
         low = text.lower()
         same = len(low) == len(text)  # a few letters lower-case to two characters: keep offsets
-        for rx, fallback, label, rid in self.rules:
+        exact, lowered = LiteralGate(text), LiteralGate(low)
+        for rx, fallback, label, rid, lits, fallback_lits in self.rules:
             if fallback is not None and not same:
                 rx = fallback
+                if not exact.may_match(fallback_lits, ignorecase=True):
+                    continue
+            elif fallback is not None:
+                if not lowered.may_match(lits, ignorecase=False):  # rx runs on `low`, without re.I
+                    continue
+            elif not exact.may_match(lits, ignorecase=bool(rx.flags & re.I)):
+                continue
             for m in rx.finditer(low if fallback is not None and same else text):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None:
@@ -126,13 +248,17 @@ def build_pipeline(pack: Pack):  # type: ignore[no-untyped-def]
     import spacy
     from spacy.language import Language
 
-    if not Language.has_factory("aw_sentence_bounds"):
-        Language.component("aw_sentence_bounds")(_sentence_bounds)
     if not Language.has_factory("aw_norms"):
         Language.component("aw_norms")(_apostrophe_free_norms)
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("aw_sentence_bounds")
+    # a blank pipeline (tokeniser and rules, no parser or tagger) is linear in the text: spaCy's
+    # 1,000,000-character guard is about its neural components' memory, not ours
+    nlp.max_length = MAX_TEXT_CHARS
+    nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)
+    bounds = SentenceBounds(nlp.vocab)
+    bounds_name = f"aw_sentence_bounds_{id(bounds)}"
+    Language.component(bounds_name)(bounds)
+    nlp.add_pipe(bounds_name)
     nlp.add_pipe("aw_norms")
     longest = {"@misc": "spacy.first_longest_spans_filter.v1"}
     for key, entries in (("places", pack.places.values()), ("actors", pack.actors.values())):

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from attackwatch.serve.deps import require_read, thread_store
 from attackwatch.serve.params import incident_filter
 from attackwatch.serve.responses import ERROR_RESPONSES, SafeJSONResponse
+from attackwatch.serve.stats_columns import answerable, stats_columns
 from attackwatch.store.filters import IncidentFilter
 
 router = APIRouter(prefix="/api", dependencies=[Depends(require_read)], responses=ERROR_RESPONSES)
@@ -93,6 +94,12 @@ def stats(request: Request, flt: Annotated[IncidentFilter, Depends(incident_filt
     where, params = flt.sql()
     store = thread_store(request)
     key = ("stats", where, params, by, split)
-    result = request.app.state.results.get_or_compute(
-        store, key, lambda: build_stats(store.incident_day_counts(where, params, split), by, split))
-    return SafeJSONResponse(result)
+    results = request.app.state.results
+
+    def compute() -> dict[str, Any]:
+        columns = stats_columns(results, store) if answerable(flt) else None
+        if columns is None:
+            return build_stats(store.incident_day_counts(where, params, split), by, split)
+        return build_stats(columns.rows(columns.select(flt), by, split, ALLOWED_PRECISION[by]), by, split)
+
+    return SafeJSONResponse(results.get_or_compute(store, key, compute))

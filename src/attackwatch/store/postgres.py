@@ -495,6 +495,14 @@ class PostgresStore(PgChangeLog):
                "FROM incidents" + (f" WHERE {where}" if where else "") + " GROUP BY 1, 2, 3")
         return [tuple(r) for r in self.conn.execute(sql, params)]  # type: ignore[arg-type]
 
+    def incident_stat_columns(self) -> list[tuple[Any, ...]]:
+        """(day_lo, date_precision, actor_parent, actor, weapon, country_code, admin1_code,
+        admin1_name, killed, injured, review) of every incident, as SqliteStore gives them. The API does
+        not use it on PostgreSQL (no change token: a copy could not be kept)."""
+        return [tuple(r) for r in self.conn.execute(
+            "SELECT day_lo, date_precision, actor_parent, actor, weapon, country_code, admin1_code, admin1_name, "
+            "killed, injured, review FROM incidents")]
+
     def incident_facets(self) -> dict[str, list[tuple[Any, ...]]]:
         """Counts of incidents per value of each filterable field, for the dashboard's pickers."""
         queries = {

@@ -374,6 +374,14 @@ class SqliteStore:
                "FROM incidents" + (f" WHERE {where}" if where else "") + " GROUP BY day_lo, date_precision, k")
         return [tuple(r) for r in self.conn.execute(sql, params)]
 
+    def incident_stat_columns(self) -> list[tuple[Any, ...]]:
+        """(day_lo, date_precision, actor_parent, actor, weapon, country_code, admin1_code,
+        admin1_name, killed, injured, review) of every incident: the API's in-memory statistics copy
+        (serve/stats_columns.py)."""
+        return self.conn.execute(
+            "SELECT day_lo, date_precision, actor_parent, actor, weapon, country_code, admin1_code, admin1_name, "
+            "killed, injured, review FROM incidents").fetchall()
+
     def incident_facets(self) -> dict[str, list[tuple[Any, ...]]]:
         """Counts of incidents per value of each filterable field, for the dashboard's pickers
         (the GROUP BYs read the covering index incidents_facets, not the records)."""

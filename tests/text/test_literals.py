@@ -1,0 +1,81 @@
+"""text/literals.py: the words a pattern cannot match without, the skip-ahead form of a pattern
+and the lower-case twin of a case-insensitive one must never change what a pattern matches."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from attackwatch.packs import get_pack
+from attackwatch.text.literals import LiteralGate, case_safe, lower_case_twin, required_literals, skip_ahead_form
+
+# our own sentences, in the shapes the cue and date rules look for
+TEXTS = [
+    "US officials said two rockets hit the base; no group claimed it. The Pentagon confirmed the attack.",
+    "Iraq's interior ministry said the drone was downed. A U.S. military spokesman declined to comment.",
+    "Kurdish security officials and the Kurdistan Region's counter-terrorism directorate reported no casualties.",
+    "It may be that more than 150 attacks have hit US forces since the war began, most of the attacks by drones.",
+    "CENTCOM and the SDF said the KRG asked the joint chiefs of staff about the same base on Monday's attack.",
+    "busy: thus the usual users abused us; u.s.a. mayday, Mayor May said initially said",
+    "line one\nus\nofficials\n said; (coalition) said the ministry of interior\u2019s spokesman said",
+]
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\b(?:killed|killing)\s+(?P<n>\d+)\s+soldiers", ({"soldiers"}, {"kill"})),  # re factors out the common prefix
+    (r"\bmay\b", ({"may"},)),
+    (r"\b(?:a|b)?\s*x", None),  # nothing certain of three characters or more
+    (r"(?i)\bPentagon\b", ({"pentagon"},)),
+])
+def test_required_literals(pattern: str, expected: tuple[set[str], ...] | None) -> None:
+    found = required_literals(pattern)
+    assert (None if found is None else {frozenset(s) for s in found}) == (
+        None if expected is None else {frozenset(s) for s in expected})
+
+
+def _cue_patterns() -> list[str]:
+    return [r["regex"] for r in get_pack().rules("cues") if "regex" in r]
+
+
+@pytest.mark.parametrize("pattern", _cue_patterns())
+def test_pack_cues_keep_their_matches_and_literals(pattern: str) -> None:
+    for flags in (0, re.I):
+        orig, fast = re.compile(pattern, flags), re.compile(skip_ahead_form(pattern), flags)
+        lits = required_literals(orig)
+        for text in TEXTS + [t.lower() for t in TEXTS]:
+            spans = [m.span() for m in orig.finditer(text)]
+            assert [m.span() for m in fast.finditer(text)] == spans, (pattern, text)
+            if spans:  # a pattern that matches is never skipped
+                assert LiteralGate(text).may_match(lits, ignorecase=bool(flags)), (pattern, text)
+
+
+@pytest.mark.parametrize(("pattern", "form"), [
+    (r"\bmay\b", r"m(?<!\w.)ay\b"),
+    (r"\b(?:us|u\.s\.)\s+x", r"(?:u(?<!\w.)s|u(?<!\w.)\.s\.)\s+x"),
+    (r"\b(?:a|b)?x", r"\b(?:a|b)?x"),  # optional group: unchanged
+    (r"\b(?:a|b)+x", r"\b(?:a|b)+x"),  # repeated group: unchanged
+    (r"\b(?:\d+|one)x", r"\b(?:\d+|one)x"),  # an alternative not opening with a letter: unchanged
+])
+def test_skip_ahead_form(pattern: str, form: str) -> None:
+    assert skip_ahead_form(pattern) == form
+
+
+def test_word_boundary_semantics_kept_at_text_edges() -> None:
+    fast = re.compile(skip_ahead_form(r"\b(?:us|may)\b"))
+    for text in ("us", "may us", "busy", "mayday", "\nus\n", "x-us", "_us"):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in re.finditer(r"\b(?:us|may)\b", text)]
+
+
+def test_lower_case_twin() -> None:
+    assert lower_case_twin(re.compile(r"(?P<month>jan|feb)\s+\d+", re.I)).flags & re.I == 0
+    assert lower_case_twin(re.compile(r"[A-Z]x", re.I)) is None  # an upper-case class would change meaning
+    assert lower_case_twin(re.compile(r"Jan", re.I)) is None
+    assert lower_case_twin(re.compile(r"jan")) is None  # already case-sensitive
+
+
+def test_case_traps_disable_the_lower_case_shortcuts() -> None:
+    # re.I matches "\u0131" (dotless i) to "i" although "\u0131".lower() is not "i"
+    assert re.search("iraq", "\u0131raq", re.I)
+    assert not case_safe("\u0131raq") and case_safe("Iraq")
+    assert LiteralGate("\u0131raq").may_match((frozenset({"iraq"}),), ignorecase=True)
+    assert not LiteralGate("Syria").may_match((frozenset({"iraq"}),), ignorecase=True)

@@ -36,7 +36,7 @@ CONTRACT_FIELDS = ("article_id", "date", "date_precision", "event_type", "weapon
                    "evidence")
 
 # Rejections the cleaner may give for text that is not an English article.
-ALLOWED_REJECTIONS = ("empty file", "no article text left", "not an English-language page", "has no article text")
+ALLOWED_REJECTIONS = ("empty file", "no article text left", "not English or Arabic", "has no article text")
 
 
 def check_report_dict(d: dict, text: str | None = None) -> None:

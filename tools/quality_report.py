@@ -242,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     floors = json.loads(FLOORS_PATH.read_text(encoding="utf-8"))
     corpora = [Corpus("seeds", SHARED / "corpus" / "seeds", floors.get("seeds", {})),
                Corpus("examples", REPO / "examples", {**floors.get("examples", {}), **example_dedup_floors()}),
+               # the Arabic dev corpus; the English dev corpus stays last (its slices and history follow it)
+               Corpus("dev-ar", SHARED / "corpus" / "dev-ar", floors.get("dev-ar", {})),
                Corpus("dev", SHARED / "corpus" / "dev", floors.get("dev", {}))]
     slices: dict[str, Scores] = {}
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")

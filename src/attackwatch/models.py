@@ -71,6 +71,7 @@ class Article:
     published_source: str | None = None  # "sidecar", "byline", "signature", "html", "argument"
     path: str | None = None
     dropped: list[DroppedLine] = field(default_factory=list)
+    language: str = "en"  # ISO 639-1 code of the text (clean/language.py): which extractor reads it
 
     def source_offset(self, pos: int) -> int:
         """Map an offset in `text` back to the original page (None-free: separators map

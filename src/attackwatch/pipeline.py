@@ -77,7 +77,9 @@ def process_raw(raw: RawPage, *, published: date | None = None, pack: str = "def
                 # incidents the page cannot date are left out (see extract_article): say why
                 note = (f"{raw.path}: no publication date and no full date in the text, so only incidents "
                         "with their own year are reported; give --published or a sidecar")
-            elif latest_body_date(article.text) is None:
+            elif article.language != "ar" and latest_body_date(article.text) is None:
+                # (an Arabic page's reference date comes from its own Arabic dates or a Hijri
+                # equivalence, see extraction/arabic: none of this guessing)
                 note = (f"{raw.path}: no publication date and no full date in the text; its days are read as "
                         f"falling after the well-known events it names (up to {inferred.isoformat()}); "
                         "give --published or a sidecar to be sure")

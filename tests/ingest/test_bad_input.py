@@ -48,15 +48,14 @@ BAD = {
     "whitespace": ("whitespace.txt", r"empty file"),
     "binary": ("binary.txt", r"binary file"),
     "oversize": ("oversize.txt", r"too large"),
-    "arabic": ("arabic.txt", r"."),  # the reason is checked separately (see test_arabic_reason_names_language)
     "headonly": ("headonly.html", r"no article text"),
     "emptybody": ("emptybody.html", r"no article text"),
-    "french": ("french.txt", r"not an English-language page"),
-    "german": ("german.txt", r"not an English-language page"),
+    "french": ("french.txt", r"not English or Arabic \(fr\)"),
+    "german": ("german.txt", r"not English or Arabic \(de\)"),
     "sidecarjson": ("sidecarjson.meta.json", r"malformed sidecar"),
     "sidecarpub": ("sidecarpub.meta.json", r"published: is not an ISO date: 'last Tuesday'"),
 }
-GOOD = {"gooda": None, "goodb": "goodb-id", "latinone": None}
+GOOD = {"gooda": None, "goodb": "goodb-id", "latinone": None, "arabic": None}
 
 
 def _write_batch(root: Path) -> Path:
@@ -74,6 +73,7 @@ def _write_batch(root: Path) -> Path:
         for _ in range(50):
             fh.write(chunk)
     (root / "arabic.txt").write_bytes(ARABIC.encode("cp1256"))
+    (root / "arabic.meta.json").write_text(json.dumps({"published": "2024-01-10"}), encoding="utf-8")
     (root / "headonly.html").write_text("<html><head><title>Nothing here</title></head></html>", encoding="utf-8")
     (root / "emptybody.html").write_text(
         "<!DOCTYPE html><html><head><title>Empty</title><meta charset='utf-8'></head><body></body></html>",
@@ -148,15 +148,31 @@ def test_latin1_accents_decode_exactly(tmp_path):
     assert "crèche" in r.article.text and "señor Núñez" in r.article.text
 
 
-def test_windows_1256_arabic_is_decoded_then_rejected_not_crashed(batch):
+def test_windows_1256_arabic_is_decoded_not_mojibake(batch):
     from attackwatch.ingest.files import read_page
 
     raw = read_page(str(batch / "arabic.txt"))
     assert "عين الأسد" in raw.content  # decoded from Windows-1256, not mojibake
 
 
-def test_arabic_reason_names_language(results):
-    assert "English" in results["arabic"].error
+def test_arabic_page_goes_to_the_arabic_extractor(results):
+    r = results["arabic"]
+    assert r.article.language == "ar"
+    [rep] = r.reports
+    assert (rep.place, rep.admin1, rep.weapon) == ("Ain al-Asad Air Base", "Anbar", "rocket")
+    assert r.article.text[rep.evidence[0].start:rep.evidence[0].end] == rep.evidence[0].text
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Des roquettes ont frappé la base.", "fr"),  # one short sentence: refused all the same
+    ("Drei Raketen schlugen ein.", "de"),
+    ("سه موشک به پایگاه عین الاسد در استان الانبار اصابت کرد و هیچ تلفاتی گزارش نشده است.", "fa"),
+])
+def test_short_pages_in_other_languages_are_one_line_naming_the_language(tmp_path, text, lang):
+    page = tmp_path / "short.txt"
+    page.write_text(text, encoding="utf-8")
+    [r] = list(extract_paths([str(page)]))
+    assert r.error == f"{page}: not English or Arabic ({lang})"
 
 
 def test_library_never_raises_for_missing_or_unsupported_paths(tmp_path):
@@ -201,7 +217,7 @@ def test_cli_one_stderr_line_per_bad_input(batch, cli_run):
 def test_cli_good_files_still_produce_json_lines(cli_run):
     rows = [json.loads(ln) for ln in cli_run.stdout.decode("utf-8").splitlines()]
     assert rows
-    assert {r["article_id"] for r in rows} == {"gooda", "goodb-id", "latinone"}
+    assert {r["article_id"] for r in rows} == {"gooda", "goodb-id", "latinone", "arabic"}
 
 
 def test_cli_all_good_batch_exits_zero(tmp_path):

@@ -64,3 +64,37 @@ def test_dev_floors_cover_every_figure(dev_scores: Scores) -> None:
     assert set(dev["fields"]) == set(dev_scores["fields"])
     wanted = {f"{group}_{figure}" for group in ("incidents", "dedup") for figure in ("precision", "recall", "f1")}
     assert wanted <= set(dev), wanted - set(dev)
+
+
+# -- the Arabic dev corpus ---------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def dev_ar_scores(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Scores:
+    dev_ar = shared_dir / "corpus" / "dev-ar"
+    assert (dev_ar / "gold.jsonl").exists(), f"the Arabic dev corpus is missing from {dev_ar}"
+    return score_extraction(shared_dir, extract(dev_ar, tmp_path_factory.mktemp("dev-ar")))
+
+
+def _dev_ar_floors(*keys: str) -> dict:
+    return {k: v for k, v in FLOORS["dev-ar"].items() if k.startswith(keys)}
+
+
+def test_dev_ar_incidents_meet_floors(dev_ar_scores: Scores) -> None:
+    problems = check(dev_ar_scores, _dev_ar_floors("incidents_"))
+    assert not problems, (problems, dev_ar_scores["incidents"])
+
+
+def test_dev_ar_fields_meet_floors(dev_ar_scores: Scores) -> None:
+    problems = check(dev_ar_scores, {"fields": FLOORS["dev-ar"]["fields"]})
+    assert not problems, (problems, dev_ar_scores["fields"])
+
+
+def test_dev_ar_dedup_meets_floors(dev_ar_scores: Scores) -> None:
+    problems = check(dev_ar_scores, _dev_ar_floors("dedup_"))
+    assert not problems, (problems, dev_ar_scores["dedup"])
+
+
+def test_dev_ar_floors_cover_every_figure(dev_ar_scores: Scores) -> None:
+    floors = FLOORS["dev-ar"]
+    assert set(floors["fields"]) == set(dev_ar_scores["fields"])
+    wanted = {f"{group}_{figure}" for group in ("incidents", "dedup") for figure in ("precision", "recall", "f1")}
+    assert wanted <= set(floors), wanted - set(floors)

@@ -1,10 +1,14 @@
-"""Is this page in English? A cheap check on scripts and function words, enough to turn
-away a page in another language with a reason instead of extracting nonsense from it."""
+"""Which language is a page in? py3langid (its model ships in the wheel: nothing is fetched)
+names the language of the cleaned text; English and Arabic pages have an extractor, any other
+is turned away with a reason instead of having nonsense extracted from it."""
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
+
+SUPPORTED = ("en", "ar")
 
 _STOPWORDS = frozenset("the of and to in a on for that with was were is by as at from it its said have has".split())
 _TOKEN = re.compile(r"[^\W\d_]+", re.U)
@@ -36,11 +40,35 @@ def dominant_script(text: str) -> str | None:
     return counts.most_common(1)[0][0]
 
 
+@lru_cache(maxsize=1)
+def _identifier():  # type: ignore[no-untyped-def]
+    """The langid model, loaded on first use (about half a second), not at import."""
+    import py3langid
+
+    return py3langid
+
+
+def identify_language(text: str) -> str | None:
+    """ISO 639-1 code of `text`'s language, None when there is no text to judge.
+
+    English prose whose statistics langid misreads (a short page of names and numbers) is
+    still English when its function words say so: a false refusal loses a page, and the
+    English share of function words is near zero in any other language."""
+    sample = text[:20000].strip()
+    if not _TOKEN.search(sample):
+        return None
+    script = dominant_script(sample)
+    lang, _ = _identifier().classify(sample)
+    if lang in SUPPORTED:
+        return lang
+    if script == "LATIN" and english_ratio(sample) >= 0.12:
+        return "en"
+    return lang
+
+
 def language_problem(text: str) -> str | None:
-    """A one-line reason when `text` is not English, else None."""
-    script = dominant_script(text)
-    if script and script != "LATIN":
-        return f"not an English-language page (mostly {script.title()} script)"
-    if len(text) > 200 and english_ratio(text) < 0.08:
-        return "not an English-language page"
-    return None
+    """A one-line reason when `text` is in a language no extractor reads, else None."""
+    lang = identify_language(text)
+    if lang is None or lang in SUPPORTED:
+        return None
+    return f"not English or Arabic ({lang})"

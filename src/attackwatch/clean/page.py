@@ -5,7 +5,7 @@ import re
 from datetime import date
 
 from attackwatch.clean.html import extract_html
-from attackwatch.clean.language import language_problem
+from attackwatch.clean.language import identify_language, language_problem
 from attackwatch.clean.metadata import author_from, byline_candidates, choose_published
 from attackwatch.clean.plaintext import clean_text
 from attackwatch.ingest.files import InputError, RawPage
@@ -31,8 +31,6 @@ def _archive_stamp(content: str) -> tuple[str, date | None]:
 def clean_page(raw: RawPage, pack: Pack, *, published: date | None = None) -> Article:
     """Clean one page; `published` (e.g. from the command line) wins over everything."""
     meta = raw.meta
-    if raw.kind == "text" and (problem := language_problem(raw.content)):
-        raise InputError(raw.path, problem)
     candidates: list[tuple[str, date]] = []
     stamped: date | None = None
     title, author, outlet = meta.get("title"), None, meta.get("outlet")
@@ -59,10 +57,14 @@ def clean_page(raw: RawPage, pack: Pack, *, published: date | None = None) -> Ar
         start = raw.content.index(body[0])
         page.text, page.segments, page.title = body, [(0, start, len(body))], None
         title = None
+    # the language of what is left (chrome in another language must not decide), or of the
+    # whole page when cleaning left nothing: a short French page is refused as French
+    judged = page.text if page.text.strip() else (raw.content if raw.kind == "text" else "")
+    if problem := language_problem(judged):
+        raise InputError(raw.path, problem)
     if not page.text.strip():
         raise InputError(raw.path, "no article text left after removing page chrome")
-    if raw.kind == "html" and (problem := language_problem(page.text)):
-        raise InputError(raw.path, problem)
+    language = identify_language(page.text) or "en"
     candidates = byline_candidates(page.byline_lines) + candidates
     if raw.kind != "html" and stamped is not None:
         candidates.append(("archive", stamped))  # the capture date: a last resort
@@ -76,4 +78,4 @@ def clean_page(raw: RawPage, pack: Pack, *, published: date | None = None) -> Ar
         id=raw.id, text=page.text, source_text=source_text, segments=page.segments, title=title,
         byline=" | ".join(page.byline_lines) or None, author=author or author_from(page.byline_lines),
         outlet=outlet, url=meta.get("url"), published=pub, published_source=pub_source, path=raw.path,
-        dropped=page.dropped)
+        dropped=page.dropped, language=language)

@@ -17,7 +17,8 @@ from attackwatch.models import DroppedLine
 from attackwatch.packs import Pack
 from attackwatch.text.normalize import fold, name_key
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# Latin or Arabic letters: Arabic pages are cleaned by the same line rules
+_WORD = re.compile(r"[A-Za-z\u0621-\u064a\u0671-\u06d3][A-Za-z\u0621-\u065f\u0670-\u06d3'’-]*")
 _BYLINE = re.compile(r"^\s*(?:by|written by|posted by|reporting by)\b[\s|:]*", re.I)
 _DATE_LINE = re.compile(
     r"^\W*(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
@@ -42,7 +43,7 @@ def _is_credit_line(line: str) -> bool:
     return ends_with_date or bool(_CREDIT.search(folded[:last.start()]))
 
 
-_SENTENCE_END = re.compile(r"[.!?\"”’)\]:]\s*$")
+_SENTENCE_END = re.compile(r"[.!?؟\"”’)\]:»]\s*$")
 
 
 @dataclass

@@ -53,7 +53,8 @@ def cmd_queue(args: argparse.Namespace) -> int:
                           f"{escape(str(report.get('published') or 'undated'))}:")
             for e in report.get("evidence") or []:
                 # the evidence is what the analyst judges: highlighted, as the dashboard marks it
-                console.print(f"    [black on yellow]{escape(str(e.get('text') or ''))}[/black on yellow]")
+                # (isolated: Arabic evidence reads right to left in a bidi terminal)
+                console.print(f"    [black on yellow]\u2068{escape(str(e.get('text') or ''))}\u2069[/black on yellow]")
     if items and args.state == "pending":
         console.print("\nattackwatch review confirm|reject ID   ·   attackwatch edit|merge|split … to correct")
     return 0

@@ -77,7 +77,9 @@ def incident_text(record: dict[str, Any], members: list[str], export_id: str, up
         if rep.get("url"):
             lines.append(f"     {rep['url']}")
         for e in rep.get("evidence") or []:
-            lines.append(f"     \u201c{e['text']}\u201d")
+            # first-strong isolate: an Arabic sentence reads right to left in a bidi terminal and
+            # cannot reorder the quotes and the lines around it
+            lines.append(f"     \u201c\u2068{e['text']}\u2069\u201d")
     if record.get("conflicts"):
         lines += ["", "The outlets disagree on:"]
         for name, values in record["conflicts"].items():

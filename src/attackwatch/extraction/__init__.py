@@ -75,7 +75,11 @@ def reference_date(article: Article, pack_name: str = "default") -> date | None:
     """The date relative words ("on Friday", "Feb 3") are read against: the publication date,
     else the latest complete date the body itself states (a page is never published before
     the events it reports as past), else its latest yearless day placed after the well-known
-    events it names (see anchoring.dated_by_landmarks)."""
+    events it names (see anchoring.dated_by_landmarks). An Arabic page is read by its own rules."""
+    if article.language == "ar":
+        from attackwatch.extraction.arabic import arabic_reference_date
+
+        return arabic_reference_date(article, pack_name)
     if article.published is not None:
         return article.published
     return latest_body_date(article.text) or dated_by_landmarks(article.text, get_pack(pack_name))
@@ -85,6 +89,10 @@ def extract_article(article: Article, *, pack_name: str = "default", any_theatre
     """The incidents one article reports, in reading order. An incident whose date the page
     does not let us determine at all (no publication date, no year anywhere) is left out: a
     record with no date is neither placeable on a timeline nor matchable across outlets."""
+    if article.language == "ar":
+        from attackwatch.extraction.arabic import extract_arabic  # only pages in Arabic load its lexicon
+
+        return extract_arabic(article, pack_name=pack_name, any_theatre=any_theatre)
     pack = get_pack(pack_name)
     ann = annotate(article.text, reference_date(article, pack_name), pack_name)
     incidents = resolve(ann, pack)

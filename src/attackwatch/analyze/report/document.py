@@ -5,6 +5,8 @@ All text here is plain text; each renderer escapes it for its own format.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Any, Union
 
@@ -68,10 +70,19 @@ def _n(v: Any) -> str:
     return "-" if v is None else str(v)
 
 
+_RTL = re.compile(r"[\u0590-\u08ff]")
+
+
+def _isolated(name: str) -> str:
+    """A right-to-left name between Unicode isolates (FSI ... PDI), so the date printed after it
+    keeps its order ("مثال نيوز (2024-01-28)", not "(28-01-2024)")."""
+    return f"\u2068{name}\u2069" if _RTL.search(name) else name
+
+
 def _sources(r: dict[str, Any]) -> list[Link]:
     out = []
     for rep in r.get("reports") or []:
-        label = outlet_label(rep)  # the outlet, else the site: an article id means nothing to a reader
+        label = _isolated(outlet_label(rep))  # the outlet, else the site: an article id means nothing to a reader
         if rep.get("published"):
             label += f" ({str(rep['published'])[:10]})"
         out.append(Link(label, safe_url(rep.get("url"))))

@@ -65,7 +65,8 @@ def _block(b: Block) -> str:
         for row, row_id in zip(b.rows, ids):
             cells = []
             for h, c in zip(b.headers, row):
-                cls = (' class="evidence"' if h.startswith("evidence") else ' class="id"' if h in ("id", "incidents")
+                # evidence may be Arabic: dir=auto lets the browser take its direction from its first letter
+                cls = (' class="evidence" dir="auto"' if h.startswith("evidence") else ' class="id"' if h in ("id", "incidents")
                        else ' class="day"' if h in ("date", "from", "to") else "")
                 cells.append(f'<td{cls} data-label="{escape(h, quote=True)}"><span>{_cell(c)}</span></td>')
             anchor = f' id="{escape(row_id, quote=True)}"' if row_id else ""

@@ -3,6 +3,7 @@ ships with matplotlib so any Unicode in article text prints."""
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import struct
@@ -52,6 +53,18 @@ def _text(c: Cell) -> str:
     return str(c)
 
 
+_RTL = re.compile(r"[\u0590-\u08ff]")
+
+
+def _has_rtl(blocks: list[Block]) -> bool:
+    for b in blocks:
+        if isinstance(b, (Heading, Paragraph)) and _RTL.search(b.text):
+            return True
+        if isinstance(b, Table) and any(_RTL.search(_text(c)) for row in b.rows for c in row):
+            return True
+    return False
+
+
 def render_pdf(title: str, blocks: list[Block], output: Path) -> list[Path]:
     try:
         from fpdf import FPDF
@@ -64,6 +77,10 @@ def render_pdf(title: str, blocks: list[Block], output: Path) -> list[Path]:
     pdf.add_font("DejaVu", "", str(fonts / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(fonts / "DejaVuSans-Bold.ttf"))
     pdf.add_font("DejaVu", "I", str(fonts / "DejaVuSans-Oblique.ttf"))
+    if _has_rtl(blocks):
+        # Arabic evidence: letters joined and lines ordered right to left by HarfBuzz shaping
+        # (uharfbuzz, in the pdf extra); without it the letters would print unjoined, left to right
+        pdf.set_text_shaping(True)
     pdf.set_auto_page_break(True, margin=12)
     pdf.add_page()
     pdf.set_title(title)

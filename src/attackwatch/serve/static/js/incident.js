@@ -35,13 +35,19 @@ function fieldList(incident) {
   return el("dl", { class: "fields" }, FIELDS.flatMap(([key, name]) => [el("dt", { text: name }), el("dd", { text: VERBATIM.has(key) ? (incident[key] ?? "—") : value(incident[key], key) })]));
 }
 
+/** Outlet names, each isolated: an Arabic name beside an English one must not reorder the
+ * list or the punctuation between them (Unicode bidi). */
+function outletList(names) {
+  return names.flatMap((n, i) => (i ? [", ", el("bdi", { text: n })] : [el("bdi", { text: n })]));
+}
+
 function claimAndConfirmation(incident) {
   return el("section", { "aria-labelledby": "claim-h" },
     el("h3", { id: "claim-h", text: "Claim and confirmation" }),
     el("p", {}, el("strong", { text: "Claimed: " }), incident.claimed === null || incident.claimed === undefined ? "not said" : (incident.claimed ? "yes" : "no"),
-      incident.claimed_by && incident.claimed_by.length ? ` — reported by ${incident.claimed_by.join(", ")}` : ""),
+      incident.claimed_by && incident.claimed_by.length ? [" — reported by ", ...outletList(incident.claimed_by)] : ""),
     el("p", {}, el("strong", { text: "Confirmation: " }), label(incident.confirmation),
-      incident.confirmed_by && incident.confirmed_by.length ? ` — reported by ${incident.confirmed_by.join(", ")}` : ""));
+      incident.confirmed_by && incident.confirmed_by.length ? [" — reported by ", ...outletList(incident.confirmed_by)] : ""));
 }
 
 function conflicts(incident) {
@@ -52,7 +58,7 @@ function conflicts(incident) {
     return section;
   }
   const rows = entries.flatMap(([field, claims]) => claims.map((c) =>
-    el("tr", {}, el("th", { scope: "row", text: label(field) }), el("td", { text: value(c.value) }), el("td", { text: (c.outlets || []).join(", ") }))));
+    el("tr", {}, el("th", { scope: "row", text: label(field) }), el("td", { text: value(c.value) }), el("td", {}, outletList(c.outlets || [])))));
   section.append(el("table", { class: "conflicts" },
     el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "Field" }), el("th", { scope: "col", text: "Value" }), el("th", { scope: "col", text: "Said by" }))),
     el("tbody", {}, rows)));
@@ -63,7 +69,7 @@ async function articleText(report, box) {
   try {
     const article = await getJSON(`/api/articles/${encodeURIComponent(report.article_id)}`);
     const spans = (report.record && report.record.evidence) || [];
-    const text = el("div", { class: "article-text", role: "region", tabindex: "0", "aria-label": `Article text of ${report.title || report.article_id}, evidence highlighted` });
+    const text = el("div", { class: "article-text", dir: "auto", role: "region", tabindex: "0", "aria-label": `Article text of ${report.title || report.article_id}, evidence highlighted` });
     text.append(highlighted(article.text || "", spans));
     box.replaceChildren(text);
     const first = text.querySelector("mark");
@@ -90,10 +96,13 @@ function reportBlock(report, index, split) {
   details.addEventListener("toggle", load);
   load();
   return el("li", { class: "report" },
-    el("p", { class: "report-head" }, el("strong", { text: report.outlet || "unknown outlet" }), ` · ${report.published || "undated"} · `,
-      url ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer", text: report.title || url }) : (report.title || report.article_id),
+    // outlet and title isolated (bdi): an Arabic title must not pull the date beside it into
+    // right-to-left order ("2024-01-28" shown as "28-01-2024")
+    el("p", { class: "report-head" }, el("bdi", {}, el("strong", { text: report.outlet || "unknown outlet" })), ` · ${report.published || "undated"} · `,
+      url ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, el("bdi", { text: report.title || url }))
+        : el("bdi", { text: report.title || report.article_id }),
       split ? [" ", split] : null),
-    evidence.length ? el("blockquote", { class: "evidence-quote" }, evidence.map((e) => el("p", {}, el("mark", { text: e.text || "" })))) : null,
+    evidence.length ? el("blockquote", { class: "evidence-quote" }, evidence.map((e) => el("p", { dir: "auto" }, el("mark", { text: e.text || "" })))) : null,
     details);
 }
 

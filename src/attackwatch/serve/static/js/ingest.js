@@ -28,7 +28,7 @@ function reportsTable(reports) {
       el("td", { text: label(r.confirmation) }),
       el("td", { text: r.killed ?? "—" }),
       el("td", { text: r.injured ?? "—" }),
-      el("td", {}, (r.evidence || []).map((e) => el("p", { class: "ev", text: e.text || "" })))))));
+      el("td", {}, (r.evidence || []).map((e) => el("p", { class: "ev", dir: "auto", text: e.text || "" })))))));
 }
 
 export function setupIngest({ onOpenIncident }) {

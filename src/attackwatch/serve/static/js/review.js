@@ -37,8 +37,9 @@ function progressView(p) {
 /** The evidence of an incident's reports, each sentence marked as the article view marks it. */
 function evidenceBlock(incident) {
   return (incident.reports || []).map((r) => el("div", { class: "review-report" },
-    el("p", { class: "review-meta", text: `${r.outlet || r.article_id || "unknown outlet"}, ${r.published || "undated"}` }),
-    el("blockquote", { class: "evidence-quote" }, (r.evidence || []).map((e) => el("p", {}, el("mark", { class: "evidence", text: e.text || "" }))))));
+    // an Arabic outlet name isolated (bdi) and Arabic evidence right to left (dir=auto)
+    el("p", { class: "review-meta" }, el("bdi", { text: r.outlet || r.article_id || "unknown outlet" }), `, ${r.published || "undated"}`),
+    el("blockquote", { class: "evidence-quote" }, (r.evidence || []).map((e) => el("p", { dir: "auto" }, el("mark", { class: "evidence", text: e.text || "" }))))));
 }
 
 /**

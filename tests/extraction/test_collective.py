@@ -43,3 +43,14 @@ def test_no_injuries_as_a_result_of_these_attacks_reaches_both() -> None:
     reports = _reports(TWO_DRONES, "2023-10-31")
     assert sorted(r.admin1_code for r in reports) == ["IQ-AN", "IQ-AR"]
     assert all(r.killed == 0 and r.injured == 0 for r in reports), [(r.place, r.killed, r.injured) for r in reports]
+
+
+THREE_DAYS = (
+    "On July 25, militias fired rockets at Ain al-Asad air base in Iraq and at the Green Village base in Syria. "
+    "Green Village was attacked again on July 26 and 27 with more rockets. No injuries were reported from either attack.")
+
+
+def test_either_attack_closing_a_paragraph_reaches_every_incident_it_told() -> None:
+    reports = _reports(THREE_DAYS, "2024-07-30")
+    assert len(reports) == 4, [(r.place, r.date) for r in reports]
+    assert all(r.injured == 0 for r in reports), [(r.place, r.date, r.injured) for r in reports]

@@ -211,7 +211,10 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
             # "neither attack caused casualties", "no group has claimed either attack"
             k = 3 if any("three" in c.id for c in collective) else 2
             recent = [i for i in incidents if i.place is None or not pack.theatre or i.place.country_code in pack.theatre]
-            for inc in recent[-k:]:
+            # "No injuries were reported from either attack" closing a paragraph that told more
+            # attacks than two (one base on three days, another on the first): every one of them
+            same_para = [i for i in recent if any(f.para == sent.para for f in i.frames)]
+            for inc in same_para if len(same_para) > k else recent[-k:]:
                 inc.attached.extend(s for s in sent.segments if s.active)
             continue
         if not frames:

@@ -280,3 +280,15 @@ def test_csv_cells_cannot_run_as_formulas(text: str) -> None:
     from attackwatch.store.export import csv_cells
 
     assert csv_cells({"notes": text})["notes"] == "'" + text
+
+
+@pytest.mark.parametrize("stored, written", [
+    ("2026-12-03T17:12:01.999999+00:00", "2026-12-03T17:12:01+00:00"),
+    ("2026-12-03T17:12:01+00:00", "2026-12-03T17:12:01+00:00"),
+    (None, None),
+])
+def test_last_update_is_written_to_the_second(stored, written) -> None:
+    # GDAL rounds a fraction such as .9999996 s up to a microsecond count it then refuses
+    from attackwatch.store.acled import to_the_second
+
+    assert to_the_second(stored) == written

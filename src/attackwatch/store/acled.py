@@ -157,6 +157,14 @@ def acled_date(day: str | None) -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
+def to_the_second(updated_at: str | None) -> str | None:
+    """The last update to the whole second, the precision the Parquet column holds: GDAL rounds a
+    fraction like .9999996 up to a microsecond count of 1,000,000 and refuses the file."""
+    if not updated_at:
+        return updated_at
+    return datetime.fromisoformat(updated_at).replace(microsecond=0).isoformat()
+
+
 def timestamp(updated_at: str | None) -> int | None:
     """ACLED's `timestamp`: the last update as Unix seconds."""
     if not updated_at:

@@ -13,7 +13,7 @@ from typing import IO, Any, Iterable
 
 from attackwatch.store.acled import (ACLED_COLUMNS, GEO_PRECISION, TIME_PRECISION, acled_date, event_id_cnty,
                                      event_types, first_day, inter_code, interaction, outlet_label, source_scale,
-                                     target_inter, timestamp)
+                                     target_inter, timestamp, to_the_second)
 from attackwatch.store.acled import codes as acled_codes
 
 EXTRA_COLUMNS = ["attackwatch_id", "date_precision", "weapon", "claimed", "claimed_by", "confirmation", "confirmed_by",
@@ -110,7 +110,7 @@ def acled_row(record: dict[str, Any], updated_at: str | None = None) -> dict[str
         "source_urls": sorted({str(r["url"]) for r in reports if r.get("url")}),
         "evidence": evidence(record),
         "conflicts": json.dumps(record.get("conflicts") or {}, ensure_ascii=False),
-        "updated_at": updated_at,
+        "updated_at": to_the_second(updated_at),
     }
 
 

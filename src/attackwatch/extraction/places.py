@@ -7,11 +7,11 @@ report is made per distinct site/town/province.
 """
 from __future__ import annotations
 
-import math
 import re
 
 from attackwatch.extraction.annotate import Mention
 from attackwatch.packs import Pack, Place
+from attackwatch.packs.distance import km_between
 
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|"
@@ -94,7 +94,7 @@ def contains(outer: Place, inner: Place, pack: Pack) -> bool:
         # is in Anbar like al-Qaim, 150 km away
         if inner.kind != "site" or inner.admin1_code != outer.admin1_code:
             return False
-        d = km_apart(outer, inner)
+        d = km_between(outer, inner)
         return inner.parent == outer.id or d is None or d <= TOWN_REACH_KM
     if outer.kind == "site":
         parent = inner.parent
@@ -110,15 +110,6 @@ def contains(outer: Place, inner: Place, pack: Pack) -> bool:
 TOWN_REACH_KM = 40.0
 
 
-def km_apart(a: Place, b: Place) -> float | None:
-    """Great-circle distance between two places' coordinates, when both have them."""
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return None
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
-
-
 # "an air base just north of Baghdad" names the base by a city it is near; the base the page
 # names elsewhere (Balad, 80 km away) is the same spot. Beyond this distance it is another one.
 NEAR_KM = 120.0
@@ -126,7 +117,7 @@ NEAR_KM = 120.0
 
 def near_each_other(reference: Place, site: Place) -> bool:
     """A spot told only by a reference point ("north of Baghdad") fits a site near that point."""
-    d = km_apart(reference, site)
+    d = km_between(reference, site)
     return d is not None and d <= NEAR_KM and reference.country_code == site.country_code
 
 

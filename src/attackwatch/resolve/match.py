@@ -10,11 +10,11 @@ place agrees rather than vetoing it. The score adds agreement and evidence simil
 """
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from attackwatch.packs.distance import km_between
 from attackwatch.resolve.keys import INDIRECT_FIRE, ReportKey
 
 # a precise telling joins the best incident scoring at least this
@@ -43,14 +43,6 @@ def weapon_families() -> dict[str, frozenset[str]]:
     return {weapon: frozenset(families) for weapon, families in table.items()}
 
 
-def _km(a: ReportKey, b: ReportKey) -> float | None:
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return None
-    la, lb = math.radians(a.lat), math.radians(b.lat)
-    h = math.sin((lb - la) / 2) ** 2 + math.cos(la) * math.cos(lb) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def same_place(a: ReportKey, b: ReportKey) -> bool:
     """One place told two ways: the same name, a site named after its town ("Camp Taji" and
     "Taji"), or two sites a few kilometres apart (an embassy and the zone around it, a camp
@@ -67,7 +59,7 @@ def same_place(a: ReportKey, b: ReportKey) -> bool:
             return True
     elif a.place_rank == 3 and a.place_words and a.place_words == b.place_words:
         return True  # one town's name spelled two ways ("al-Qaim", "Qaim")
-    km = _km(a, b)
+    km = km_between(a, b)
     return km is not None and km <= SAME_PLACE_KM
 
 

@@ -8,7 +8,6 @@ event word of their own (a date, a place, a toll) belong to it.
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +15,7 @@ from datetime import date
 from attackwatch.extraction.arabic.dates import ArDate, find_dates
 from attackwatch.extraction.arabic.lexicon import ArabicLexicon, Hit
 from attackwatch.packs import Pack, Place
+from attackwatch.packs.distance import km_between
 
 _SENTENCE = re.compile(r"\n+|(?<!\d)[.!?](?!\d)|[.!?](?=\s)")
 _CLAUSE = re.compile(r"[,;:]|\s-\s|\s–\s")
@@ -262,16 +262,8 @@ def nested(a: Place, b: Place) -> bool:
     if a.kind == "admin1" or b.kind == "admin1" or a.kind == "area" or b.kind == "area":
         return a.admin1_code == b.admin1_code
     # a base and the town it is named after or beside (قاعدة الشدادي / مدينة الشدادي)
-    return a.admin1_code == b.admin1_code and _km(a, b) <= 25
-
-
-def _km(a: Place, b: Place) -> float:
-    if None in (a.lat, a.lon, b.lat, b.lon):
-        return math.inf
-    p = math.pi / 180
-    h = (math.sin((b.lat - a.lat) * p / 2) ** 2  # type: ignore[operator]
-         + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2)  # type: ignore[operator]
-    return 12742 * math.asin(math.sqrt(h))
+    d = km_between(a, b)
+    return a.admin1_code == b.admin1_code and d is not None and d <= 25
 
 
 def frame_places(frame: Frame, theatre: frozenset[str]) -> list[list[Place]]:

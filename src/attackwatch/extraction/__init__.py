@@ -26,11 +26,11 @@ _HEADLINE_EVENT = re.compile(r"attack|strik|rocket|drone|bomb|blew|blast|explo|m
                              r"raid|mortar|katyusha|ambush|fire", re.I)
 
 
-def _title_frames(title: str | None, article: Article, pack_name: str, pack: Pack) -> tuple[list[Frame], Annotated | None]:
+def _title_frames(title: str | None, reference: date | None, pack_name: str, pack: Pack) -> tuple[list[Frame], Annotated | None]:
     """Frames of the headline (offsets into the headline's own Annotated; used only as hints)."""
     if not title or not _HEADLINE_EVENT.search(title):
         return [], None  # a headline with no attack word lends no hint: skip the second pass
-    ann = annotate(title, reference_date(article, pack_name), pack_name)
+    ann = annotate(title, reference, pack_name)
     return [f for sent in ann.sentences for f in frames_in_sentence(sent, ann, pack, from_title=True)], ann
 
 
@@ -94,9 +94,10 @@ def extract_article(article: Article, *, pack_name: str = "default", any_theatre
 
         return extract_arabic(article, pack_name=pack_name, any_theatre=any_theatre)
     pack = get_pack(pack_name)
-    ann = annotate(article.text, reference_date(article, pack_name), pack_name)
+    reference = reference_date(article, pack_name)  # once: an undated page's is a scan of its whole text
+    ann = annotate(article.text, reference, pack_name)
     incidents = resolve(ann, pack)
-    title_frames, title_ann = _title_frames(article.title, article, pack_name, pack)
+    title_frames, title_ann = _title_frames(article.title, reference, pack_name, pack)
     _apply_title_hints(title_frames, title_ann, incidents, pack)
     title_places = [f.place for f in title_frames if f.place is not None]
     ctx = ArticleContext(ann=ann, pack=pack, article_id=article.id, lead_date=_lead_date(incidents),

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from attackwatch.extraction.annotate import Annotated, Sentence
 from attackwatch.text.dates import DateMention, find_dates
 from attackwatch.text.normalize import fold
-from attackwatch.extraction.frames import Frame, landmark_in
+from attackwatch.extraction.frames import Frame, landmark_in, names_landmark
 from attackwatch.packs import Pack
 
 
@@ -77,12 +77,8 @@ def landmark_floor(text: str, pack: Pack) -> date | None:
     """The latest date of a well-known event the page names: a page is written after every
     event it tells of, so its yearless dates fall after this day."""
     low = fold(text).lower()
-    days = []
-    for mark in pack.landmarks.values():
-        day = mark.fields.get("date")
-        keys = mark.fields.get("keywords") or ()
-        if day and (any(a in low for a in mark.aliases) or (keys and all(re.search(k, low) for k in keys))):
-            days.append(date.fromisoformat(day))
+    days = [date.fromisoformat(mark.fields["date"]) for mark in pack.landmarks.values()
+            if mark.fields.get("date") and names_landmark(mark, low)]
     return max(days) if days else None
 
 

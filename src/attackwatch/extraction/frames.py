@@ -112,11 +112,8 @@ _DATE_THEN_WEAPON = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+)?$")
 _ONE_BEFORE = re.compile(r"\b(?:one|the first)\b", re.I)
 
 
-def _tells_another(cue: Mention, ann: Annotated) -> bool:
-    if cue.text.lower() != "another":
-        return True
-    sent = next((t for t in ann.sentences if t.start <= cue.start < t.end), None)
-    return sent is None or not _ONE_BEFORE.search(ann.folded[sent.start:cue.start])
+def _tells_another(cue: Mention, sent: Sentence, folded: str) -> bool:
+    return cue.text.lower() != "another" or not _ONE_BEFORE.search(folded[sent.start:cue.start])
 
 
 def _dated_weapon(f: Frame, folded: str, pack: Pack) -> WeaponHit | None:
@@ -144,13 +141,15 @@ def _weapon_before(segs: list[Segment], pack: Pack, tok: int) -> WeaponHit | Non
     return WeaponHit(row["weapon"], row["event_type"], True, t)
 
 
+def names_landmark(mark: Landmark, text: str) -> bool:
+    """Does lower-cased `text` name the landmark: one of its aliases, or all of its keywords?"""
+    keys = mark.fields.get("keywords") or ()
+    return any(a in text for a in mark.aliases) or bool(keys and all(re.search(k, text) for k in keys))
+
+
 def landmark_in(segs: list[Segment], folded: str, pack: Pack) -> Landmark | None:
     text = " ".join(folded[s.start:s.end].lower() for s in segs)
-    for mark in pack.landmarks.values():
-        keys = mark.fields.get("keywords") or ()
-        if any(a in text for a in mark.aliases) or (keys and all(re.search(k, text) for k in keys)):
-            return mark
-    return None
+    return next((mark for mark in pack.landmarks.values() if names_landmark(mark, text)), None)
 
 
 _RESPONSE = re.compile(r"\b(?:responded|retaliated|hit\s+back|struck\s+back|answered)\s+(?:with|by)\b", re.I)
@@ -209,7 +208,7 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
                                            and not (s.tok <= f.trigger_tok < s.tok_end) for s in f.segs)
                                        or bool(_SAID_ON.search(ann.folded[max(0, f.date.start - 30):f.date.start])))
         f.weapon = _dated_weapon(f, ann.folded, pack) or _weapon(f.segs, pack, f.trigger_tok)
-        f.another = any(_tells_another(c, ann) for s in f.segs for c in s.cue("ANOTHER"))
+        f.another = any(_tells_another(c, sent, ann.folded) for s in f.segs for c in s.cue("ANOTHER"))
         f.retold = any(s.has("RETOLD") for s in f.segs)
         f.anaphor = f.retold or any(s.has("ANAPHOR") for s in f.segs)
         f.background_cue = f.subordinate or any(s.has("BACKGROUND") for s in f.segs)

@@ -307,8 +307,8 @@ def _split_siblings(inc: Incident, incidents: list[Incident]) -> list[Incident]:
 def _date_of_answered(f: Frame, incidents: list[Incident]) -> DateMention | None:
     """"The group targeted Ain al-Asad days ago, to which the US responded with airstrikes": the
     answer is dated as the event it answers is (responses come within days)."""
-    told = next((i for i in incidents if any(g is f.answers or g.sent == f.sent and g.segs[0] is f.answers.segs[0]
-                                               for g in i.frames)), None)
+    # a split copy of the answered frame shares its first clause
+    told = next((i for i in incidents if any(g.segs[0] is f.answers.segs[0] for g in i.frames)), None)
     if told is None or not told.date_value:
         return None
     precision = "month" if len(told.date_value) == 7 else told.date_precision

@@ -16,6 +16,7 @@ lower-cased text, which `re` scans about twice as fast).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from re import _casefix  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -153,56 +154,48 @@ def _finder(literals: frozenset[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(x) for x in sorted(literals)))
 
 
-def _top_level_alternatives(group: str) -> list[str] | None:
-    """The top-level '|'-separated alternatives of a group body, or None when the body has
-    constructs this simple splitter does not follow (character classes with brackets are kept)."""
-    out, depth, cur, i = [], 0, [], 0
-    in_class = False
-    while i < len(group):
-        ch = group[i]
+def _walk(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int, bool, bool]]:
+    """(index, token, depth after it, inside a character class after it, structural) for each
+    token of a regex from `start`: an escape is one two-character token; '(', ')' and '|' outside
+    a character class are structural. The one scanner the splitters below share."""
+    depth, i, in_class = 0, start, False
+    while i < len(pattern):
+        ch = pattern[i]
         if ch == "\\":
-            cur.append(group[i:i + 2])
+            yield i, pattern[i:i + 2], depth, in_class, False
             i += 2
             continue
+        structural = False
         if in_class:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+        elif ch in "()|":
+            structural = True
+            depth += (ch == "(") - (ch == ")")
+        yield i, ch, depth, in_class, structural
+        i += 1
+
+
+def _top_level_alternatives(group: str) -> list[str] | None:
+    """The top-level '|'-separated alternatives of a group body, or None when the body has
+    constructs this simple splitter does not follow (character classes with brackets are kept)."""
+    out, cur = [], []
+    depth, in_class = 0, False
+    for _, tok, depth, in_class, structural in _walk(group):
+        if structural and tok == "|" and depth == 0:
             out.append("".join(cur))
             cur = []
-            i += 1
-            continue
-        cur.append(ch)
-        i += 1
+        else:
+            cur.append(tok)
     out.append("".join(cur))
     return None if depth or in_class else out
 
 
 def _group_end(pattern: str, open_at: int) -> int | None:
     """Index of the ')' closing the group opened at `open_at`."""
-    depth, i, in_class = 0, open_at, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return None
+    return next((i for i, tok, depth, _, structural in _walk(pattern, open_at)
+                 if structural and tok == ")" and depth == 0), None)
 
 
 _WORD_CHAR = re.compile(r"\w")

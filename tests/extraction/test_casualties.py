@@ -74,6 +74,10 @@ CASES = [
                  2, None, id="killed-alongside-name"),
     pytest.param("Hamid Jasim, who led the brigade, and his deputy Karim Salman, were killed in the strike.",
                  2, None, id="name-and-his-deputy-were-killed"),
+    # a count the sentence denies is no count ("No one was hurt" is not one injured)
+    pytest.param("No one was hurt in the blast.", None, None, id="no-one-is-not-one"),
+    pytest.param("Not one soldier was wounded, the army said.", None, None, id="not-one-soldier"),
+    pytest.param("One soldier was hurt in the blast.", None, 1, id="one-soldier-hurt"),
 ]
 
 
@@ -108,6 +112,21 @@ ARTICLE_CASES = [
                  "Victory base on Sunday.", 7, None, id="count-across-clause-cuts"),
     pytest.param("A drone hit the Conoco base on Monday. The Pentagon gave no casualty figures.",
                  None, None, id="no-casualty-figures-is-not-zero"),
+    pytest.param("Rockets hit Victory base on Monday, the army said. No one was hurt.",
+                 0, 0, id="no-one-hurt-own-sentence"),
+    pytest.param("US troops at the Conoco field came under rocket fire on Monday but escaped injury.",
+                 0, 0, id="escaped-injury"),
+    pytest.param("A drone hit Harir base on Monday. The Pentagon said the attack only caused material damage.",
+                 0, 0, id="only-material-damage"),
+    pytest.param("A drone hit Harir base on Monday, causing material damage, the ministry said.",
+                 None, None, id="material-damage-alone-says-nothing-of-people"),
+    # the sentence right after the telling counts its harm when it names nothing else
+    pytest.param("Rockets hit Victory base on Monday, the army said. One soldier was wounded.",
+                 None, 1, id="toll-in-next-sentence"),
+    pytest.param("Rockets hit Victory base on Monday, the army said. Two Iraqi soldiers were killed.",
+                 2, None, id="killed-in-next-sentence"),
+    pytest.param("Rockets hit Victory base on Monday, the army said. In January, three soldiers were killed in Jordan.",
+                 None, None, id="next-sentence-with-own-place-and-date-is-not-the-toll"),
 ]
 
 

@@ -46,6 +46,8 @@ _PATTERNS = [
     ("injured", re.compile(r"\b(?P<n>" + _NUM + r")\s+(?:of\s+the\s+)?" + _PERSON + r"\s+(?:was|were)\s+(?:later\s+)?(?:taken|rushed|evacuated|airlifted|flown|treated|hospitali[sz]ed)\b", re.I)),
     ("injured", re.compile(r"\band\s+" + _HURT_V + r"\s+" + _Q + r"(?P<n>" + _NUM + r")\b", re.I)),
 ]
+# "No one was hurt", "not one soldier was injured": a count the sentence denies
+_DENIED = re.compile(r"\b(?:no|not|nor)\s+$", re.I)
 _WEAPONISH = re.compile(r"\b(?:rockets?|drones?|missiles?|shells?|bombs?|mortars?|projectiles?|strikes?|attacks?|days?|weeks?|months?|hours?|years?)\b", re.I)
 
 
@@ -203,6 +205,8 @@ def casualties_in(text: str) -> Casualties:
             if field_name == "toll":
                 field_name = "killed"  # "the death toll from the strikes rose to 31"
             elif _WEAPONISH.search(m.group(0)):
+                continue
+            if m.group("n") and _DENIED.search(text, max(0, m.start("n") - 8), m.start("n")):
                 continue
             n = number(m.group("n")) if m.group("n") else 1  # an empty count: "injured the driver"
             if n is None or n > 100000:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from attackwatch.extraction.annotate import Annotated, Segment
 from attackwatch.extraction.anchoring import landmark_date, relative_to_focus
+from attackwatch.extraction.casualties import casualties_in
 from attackwatch.extraction.frames import Frame, frames_in_sentence
 from attackwatch.text.dates import DateMention
 from attackwatch.extraction.places import contains, near_each_other, overlaps
@@ -201,6 +202,17 @@ def _is_cue_segment(seg: Segment) -> bool:
     return any(c.label in ATTACH_LABELS for c in seg.cues) or bool(seg.actors)
 
 
+def _counts_harm(seg: Segment, sent, ann: Annotated, current: Incident) -> bool:  # type: ignore[no-untyped-def]
+    """"One soldier was wounded." right after an attack: a count of harm with no place, date or
+    actor of its own, in the sentence that follows the telling, is the current incident's toll."""
+    if sent.index != current.last_sent + 1 or not seg.has("IMPACT"):
+        return False
+    if any(g.places or g.dates or g.actors for g in sent.segments):
+        return False
+    found = casualties_in(ann.folded[seg.start:seg.end])
+    return found.killed is not None or found.injured is not None
+
+
 def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
     incidents: list[Incident] = []
     current: Incident | None = None
@@ -225,7 +237,7 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
             near = sent.para == current.last_para or sent.index == current.last_sent + 1 or any(
                 s.has("ANAPHOR") for s in sent.segments) or (attribution and sent.para <= current.last_para + 3)
             if near:
-                cues = [s for s in sent.segments if s.active and _is_cue_segment(s)]
+                cues = [s for s in sent.segments if s.active and (_is_cue_segment(s) or _counts_harm(s, sent, ann, current))]
                 # "the US struck 85 targets in Syria and Iraq. CENTCOM said its forces conducted the
                 # strikes": what follows one telling split by place speaks of every part of it
                 for inc in [current] + _split_siblings(current, incidents):

@@ -65,6 +65,9 @@ _US_SIDE_PEOPLE = {"soldier", "soldiers", "troops", "service member", "service m
                    "americans", "contractor", "contractors", "patrol", "advisers", "advisors"}
 
 
+_NAMES_BASE = re.compile(r"\b(?:air\s*base|base|AB)\b", re.I)
+
+
 def _target_type(segs: list[Segment], place: Place | None, state_strike: bool, pack: Pack) -> str:
     rows = pack.rows_by_id("cues")
     cues = [c for s in segs for c in s.cues if c.label == "TARGET" and c.id in rows]
@@ -80,6 +83,8 @@ def _target_type(segs: list[Segment], place: Place | None, state_strike: bool, p
     if not state_strike and near & {"convoy", "diplomatic", "military_base", "airport"}:
         said = near  # a facility the attack clause names outranks one named aside
     site = place.site_type if place is not None and place.site_type in ("military_base", "airport", "diplomatic") else None
+    if site == "airport" and any(m.id == place.id and _NAMES_BASE.search(m.text) for s in segs for m in s.places):
+        site = "military_base"  # "Erbil AB", "Erbil air base": the base at the airport, by the text's own word
     if state_strike:
         # a strike on facilities that killed a commander hit a militia position; a strike on a
         # person or a car is on personnel. US troops, contractors and service members named beside a

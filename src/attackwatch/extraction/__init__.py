@@ -14,7 +14,7 @@ from attackwatch.extraction.confidence import assign as assign_confidence
 from attackwatch.extraction.frames import Frame, frames_in_sentence
 from attackwatch.extraction.incidents import Incident, resolve
 from attackwatch.extraction.places import overlaps
-from attackwatch.extraction.statements import unclaimed_zeros
+from attackwatch.extraction.statements import confirm_answered, unclaimed_zeros
 from attackwatch.models import Article, Report
 from attackwatch.packs import Pack, get_pack
 from attackwatch.text.dates import latest_body_date
@@ -105,6 +105,7 @@ def extract_article(article: Article, *, pack_name: str = "default", any_theatre
                          any_theatre=any_theatre, late_zeros=unclaimed_zeros(ann, incidents))
     scored = [(inc, r) for inc, r in ((inc, build_report(inc, ctx)) for inc in incidents)
               if r is not None and r.date is not None]
+    confirm_answered(ann, scored, pack)
     assign_confidence(scored, ctx, article)
     reports = [r for _, r in scored]
     reports.sort(key=lambda r: r.evidence[0].start if r.evidence else 0)

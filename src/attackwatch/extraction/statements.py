@@ -9,6 +9,7 @@ from attackwatch.extraction.annotate import Annotated, Mention, Segment
 from attackwatch.extraction.incidents import Incident
 from attackwatch.extraction.casualties import casualties_in, named_dead, zero_casualties
 from attackwatch.packs import Pack
+from attackwatch.models import Report
 
 _PROJECTILES = {"rocket", "missile", "drone", "mortar", "unknown"}
 _EVENT_CONTENT = {"TRIGGER", "IMPACT", "INTERCEPT", "NOCAS", "NOKILL", "INJ_UNCOUNTED", "ANAPHOR", "UNCONFIRMED", "DENY"}
@@ -249,3 +250,30 @@ def unclaimed_zeros(ann: Annotated, incidents: list[Incident]) -> dict[int, tupl
         out[owner] = (k or zk, i or zi)
     return out
 
+
+
+# "In response, US jets struck ...", "In retaliation, the US carried out ...": the answer to what was just told
+_ANSWERS_LAST = re.compile(r"\s*(?:in\s+(?:response|retaliation|reply)|responding|retaliating)\s*[,;]", re.I)
+
+
+def confirm_answered(ann: Annotated, scored: list[tuple[Incident, Report]], pack: Pack) -> None:
+    """An official side that answers an attack with a strike has confirmed it (EVENTS.md,
+    confirmation): "..., to which the US responded with airstrikes on ..." or "In response, US jets
+    struck ..." tells the attack as fact."""
+    for inc, report in scored:
+        actor = pack.actor_by_name(report.actor)
+        if actor is None or actor.kind not in ("state", "coalition") or actor.side not in ("us", "iraq") or not inc.frames:
+            continue
+        answered_segs = {id(f.answers.segs[0]) for f in inc.frames if f.answers is not None and f.answers.segs}
+        first = inc.frames[0]
+        sent = ann.sentences[first.sent]
+        earlier = [(other, r) for other, r in scored if other is not inc and other.frames
+                   and max(g.sent for g in other.frames) < first.sent]
+        if _ANSWERS_LAST.match(ann.folded[sent.start:sent.end]) and earlier:
+            last = max(earlier, key=lambda x: max(g.sent for g in x[0].frames))[0]
+            answered_segs |= {id(g.segs[0]) for g in last.frames if g.segs}
+        for other, answered in scored:
+            if other is inc or answered.confirmation != "not_mentioned":
+                continue
+            if any(g.segs and id(g.segs[0]) in answered_segs for g in other.frames):
+                answered.confirmation = "confirmed"

@@ -84,6 +84,16 @@ CASES = [
                  [("2024-07-26", "drone"), ("2024-07-26", "rocket")], id="and-a-count-is-not-a-second-day"),
     pytest.param("2024-10-02", "Two rockets were fired at Victory Base near Baghdad airport on Tuesday; Patriot "
                  "missiles and the C-RAM system intercepted them.", [("2024-10-01", "rocket")], id="air-defence"),
+    # a weapon that was hit is no weapon of the attack: launchers destroyed by a strike
+    pytest.param("2022-08-26", "US aircraft struck militants near Mayadin on Thursday. Officials said four militants were "
+                 "killed and ten rocket launchers destroyed.", [("2022-08-25", "airstrike")],
+                 id="launchers-destroyed-are-targets"),
+    pytest.param("2024-01-09", "A US air strike on a rocket launcher late on Monday foiled an attack on Ain al-Asad air base.",
+                 [("2024-01-08", "airstrike")], id="strike-on-a-launcher"),
+    pytest.param("2022-08-26", "US forces struck militants near Mayadin on Thursday with AH-64 attack helicopters.",
+                 [("2022-08-25", "airstrike")], id="attack-helicopters"),
+    pytest.param("2024-01-09", "Militants struck the base with rockets near Mayadin on Monday.",
+                 [("2024-01-08", "rocket")], id="struck-with-rockets-is-the-weapon"),
 ]
 
 

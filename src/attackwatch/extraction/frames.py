@@ -87,13 +87,30 @@ def _own_date(segs: list[Segment], trigger_tok: int | None = None) -> DateMentio
     return min(dates, key=rank)[1]
 
 
-def _weapon(segs: list[Segment], pack: Pack, trigger_tok: int) -> WeaponHit | None:
+# "10 rocket launchers destroyed", "a strike on a rocket launcher", "destroying two drones on the
+# ground": the weapon is what was hit, not what hit
+_HIT_AFTER = re.compile(r"\s+(?:were|was|had\s+been|have\s+been)\s+(?:destroyed|struck|hit|targeted)\b", re.I)
+_LAUNCHER_DESTROYED = re.compile(r"\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?destroyed\b", re.I)
+_HIT_BEFORE = re.compile(r"\b(?:destroy(?:ed|ing|s)?|(?:strikes?|raids?|attacks?)\s+on|struck|targeting|targeted)\s+"
+                         r"(?:(?:a|an|the|\d+|two|three|four|five|six|several|multiple|some)\s+)?"
+                         r"(?:(?!(?:with|by|from|using|in|at|on|near)\b)[\w-]+\s+){0,2}$", re.I)
+
+
+def _hit_weapon(w: Mention, folded: str) -> bool:
+    if _HIT_AFTER.match(folded, w.end) or _HIT_BEFORE.search(folded[max(0, w.start - 60):w.start]):
+        return True
+    return "launcher" in w.text.lower() and bool(_LAUNCHER_DESTROYED.match(folded, w.end))
+
+
+def _weapon(segs: list[Segment], pack: Pack, trigger_tok: int, folded: str | None = None) -> WeaponHit | None:
     rows = pack.rows_by_id("weapons")
     hits = []
     for s in segs:
         for w in s.weapons:
             row = rows.get(w.id)
             if row is None:
+                continue
+            if folded is not None and row["weapon"] in ("rocket", "drone", "missile", "mortar") and _hit_weapon(w, folded):
                 continue
             hits.append(WeaponHit(row["weapon"], row["event_type"], row.get("strength", "strong") != "weak", w.tok))
     strong = [h for h in hits if h.strong]
@@ -207,7 +224,7 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
         f.reported = bool(f.date) and (any(s.start <= f.date.start < s.end and s.has("SAY")
                                            and not (s.tok <= f.trigger_tok < s.tok_end) for s in f.segs)
                                        or bool(_SAID_ON.search(ann.folded[max(0, f.date.start - 30):f.date.start])))
-        f.weapon = _dated_weapon(f, ann.folded, pack) or _weapon(f.segs, pack, f.trigger_tok)
+        f.weapon = _dated_weapon(f, ann.folded, pack) or _weapon(f.segs, pack, f.trigger_tok, ann.folded)
         f.another = any(_tells_another(c, sent, ann.folded) for s in f.segs for c in s.cue("ANOTHER"))
         f.retold = any(s.has("RETOLD") for s in f.segs)
         f.anaphor = f.retold or any(s.has("ANAPHOR") for s in f.segs)

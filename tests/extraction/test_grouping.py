@@ -94,6 +94,10 @@ CASES = [
                  [("2022-08-25", "airstrike")], id="attack-helicopters"),
     pytest.param("2024-01-09", "Militants struck the base with rockets near Mayadin on Monday.",
                  [("2024-01-08", "rocket")], id="struck-with-rockets-is-the-weapon"),
+    # "the same <adjective> city": another attack at the place just told
+    pytest.param("2021-07-30", "A roadside bomb hit a supply convoy near Samawah on Thursday, a police source said. Soon "
+                 "after, another roadside bomb struck a fuel truck close to the same Iraqi city, wounding its driver.",
+                 [("2021-07-29", "ied"), ("2021-07-29", "ied")], id="another-at-the-same-iraqi-city"),
 ]
 
 

@@ -98,6 +98,10 @@ CASES = [
     pytest.param("2021-07-30", "A roadside bomb hit a supply convoy near Samawah on Thursday, a police source said. Soon "
                  "after, another roadside bomb struck a fuel truck close to the same Iraqi city, wounding its driver.",
                  [("2021-07-29", "ied"), ("2021-07-29", "ied")], id="another-at-the-same-iraqi-city"),
+    # the attack a strike answers, told after "after" with no date of its own: the strike's day
+    pytest.param("2023-11-22", "A US AC-130J gunship struck an Iran-backed militant group on Tuesday after the group "
+                 "fired a ballistic missile at Ain al-Asad air base.", [("2023-11-21", "airstrike"), ("2023-11-21", "missile")],
+                 id="attack-answered-after-is-the-strike-day"),
 ]
 
 

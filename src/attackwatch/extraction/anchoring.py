@@ -21,6 +21,10 @@ def _shift(day: str, days: int) -> str:
 _GAP = re.compile(r"\b(?:(the|a|one|two|three|four|five|six|\d)\s+(day|days)|(hours|hours?\s+later)|(days|weeks))\s*$")
 
 
+# the clause before "after" tells a strike answering what follows ("US jets struck ... after")
+_ANSWER_AFTER = re.compile(r"\b(?:struck|strikes?|attacked|hit|targeted|bombed|retaliat\w*|responded)\b", re.I)
+
+
 def relative_to_focus(f: Frame, sent: Sentence, ann: Annotated, focus: str | None) -> DateMention | None:
     """The date of a subordinate telling from its gap to the incident in focus (dated `focus`)."""
     first = f.segs[0]
@@ -31,6 +35,10 @@ def relative_to_focus(f: Frame, sent: Sentence, ann: Annotated, focus: str | Non
         return None
     m = _GAP.search(ann.folded[before[-1].start:before[-1].end].lower().rstrip(" ,"))
     if m is None:
+        if first.lead == "after" and _ANSWER_AFTER.search(ann.folded[before[-1].start:before[-1].end]):
+            # "an AC-130 struck the group on Monday after it fired a missile at Al-Asad": a strike
+            # answering an attack comes within a day of it (the day told, give or take one)
+            return DateMention(first.start, first.start, "", "answered", focus, "day")
         return None
     if m.group(4):  # "days after": the month of the incident in focus
         return DateMention(first.start, first.start, "", "relative", focus[:7], "month")

@@ -45,8 +45,9 @@ class Incident:
         self.frames.append(f)
         if f.date:
             # an event date beats the day it was reported, which beats a guess
-            source = "reported" if f.reported else "own"
-            if (not self.date_value or self.date_source in ("published", "context")
+            # the day of the strike that answered it is no date the text gives this event: not background
+            source = "reported" if f.reported else "answered" if f.date.kind == "answered" else "own"
+            if (not self.date_value or self.date_source in ("published", "context", "answered")
                     or self.date_source == "reported" and source == "own"):
                 self.date_value, self.date_precision, self.date_source = f.date.value, f.date.precision, source
         if f.place and (self.place is None or self.place_near and not f.near and near_each_other(self.place, f.place)):

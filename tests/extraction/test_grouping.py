@@ -102,6 +102,12 @@ CASES = [
     pytest.param("2023-11-22", "A US AC-130J gunship struck an Iran-backed militant group on Tuesday after the group "
                  "fired a ballistic missile at Ain al-Asad air base.", [("2023-11-21", "airstrike"), ("2023-11-21", "missile")],
                  id="attack-answered-after-is-the-strike-day"),
+    # a strike the text calls a drone strike is `drone`, a US one too (EVENTS.md, weapon); the
+    # militias' drones named beside a state's strike are not its weapon
+    pytest.param("2024-02-08", "A US drone strike killed a militia commander in Baghdad on Wednesday.",
+                 [("2024-02-07", "drone")], id="us-drone-strike-is-drone"),
+    pytest.param("2024-02-08", "US jets struck drone storage sites near al-Qaim on Wednesday.",
+                 [("2024-02-07", "airstrike")], id="strike-on-drone-sites-is-airstrike"),
 ]
 
 

@@ -68,6 +68,9 @@ _US_SIDE_PEOPLE = {"soldier", "soldiers", "troops", "service member", "service m
 _NAMES_BASE = re.compile(r"\b(?:air\s*base|base|AB)\b", re.I)
 
 
+_DRONE_STRIKE_ROWS = {"drone-drone-strike", "drone-drone-strikes"}
+
+
 def _target_type(segs: list[Segment], place: Place | None, state_strike: bool, pack: Pack) -> str:
     rows = pack.rows_by_id("cues")
     cues = [c for s in segs for c in s.cues if c.label == "TARGET" and c.id in rows]
@@ -146,16 +149,19 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
     state_agents = [r for r in roles if r.role == "agent" and r.actor.kind in ("state", "coalition") and r.actor.side in ("us", "israel")]
     armed_agents = [r for r in roles if r.role == "agent" and (r.actor.kind in ("militia", "umbrella") or r.actor.side == "axis")]
     state_drone = any(r.armed_with and "drone" in r.armed_with for r in state_agents)
-    # "a US drone strike": the state strikes from the air. EVENTS.md would keep `drone` here, but
-    # the example and most dev gold code these `airstrike`; see the closing note of issue 10
-    if weapon == "drone" and state_agents and (not armed_agents or state_drone):
+    # "a US drone strike", "a US drone struck his car": a strike the text calls a drone strike is
+    # `drone`, whoever struck (EVENTS.md, weapon); drones named beside a state's strike are the
+    # militias' ("strikes on drone storage sites", "in answer to the drone attack"): it struck from the air
+    called_drone = state_drone or any(r["id"] in _DRONE_STRIKE_ROWS for r in own_rows)
+    if weapon == "drone" and state_agents and not armed_agents and not called_drone:
         weapon, row = "airstrike", {"weapon": "airstrike", "event_type": "Air/drone strike"}
     if weapon == "unknown" and inc.hint_weapon:
         weapon, row = inc.hint_weapon, {"weapon": inc.hint_weapon, "event_type": _EVENT_BY_WEAPON.get(inc.hint_weapon, "Attack")}
     if weapon == "unknown" and landmark is not None and landmark.fields.get("weapon"):
         weapon = landmark.fields["weapon"]
         row = {"weapon": weapon, "event_type": landmark.fields.get("event_type") or _EVENT_BY_WEAPON.get(weapon, "Attack")}
-    state_strike = weapon == "airstrike"
+    # a state's drone strike is a state's strike all the same (targets, actor, interception)
+    state_strike = weapon == "airstrike" or weapon == "drone" and called_drone and bool(state_agents) and not armed_agents
 
     target_type = _target_type(own, place, state_strike, pack)
     for extra in (absorbed, inherited):
@@ -171,7 +177,7 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
         row = next(r for r in weak if r["weapon"] != "ied")  # "a salvo fell short": rockets
         weapon = row["weapon"]
 
-    perp = perpetrator(roles, "airstrike" if state_strike else weapon, pack)
+    perp = perpetrator(roles, "airstrike" if state_strike else weapon, pack)  # a state's drone strike too
     if perp is None and not state_strike:
         perp = _antecedent(ann, pack, told)
     if perp is None and weapon in ("unknown", "airstrike") and _strike_on_militia(roles, own, pack):
@@ -181,7 +187,8 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
         if perp is not None:
             weapon, row, state_strike = "airstrike", {"weapon": "airstrike", "event_type": "Air/drone strike"}, True
             target_type = _target_type(own, place, True, pack)
-    if weapon in ("unknown", "drone") and perp is not None and perp.kind in ("state", "coalition") and perp.side in ("us", "israel"):
+    if (weapon == "unknown" or weapon == "drone" and not called_drone) and perp is not None and perp.kind in ("state", "coalition") \
+            and perp.side in ("us", "israel"):
         # "US forces struck two facilities", "a US drone strike": the US strikes from the air
         weapon, row, state_strike = "airstrike", {"weapon": "airstrike", "event_type": "Air/drone strike"}, True
         target_type = _target_type(own, place, True, pack)

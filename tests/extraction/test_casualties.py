@@ -151,6 +151,10 @@ INTERCEPT_CASES = [
                  False, "Air/drone strike", id="without-being-intercepted"),
     pytest.param("Rockets were launched toward the US embassy in Baghdad on Sunday. One was brought down by its air defence.",
                  False, "Shelling/artillery/missile attack", id="one-was-intercepted"),
+    pytest.param("Three rockets hit Camp Taji on Friday; two were intercepted by the base's defences.", False,
+                 "Shelling/artillery/missile attack", id="fewer-stopped-than-flew"),
+    pytest.param("Three rockets were fired at Camp Taji on Friday, and three were intercepted by the base's defences.",
+                 True, "Disrupted weapons use", id="as-many-stopped-as-flew"),
 ]
 
 

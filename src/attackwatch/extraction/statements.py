@@ -22,6 +22,26 @@ _SUBSET = re.compile(r"\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|
 _NOT_INTERCEPTED = re.compile(r"\b(?:without|not|never|failed\s+to)\s+(?:being\s+|been\s+|be\s+)?$", re.I)
 
 
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_N = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+_FIRED = re.compile(r"\b" + _N + r"\s+(?:[\w-]+\s+)?(?:rockets|drones|missiles|projectiles|mortars|shells|katyushas)\b", re.I)
+_STOPPED = re.compile(r"(?:[;,]|\band\b)\s*" + _N + r"\s+(?:of\s+them\s+)?(?:were|was|had\s+been|have\s+been)\b", re.I)
+
+
+def _count(word: str) -> int | None:
+    return int(word) if word.isdigit() else _COUNT_WORDS.get(word.lower())
+
+
+def _fewer_stopped(text: str) -> bool:
+    """"Three rockets hit Camp Taji; two were intercepted": fewer stopped than flew."""
+    stopped = _STOPPED.search(text)
+    fired = _FIRED.search(text, 0, stopped.start()) if stopped else None
+    if not stopped or not fired:
+        return False
+    a, b = _count(fired.group(1)), _count(stopped.group(1))
+    return a is not None and b is not None and b < a
+
+
 def _official_side(cue_id: str) -> str:
     parts = cue_id.split("-")
     return parts[1] if len(parts) > 1 else "us"
@@ -161,7 +181,8 @@ def intercepted_of(ann: Annotated, segs: list[Segment], weapon: str) -> bool | N
             continue
         later_impacts = [c for c in cues if c.label == "IMPACT" and c.start > first]
         words = set(ann.folded[first:sent.end].lower().split())
-        if later_impacts and words & _CONTRAST or _SUBSET.search(ann.folded[sent.start:min(sent.end, first + 40)]):
+        if later_impacts and words & _CONTRAST or _SUBSET.search(ann.folded[sent.start:min(sent.end, first + 40)]) \
+                or _fewer_stopped(ann.folded[sent.start:min(sent.end, first + 40)]):
             partial = True  # "three of four rockets were intercepted", "shot down another drone"
         else:
             full = True

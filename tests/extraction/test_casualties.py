@@ -155,6 +155,15 @@ INTERCEPT_CASES = [
                  "Shelling/artillery/missile attack", id="fewer-stopped-than-flew"),
     pytest.param("Three rockets were fired at Camp Taji on Friday, and three were intercepted by the base's defences.",
                  True, "Disrupted weapons use", id="as-many-stopped-as-flew"),
+    # foiled before anything flew or went off (EVENTS.md): Disrupted weapons use, intercepted null
+    pytest.param("Police found four rockets primed and aimed at Ain al-Asad air base on Monday, the army said.", None,
+                 "Disrupted weapons use", id="rockets-found-primed"),
+    pytest.param("A roadside bomb planted on the road used by coalition convoys near Samawah was defused by police on "
+                 "Monday.", None, "Disrupted weapons use", id="ied-defused-on-convoy-route"),
+    pytest.param("The army said it had prevented a Katyusha rocket attack on the Green Zone on Monday.", None,
+                 "Disrupted weapons use", id="rocket-attack-prevented"),
+    pytest.param("Kurdish forces said they thwarted a drone attack on the Conoco base on Monday.", True,
+                 "Disrupted weapons use", id="drone-attack-thwarted-is-intercepted"),
 ]
 
 

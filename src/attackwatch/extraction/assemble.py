@@ -68,6 +68,8 @@ _US_SIDE_PEOPLE = {"soldier", "soldiers", "troops", "service member", "service m
 _NAMES_BASE = re.compile(r"\b(?:air\s*base|base|AB)\b", re.I)
 
 
+_FOILED = {"intercept-defused", "intercept-dismantled", "intercept-found-primed",
+           "intercept-defused-device"}
 _DRONE_STRIKE_ROWS = {"drone-drone-strike", "drone-drone-strikes"}
 
 
@@ -233,6 +235,13 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
         event_type = "Remote explosive/landmine/IED" if on_road else "Attack"
     if intercepted:
         event_type = "Disrupted weapons use"
+    cues = [c.id for s in own for c in s.cue("INTERCEPT")]
+    stopped_early = _FOILED | ({"intercept-foiled", "intercept-thwarted", "intercept-prevented"} if weapon in ("rocket", "mortar", "ied") else set())
+    if cues and intercepted is not False and not state_strike and all(c in stopped_early for c in cues):
+        # stopped before anything flew or went off: rockets found primed, an IED defused, a rocket
+        # attack foiled (EVENTS.md: Disrupted weapons use, intercepted null); a drone attack "thwarted"
+        # was a drone that flew and was stopped, an interception
+        event_type, intercepted = "Disrupted weapons use", None
     geo = geocode(place, pack) if place is not None else (geocode(ctx.country, pack) if ctx.country else None)
     if geo is None:
         return None

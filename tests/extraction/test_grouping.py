@@ -108,6 +108,14 @@ CASES = [
                  [("2024-02-07", "drone")], id="us-drone-strike-is-drone"),
     pytest.param("2024-02-08", "US jets struck drone storage sites near al-Qaim on Wednesday.",
                  [("2024-02-07", "airstrike")], id="strike-on-drone-sites-is-airstrike"),
+    # the site in focus recalled on another date is another (background) incident there
+    pytest.param("2024-02-10", "Drones attacked Harir air base on Friday. It was also attacked in May.",
+                 [("2023-05", "unknown"), ("2024-02-09", "drone")], id="it-was-also-attacked-in-may"),
+    pytest.param("2020-01-10", "Rockets hit the K-1 air base near Kirkuk on Monday. That was the same place struck on "
+                 "December 27, when a US contractor was killed.", [("2019-12-27", "unknown"), ("2020-01-06", "rocket")],
+                 id="the-same-place-struck-on-a-date"),
+    pytest.param("2024-02-10", "Drones attacked Harir air base on Friday. It was attacked by two drones, officials said.",
+                 [("2024-02-09", "drone")], id="it-was-attacked-same-day-is-the-same-incident"),
 ]
 
 

@@ -203,6 +203,23 @@ def _is_cue_segment(seg: Segment) -> bool:
     return any(c.label in ATTACH_LABELS for c in seg.cues) or bool(seg.actors)
 
 
+# "It was also attacked in May", "The base had been targeted in March": the site in focus, recalled
+_RECALL = re.compile(r"\s*(?:it|the\s+(?:same\s+)?(?:base|airport|site|facility|camp|garrison|outpost|compound|embassy))\s+"
+                     r"(?:was|had\s+been|has\s+been|were)\s+(?:also\s+|previously\s+|last\s+|first\s+)?"
+                     r"(?:attacked|targeted|struck|hit|shelled)\b"
+                     r"|\s*(?:that|this|it)\s+(?:was|is)\s+the\s+same\s+(?:place|base|site|airport|camp)\s+(?:that\s+was\s+)?"
+                     r"(?:attacked|targeted|struck|hit|shelled)\b", re.I)
+
+
+def _recalled_at(f: Frame, ann: Annotated, current: Incident | None) -> Place | None:
+    """The site of the incident in focus, for a telling of another attack on it on another date."""
+    if f.place is not None or f.date is None or current is None or current.place is None or current.place.kind != "site":
+        return None
+    if current.date_value == f.date.value or not _RECALL.match(ann.folded, f.segs[0].start):
+        return None
+    return current.place
+
+
 def _counts_harm(seg: Segment, sent, ann: Annotated, current: Incident) -> bool:  # type: ignore[no-untyped-def]
     """"One soldier was wounded." right after an attack: a count of harm with no place, date or
     actor of its own, in the sentence that follows the telling, is the current incident's toll."""
@@ -261,6 +278,9 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                     continue
                 if not f.specific:
                     continue
+            recalled = _recalled_at(f, ann, current)
+            if recalled is not None:
+                f.place = recalled  # "It was also attacked in May": the site just told, another day
             # an incident at the very place named comes first, then the others, latest first
             ordered = sorted(reversed(incidents), key=lambda i: not (f.place and i.place and i.place.id == f.place.id))
             for inc in ordered:
@@ -288,7 +308,7 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                         continue
                 if not f.date and (f.background_cue or f.landmark):
                     continue  # a reference to some earlier event that the article does not date
-                if not f.specific:
+                if not f.specific and recalled is None:
                     continue  # "hitting inside Syria": too vague to stand as an incident of its own
                 target = Incident(frames=[], distinct=f.another, hint_weapon=f.hint_weapon)
                 incidents.append(target)

@@ -100,8 +100,31 @@ MERGE: dict[str, list[dict[str, Any]]] = {
             target_type="diplomatic"),
         rep("b", "baghdad_airport", "2020-01", "airstrike", "The US killed the general at Baghdad airport in January.",
             actor="United States", target_type="personnel", background=True)],
+    # the later outlet dates the fatal attack by the strikes that answered it two days on; a
+    # third names only the country, on the first day
+    "the same dead told two days apart": [
+        rep("a", "k1", "2019-12-27", "rocket", "A rocket barrage on the K-1 base killed an American contractor on Friday.",
+            killed=1),
+        rep("b", "k1", "2019-12-29", "rocket", "The strikes answered rockets fired at K1 that killed a US contractor.",
+            killed=1, injured=4),
+        rep("c", "iraq", "2019-12-27", "rocket", "Rockets killed a civilian contractor at an Iraqi base on Friday.",
+            killed=1, target_type="other")],
+    # a provisional "no casualties" at one base, and the death announced the same day
+    "a provisional no-casualties and the death announced later": [
+        rep("a", "tanf", "2024-01-28", "drone", "A drone struck al-Tanf on Sunday; there were no immediate reports of casualties.",
+            killed=0),
+        rep("b", "tanf", "2024-01-28", "drone", "A soldier died after a drone hit the Tanf garrison on Sunday.", killed=1)],
+    # the toll singles out which of the month's rocket attacks a month-long mention means
+    "a month-long mention singled out by its dead": [
+        rep("a", "erbil_airport", "2021-02-15", "rocket", "Rockets hit Erbil airport on Monday, killing a contractor.",
+            killed=1, injured=5),
+        rep("c", "embassy", "2021-02-22", "rocket", "Rockets landed near the US embassy on Monday night.",
+            target_type="diplomatic"),
+        rep("b", "iraq", "2021-02", "rocket", "A rocket attack this month killed a civilian contractor in Iraq.",
+            killed=1, target_type="personnel", background=True)],
 }
-MERGE_EXPECTED = {"a month-long mention fits one far better": [{"a#0", "b#0"}, {"c#0"}]}
+MERGE_EXPECTED = {"a month-long mention fits one far better": [{"a#0", "b#0"}, {"c#0"}],
+                  "a month-long mention singled out by its dead": [{"a#0", "b#0"}, {"c#0"}]}
 
 APART: dict[str, list[dict[str, Any]]] = {
     "another country": [
@@ -124,6 +147,22 @@ APART: dict[str, list[dict[str, Any]]] = {
     "one base three days apart": [
         rep("a", "asad", "2024-02-05", "rocket", "Rockets hit Ain al-Asad on Monday."),
         rep("b", "asad", "2024-02-08", "rocket", "Rockets hit Ain al-Asad on Thursday.")],
+    "one base two days apart with no toll told": [
+        rep("a", "asad", "2024-02-05", "rocket", "Rockets hit Ain al-Asad on Monday."),
+        rep("b", "asad", "2024-02-07", "rocket", "Rockets hit Ain al-Asad on Wednesday.")],
+    "one base two days apart with other dead": [
+        rep("a", "asad", "2024-02-05", "rocket", "Rockets killed a soldier at Ain al-Asad on Monday.", killed=1),
+        rep("b", "asad", "2024-02-07", "rocket", "Rockets killed two soldiers at Ain al-Asad on Wednesday.", killed=2)],
+    # one toll, but at two bases: the dead do not make two places one
+    "the same toll two days apart at two bases": [
+        rep("a", "asad", "2024-02-05", "rocket", "Rockets killed a soldier at Ain al-Asad on Monday.", killed=1),
+        rep("b", "k1", "2024-02-07", "rocket", "Rockets killed a soldier at K-1 on Wednesday.", killed=1)],
+    # "no one was killed" and a death: two incidents, told the same day at the country level
+    "no dead against a death": [
+        rep("a", "iraq", "2024-02-05", "drone", "A drone attack on a US base in Iraq killed a soldier on Monday.",
+            killed=1),
+        rep("b", "iraq", "2024-02-05", "drone", "A drone attacked US forces in Iraq on Monday; nobody was killed.",
+            killed=0)],
     "a country-wide telling of a wave of strikes on two towns": [
         rep("a", "qaim", "2024-02-02", "airstrike", "US strikes hit al-Qaim on Friday.", actor="United States",
             target_type="militia_position"),

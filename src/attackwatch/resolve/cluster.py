@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from attackwatch.resolve.keys import ReportKey
-from attackwatch.resolve.match import FIT_THRESHOLD, THRESHOLD, compatible, field_score, text_score
+from attackwatch.resolve.match import FIT_THRESHOLD, SAME_DEAD_DAYS, THRESHOLD, compatible, field_score, text_score
 
 # a coarse telling that reaches more candidates than this cannot be placed unambiguously
 MAX_COARSE_CANDIDATES = 60
@@ -156,9 +156,12 @@ class Resolver:
         """Incidents this report may belong to; None when too many to choose among."""
         if not key.dated or not key.country:
             return set()
-        days = range(key.lo - 1, key.hi + 2)
+        # a day either side; two for a telling with dead, which may join the same dead told
+        # two days apart (match.same_dead)
+        reach = SAME_DEAD_DAYS if key.precision == 3 and key.killed else 1
+        days = range(key.lo - reach, key.hi + reach + 1)
         out: set[str] = set()
-        if key.admin1 and len(days) > 4:
+        if key.admin1 and key.hi - key.lo > 2:
             for d in days:  # a month in one province: look only there
                 out |= self._by_admin1.get((key.admin1, d), set())
         elif len(days) <= MAX_REACH_DAYS:

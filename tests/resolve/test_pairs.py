@@ -114,6 +114,13 @@ MERGE: dict[str, list[dict[str, Any]]] = {
         rep("a", "tanf", "2024-01-28", "drone", "A drone struck al-Tanf on Sunday; there were no immediate reports of casualties.",
             killed=0),
         rep("b", "tanf", "2024-01-28", "drone", "A soldier died after a drone hit the Tanf garrison on Sunday.", killed=1)],
+    # a well-known killing (the landmarks pack) told by one outlet as a rocket attack somewhere
+    # in Iraq, dated by US time, and by another as a drone strike at the airport
+    "a landmark told with another weapon and a day early": [
+        rep("a", "iraq", "2020-01-02", "rocket", "General Qassem Soleimani was killed in a rocket attack, the Pentagon said.",
+            target_type="personnel", killed=1),
+        rep("b", "baghdad_airport", "2020-01-03", "drone", "An American drone strike near the airport killed Soleimani.",
+            actor="United States", target_type="personnel", killed=2)],
     # the toll singles out which of the month's rocket attacks a month-long mention means
     "a month-long mention singled out by its dead": [
         rep("a", "erbil_airport", "2021-02-15", "rocket", "Rockets hit Erbil airport on Monday, killing a contractor.",
@@ -163,6 +170,12 @@ APART: dict[str, list[dict[str, Any]]] = {
             killed=1),
         rep("b", "iraq", "2024-02-05", "drone", "A drone attacked US forces in Iraq on Monday; nobody was killed.",
             killed=0)],
+    # naming the landmark as the cause does not make an attack on a base the next day that landmark
+    "an attack on a base the day after a landmark it names": [
+        rep("a", "baghdad_airport", "2020-01-03", "drone", "An American drone strike near the airport killed Soleimani.",
+            actor="United States", target_type="personnel", killed=2),
+        rep("b", "iraq", "2020-01-04", "missile", "Missiles hit a US base in Iraq on Saturday, a day after the killing of Soleimani.",
+            target_type="military_base")],
     "a country-wide telling of a wave of strikes on two towns": [
         rep("a", "qaim", "2024-02-02", "airstrike", "US strikes hit al-Qaim on Friday.", actor="United States",
             target_type="militia_position"),

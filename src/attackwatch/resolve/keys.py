@@ -45,6 +45,9 @@ class ReportKey:
     # from the next at one base, and "no casualties" against "one killed" tells two apart
     killed: int | None = None
     injured: int | None = None
+    # the well-known incident (landmarks pack) the telling names and fits: "the killing of
+    # Soleimani" told by an outlet as "perished in a rocket attack" and by another as a drone strike
+    landmark: str | None = None
 
     @property
     def dated(self) -> bool:
@@ -108,6 +111,37 @@ def _actor_info(name: str) -> tuple[str | None, str | None]:
     return actor.side, parent
 
 
+def landmark_told(report: dict[str, Any], lo: int, hi: int) -> str | None:
+    """The landmark (a well-known incident in the pack) a telling names in its evidence and
+    fits: its days reach the landmark's day (a day either side: outlets a time zone apart), and
+    its country, province and target, where told, are the landmark's. A telling that names
+    Soleimani's killing as the cause of an attack on a base a week later is not that killing."""
+    from attackwatch.extraction.frames import names_landmark  # the rule extraction names them by
+    from attackwatch.packs import get_pack
+
+    if lo < 0:
+        return None
+    text = " ".join(e.get("text", "") for e in report.get("evidence") or [])
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+    target = report.get("target_type") or "other"
+    for mark in get_pack().landmarks.values():
+        day = mark.fields.get("date")
+        if not day or not lo - 1 <= date.fromisoformat(day).toordinal() <= hi + 1:
+            continue
+        told = {k: report.get(k) for k in ("country_code", "admin1_code")}
+        if any(told[k] and mark.fields.get(k) and told[k] != mark.fields[k] for k in told):
+            continue
+        own = mark.fields.get("target_type")
+        if own and target not in ("other", own) and not {target, own} <= _BASES:
+            continue
+        if names_landmark(mark, text):
+            return mark.id
+    return None
+
+
+_BASES = frozenset({"military_base", "airport"})
+
+
 def _coord(value: Any) -> float | None:
     return float(value) if isinstance(value, (int, float)) else None
 
@@ -129,4 +163,4 @@ def report_key(report: dict[str, Any], report_id: str, outlet: str | None = None
         weapon=report.get("weapon") or "unknown", actor=actor, actor_parent=report.get("actor_parent") or parent,
         target_type=report.get("target_type") or "other", text=text, side=side, background=bool(report.get("background")),
         lat=_coord(report.get("latitude")), lon=_coord(report.get("longitude")), place_words=place_words(report.get("place")),
-        killed=_count(report.get("killed")), injured=_count(report.get("injured")))
+        killed=_count(report.get("killed")), injured=_count(report.get("injured")), landmark=landmark_told(report, lo, hi))

@@ -28,6 +28,8 @@ SAME_PLACE_KM = 6.0
 # how many days apart two day-precise tellings of one toll of dead at one place may be (the
 # store loads the incidents two days either side of a batch, so no further)
 SAME_DEAD_DAYS = 2
+# two tellings that name and fit one landmark of the pack ("the killing of Soleimani")
+LANDMARK_AGREES = 2.5
 # a convoy on a road is never an attack on one of these
 BASES = frozenset({"military_base", "airport"})
 FIXED_SITES = BASES | {"diplomatic"}
@@ -201,6 +203,9 @@ def field_score(a: ReportKey, b: ReportKey) -> float:
         s -= 1.5  # an attack and the strike answering it
     elif "convoy" in (a.target_type, b.target_type) and "other" not in (a.target_type, b.target_type):
         s -= 1.0  # a convoy and people: possible, but not alike
+    if a.landmark and b.landmark:
+        # both name and fit one well-known incident: near identity, whatever each got wrong
+        s += LANDMARK_AGREES if a.landmark == b.landmark else -1.0
     return s + casualties_score(a, b)
 
 

@@ -256,7 +256,9 @@ def _store_groups(reports: list[dict[str, Any]], articles: list[str], path: str)
 
 
 @pytest.mark.parametrize("case", ["late precise", "a month-long mention fits one far better",
-                                  "a country-wide telling of a wave of strikes on two towns"])
+                                  "a country-wide telling of a wave of strikes on two towns",
+                                  "the same dead told two days apart", "a month-long mention singled out by its dead",
+                                  "a landmark told with another weapon and a day early"])
 def test_incremental_ingest_reaches_the_rebuild_grouping_in_any_order(case: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
     reports = LATE_PRECISE if case == "late precise" else {**MERGE, **APART}[case]
     articles = sorted({r["article_id"] for r in reports})

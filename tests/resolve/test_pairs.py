@@ -41,6 +41,10 @@ SITES: dict[str, dict[str, Any]] = {
                         "longitude": 44.2346, "geo_precision": "site"},
     "tanf": {"place": "al-Tanf Garrison", "country_code": "SY", "admin1_code": "SY-HI", "latitude": 33.49,
              "longitude": 38.62, "geo_precision": "site"},
+    "albukamal": {"place": "Albukamal", "country_code": "SY", "admin1_code": "SY-DY", "latitude": 34.45,
+                  "longitude": 40.92, "geo_precision": "town"},
+    "eastern_syria": {"place": "eastern Syria", "country_code": "SY", "admin1_code": None, "latitude": None,
+                      "longitude": None, "geo_precision": "country"},
     "iraq": {"place": "Iraq", "admin1_code": None, "latitude": None, "longitude": None, "geo_precision": "country"},
     "syria": {"place": "Syria", "country_code": "SY", "admin1_code": None, "latitude": None, "longitude": None,
               "geo_precision": "country"},
@@ -121,6 +125,13 @@ MERGE: dict[str, list[dict[str, Any]]] = {
             target_type="personnel", killed=1),
         rep("b", "baghdad_airport", "2020-01-03", "drone", "An American drone strike near the airport killed Soleimani.",
             actor="United States", target_type="personnel", killed=2)],
+    # a region named for a wave's part in it ("sites in eastern Syria") may be its one named town
+    "a wave's part told by region and its one named town": [
+        rep("a", "albukamal", "2024-02-02", "airstrike", "US aircraft struck militia positions around Albukamal on Friday.",
+            actor="United States", target_type="militia_position"),
+        rep("b", "eastern_syria", "2024-02-02", "airstrike",
+            "US jets hit militia sites in western Iraq and eastern Syria on Friday.", actor="United States",
+            target_type="militia_position")],
     # the toll singles out which of the month's rocket attacks a month-long mention means
     "a month-long mention singled out by its dead": [
         rep("a", "erbil_airport", "2021-02-15", "rocket", "Rockets hit Erbil airport on Monday, killing a contractor.",
@@ -176,6 +187,15 @@ APART: dict[str, list[dict[str, Any]]] = {
             actor="United States", target_type="personnel", killed=2),
         rep("b", "iraq", "2020-01-04", "missile", "Missiles hit a US base in Iraq on Saturday, a day after the killing of Soleimani.",
             target_type="military_base")],
+    # a wave told by country is one incident per country (the coding rules), apart from the town
+    # another outlet names: the two countries' tellings go together, the town alone
+    "a country's part of a strike wave and a named town": [
+        rep("a", "qaim", "2024-02-02", "airstrike", "US aircraft struck militia depots in al-Qaim late on Friday.",
+            actor="United States", target_type="militia_position"),
+        rep("b", "iraq", "2024-02-02", "airstrike", "The US struck 85 targets in Iraq and Syria on Friday.",
+            actor="United States", target_type="militia_position"),
+        rep("c", "iraq", "2024-02-02", "airstrike", "American bombers hit militias in Syria and Iraq on Friday night.",
+            actor="United States", target_type="militia_position", background=True)],
     "a country-wide telling of a wave of strikes on two towns": [
         rep("a", "qaim", "2024-02-02", "airstrike", "US strikes hit al-Qaim on Friday.", actor="United States",
             target_type="militia_position"),
@@ -188,7 +208,8 @@ APART: dict[str, list[dict[str, Any]]] = {
         rep("c", "erbil_airport", "2024-03-11", "drone", "A drone attacked Erbil airport on Monday."),
         rep("b", "iraq", "2024-03", "drone", "A drone attack targeted US forces in Iraq this month.")],
 }
-APART_EXPECTED = {"a country-wide telling of a wave of strikes on two towns": [{"a#0"}, {"a#1"}, {"b#0"}]}
+APART_EXPECTED = {"a country-wide telling of a wave of strikes on two towns": [{"a#0"}, {"a#1"}, {"b#0"}],
+                  "a country's part of a strike wave and a named town": [{"a#0"}, {"b#0", "c#0"}]}
 
 
 def _ids(reports: list[dict[str, Any]]) -> list[str]:
@@ -258,7 +279,8 @@ def _store_groups(reports: list[dict[str, Any]], articles: list[str], path: str)
 @pytest.mark.parametrize("case", ["late precise", "a month-long mention fits one far better",
                                   "a country-wide telling of a wave of strikes on two towns",
                                   "the same dead told two days apart", "a month-long mention singled out by its dead",
-                                  "a landmark told with another weapon and a day early"])
+                                  "a landmark told with another weapon and a day early",
+                                  "a country's part of a strike wave and a named town"])
 def test_incremental_ingest_reaches_the_rebuild_grouping_in_any_order(case: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
     reports = LATE_PRECISE if case == "late precise" else {**MERGE, **APART}[case]
     articles = sorted({r["article_id"] for r in reports})

@@ -76,6 +76,8 @@ def affinity(key: ReportKey, c: Cluster, leaving: ReportKey | None = None, floor
     even with identical evidence is returned without comparing the text (the dear part)."""
     if leaving is None and (c.rep is None or not compatible(key, c.rep)):
         return None  # the common case, ruled out before anything else is computed
+    if _wave_against_site(key, [m for m in c.members if m is not leaving]):
+        return None
     precise = any(not m.coarse and m is not leaving for m in c.members)
     members = [m for m in c.members if m is not leaving and not (precise and m.coarse)]
     rep = c.rep if c.rep is not leaving else max(members, key=_rank, default=None)
@@ -93,6 +95,14 @@ def affinity(key: ReportKey, c: Cluster, leaving: ReportKey | None = None, floor
     if floor is not None and best_fields + 1.0 < floor:
         return best_fields
     return best_fields + text_score(key, best)
+
+
+def _wave_against_site(key: ReportKey, members: list[ReportKey]) -> bool:
+    """A country's part of a strike wave and a strike at a named town or site are two incidents
+    (the coding rules: a wave told by country is one incident per country), whichever comes first."""
+    if key.wave_part:
+        return any(m.place_rank >= 3 for m in members)
+    return key.place_rank >= 3 and any(m.wave_part for m in members)
 
 
 def chosen(found: list[tuple[float, str]] | None) -> str | None:

@@ -132,6 +132,12 @@ MERGE: dict[str, list[dict[str, Any]]] = {
         rep("b", "eastern_syria", "2024-02-02", "airstrike",
             "US jets hit militia sites in western Iraq and eastern Syria on Friday.", actor="United States",
             target_type="militia_position")],
+    # a week-long telling in a province finds a day's country-wide telling of the same strike
+    "last week's strike on a town and the day's strike in the country": [
+        rep("a", "syria", "2021-02-25", "airstrike", "US jets struck militia facilities in Syria on Thursday.",
+            actor="United States", target_type="militia_position"),
+        rep("b", "albukamal", "2021-02-22", "airstrike", "Last week's US strikes near Albukamal hit militia facilities.",
+            precision="week", actor="United States", target_type="militia_position", background=True)],
     # the toll singles out which of the month's rocket attacks a month-long mention means
     "a month-long mention singled out by its dead": [
         rep("a", "erbil_airport", "2021-02-15", "rocket", "Rockets hit Erbil airport on Monday, killing a contractor.",

@@ -139,6 +139,9 @@ class Resolver:
         self.of_report: dict[str, str] = {}
         self._by_day: dict[tuple[str | None, int], set[str]] = {}
         self._by_admin1: dict[tuple[str, int], set[str]] = {}
+        # incidents placed by no province (a country, a region): a telling in one province may be
+        # one of them, and looks them up beside its province's
+        self._by_country_only: dict[tuple[str | None, int], set[str]] = {}
         self._indexed: dict[str, list[tuple[dict, tuple]]] = {}  # type: ignore[type-arg]
 
     # -- index: clusters under each day of their representative ---------------------------------
@@ -158,6 +161,8 @@ class Resolver:
             entries.append((self._by_day, (rep.country, d)))
             if rep.admin1:
                 entries.append((self._by_admin1, (rep.admin1, d)))
+            else:
+                entries.append((self._by_country_only, (rep.country, d)))
         for index, k in entries:
             index.setdefault(k, set()).add(c.id)
         self._indexed[c.id] = entries
@@ -172,8 +177,8 @@ class Resolver:
         days = range(key.lo - reach, key.hi + reach + 1)
         out: set[str] = set()
         if key.admin1 and key.hi - key.lo > 2:
-            for d in days:  # a month in one province: look only there
-                out |= self._by_admin1.get((key.admin1, d), set())
+            for d in days:  # a month in one province: look only there, and at the country-wide
+                out |= self._by_admin1.get((key.admin1, d), set()) | self._by_country_only.get((key.country, d), set())
         elif len(days) <= MAX_REACH_DAYS:
             for d in days:  # up to a month country-wide: a day's lookups each, capped below
                 out |= self._by_day.get((key.country, d), set())

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from attackwatch.resolve.keys import ReportKey
-from attackwatch.resolve.match import FIT_THRESHOLD, THRESHOLD, compatible, field_score, text_score
+from attackwatch.resolve.match import FIT_THRESHOLD, SAME_DEAD_DAYS, THRESHOLD, compatible, field_score, text_score
 
 # a coarse telling that reaches more candidates than this cannot be placed unambiguously
 MAX_COARSE_CANDIDATES = 60
@@ -76,6 +76,8 @@ def affinity(key: ReportKey, c: Cluster, leaving: ReportKey | None = None, floor
     even with identical evidence is returned without comparing the text (the dear part)."""
     if leaving is None and (c.rep is None or not compatible(key, c.rep)):
         return None  # the common case, ruled out before anything else is computed
+    if _wave_against_site(key, [m for m in c.members if m is not leaving]):
+        return None
     precise = any(not m.coarse and m is not leaving for m in c.members)
     members = [m for m in c.members if m is not leaving and not (precise and m.coarse)]
     rep = c.rep if c.rep is not leaving else max(members, key=_rank, default=None)
@@ -93,6 +95,14 @@ def affinity(key: ReportKey, c: Cluster, leaving: ReportKey | None = None, floor
     if floor is not None and best_fields + 1.0 < floor:
         return best_fields
     return best_fields + text_score(key, best)
+
+
+def _wave_against_site(key: ReportKey, members: list[ReportKey]) -> bool:
+    """A country's part of a strike wave and a strike at a named town or site are two incidents
+    (the coding rules: a wave told by country is one incident per country), whichever comes first."""
+    if key.wave_part:
+        return any(m.place_rank >= 3 for m in members)
+    return key.place_rank >= 3 and any(m.wave_part for m in members)
 
 
 def chosen(found: list[tuple[float, str]] | None) -> str | None:
@@ -129,6 +139,9 @@ class Resolver:
         self.of_report: dict[str, str] = {}
         self._by_day: dict[tuple[str | None, int], set[str]] = {}
         self._by_admin1: dict[tuple[str, int], set[str]] = {}
+        # incidents placed by no province (a country, a region): a telling in one province may be
+        # one of them, and looks them up beside its province's
+        self._by_country_only: dict[tuple[str | None, int], set[str]] = {}
         self._indexed: dict[str, list[tuple[dict, tuple]]] = {}  # type: ignore[type-arg]
 
     # -- index: clusters under each day of their representative ---------------------------------
@@ -148,6 +161,8 @@ class Resolver:
             entries.append((self._by_day, (rep.country, d)))
             if rep.admin1:
                 entries.append((self._by_admin1, (rep.admin1, d)))
+            else:
+                entries.append((self._by_country_only, (rep.country, d)))
         for index, k in entries:
             index.setdefault(k, set()).add(c.id)
         self._indexed[c.id] = entries
@@ -156,11 +171,14 @@ class Resolver:
         """Incidents this report may belong to; None when too many to choose among."""
         if not key.dated or not key.country:
             return set()
-        days = range(key.lo - 1, key.hi + 2)
+        # a day either side; two for a telling with dead, which may join the same dead told
+        # two days apart (match.same_dead)
+        reach = SAME_DEAD_DAYS if key.precision == 3 and key.killed else 1
+        days = range(key.lo - reach, key.hi + reach + 1)
         out: set[str] = set()
-        if key.admin1 and len(days) > 4:
-            for d in days:  # a month in one province: look only there
-                out |= self._by_admin1.get((key.admin1, d), set())
+        if key.admin1 and key.hi - key.lo > 2:
+            for d in days:  # a month in one province: look only there, and at the country-wide
+                out |= self._by_admin1.get((key.admin1, d), set()) | self._by_country_only.get((key.country, d), set())
         elif len(days) <= MAX_REACH_DAYS:
             for d in days:  # up to a month country-wide: a day's lookups each, capped below
                 out |= self._by_day.get((key.country, d), set())

@@ -116,6 +116,15 @@ CASES = [
                  id="the-same-place-struck-on-a-date"),
     pytest.param("2024-02-10", "Drones attacked Harir air base on Friday. It was attacked by two drones, officials said.",
                  [("2024-02-09", "drone")], id="it-was-attacked-same-day-is-the-same-incident"),
+    # a sentence that opens by counting days from the incident in focus is dated by it
+    pytest.param("2020-03-20", "Rockets hit Camp Taji on 11 March 2020, killing three soldiers. The next day, US jets "
+                 "struck weapons depots in Karbala.", [("2020-03-11", "rocket"), ("2020-03-12", "airstrike")],
+                 id="the-next-day"),
+    pytest.param("2020-03-20", "Rockets hit Camp Taji on 11 March 2020, killing three soldiers. Two days later, US jets "
+                 "struck weapons depots in Karbala.", [("2020-03-11", "rocket"), ("2020-03-13", "airstrike")],
+                 id="two-days-later"),
+    pytest.param("2020-03-20", "Rockets hit Camp Taji on 11 March 2020. Hours later, US jets struck weapons depots in Karbala.",
+                 [("2020-03-11", "airstrike"), ("2020-03-11", "rocket")], id="hours-later-same-day"),
 ]
 
 

@@ -48,6 +48,30 @@ def relative_to_focus(f: Frame, sent: Sentence, ann: Annotated, focus: str | Non
     return DateMention(first.start, first.start, "", "relative", _shift(focus, days), "day")
 
 
+# "The next day, US forces struck ...", "Two days later, ...", "Hours later, ...": counted from the
+# incident in focus (only at the head of the sentence, where it dates what the sentence tells)
+_LATER = re.compile(r"\s*(?:(?:on|by)\s+)?(?:(?:the\s+)?(?P<next>next|following)\s+(?:day|morning|evening|night|afternoon)"
+                    r"|(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+later|(?P<hours>(?:a\s+few\s+|several\s+|just\s+)?"
+                    r"hours\s+later|later\s+(?:that|the\s+same)\s+(?:day|night|evening))|(?P<same>(?:on\s+)?the\s+same\s+(?:day|night)))\b",
+                    re.I)
+
+
+def later_than_focus(f: Frame, sent: Sentence, ann: Annotated, focus: str | None) -> DateMention | None:
+    """The date of a telling that opens by counting days from the incident in focus."""
+    if not focus or len(focus) != 10 or f.segs[0].sent != sent.index:
+        return None
+    m = _LATER.match(ann.folded, sent.start)
+    if m is None or not f.segs[0].start <= m.start() < f.segs[0].end:
+        return None  # the count opens another frame of the sentence, not this one
+    if m.group("next"):
+        days = 1
+    elif m.group("n"):
+        days = _OFFSET_NUMBERS.get(m.group("n").lower(), 1) if not m.group("n").isdigit() else int(m.group("n"))
+    else:
+        days = 0  # "hours later", "on the same day"
+    return DateMention(m.start(), m.end(), m.group(0).strip(), "relative", _shift(focus, days), "day")
+
+
 def landmark_date(f: Frame, ann: Annotated, pack: Pack) -> DateMention | None:
     """The date of a well-known incident the clause itself tells (from the landmarks pack)."""
     day = f.landmark.fields.get("date") if f.landmark else None

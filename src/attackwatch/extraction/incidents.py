@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from attackwatch.extraction.annotate import Annotated, Segment
-from attackwatch.extraction.anchoring import landmark_date, relative_to_focus
+from attackwatch.extraction.anchoring import landmark_date, later_than_focus, relative_to_focus
 from attackwatch.extraction.casualties import casualties_in
 from attackwatch.extraction.frames import Frame, frames_in_sentence
 from attackwatch.text.dates import DateMention
@@ -278,6 +278,8 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                     continue
                 if not f.specific:
                     continue
+            if not f.date and current is not None:
+                f.date = later_than_focus(f, sent, ann, current.date_value)  # "The next day, US jets struck"
             recalled = _recalled_at(f, ann, current)
             if recalled is not None:
                 f.place = recalled  # "It was also attacked in May": the site just told, another day

@@ -97,6 +97,9 @@ CASES = [
     pytest.param("A bomb hit a convoy near Nasiriyah on Monday. The Iraqi military denied that any attack took "
                  "place, while CENTCOM said it was looking into the reports.", None, False, "denied",
                  id="looking-into-reports-is-no-confirmation"),
+    # two states striking together: the one named first is coded
+    pytest.param("US and British jets struck Kata'ib Hezbollah weapons depots near Karbala on Friday.",
+                 US, False, ..., id="us-and-british-jets"),
 ]
 
 

@@ -198,6 +198,12 @@ def perpetrator(roles: list[ActorRole], weapon: str | None, pack: Pack) -> Actor
         # the striker the strike words name ("American jets", "a US drone") before a state named
         # only nearby (the Iraqi forces that dispersed a protest against the strikes)
         strikers = [r for r in states if r.armed_with] or [r for r in states if r.actor.side in ("us", "israel")] or states
+        # "US and British jets", "by both the Americans and British": the state named first of a pair
+        # striking together leads (the coded actor is one; the first named is the one coded)
+        paired = [r for r in states if r not in strikers and r.mention is not None and any(
+            s.mention is not None and 0 < s.mention.start - r.mention.end <= 9 for s in strikers)]
+        if paired:
+            return min(paired, key=lambda r: r.mention.start).actor  # type: ignore[union-attr]
         return _specific_first(strikers, pack) or None
     # "a US strike on a Nujaba base": the nationality on the strike itself outweighs a militia
     # named elsewhere in the telling, unless that militia claimed it

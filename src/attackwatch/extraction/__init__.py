@@ -17,7 +17,7 @@ from attackwatch.extraction.places import overlaps
 from attackwatch.extraction.statements import confirm_answered, unclaimed_zeros
 from attackwatch.models import Article, Report
 from attackwatch.packs import Pack, get_pack
-from attackwatch.text.dates import latest_body_date
+from attackwatch.text.dates import DateFloor, latest_body_date
 
 __all__ = ["extract_article"]
 
@@ -82,7 +82,10 @@ def reference_date(article: Article, pack_name: str = "default") -> date | None:
         return arabic_reference_date(article, pack_name)
     if article.published is not None:
         return article.published
-    return latest_body_date(article.text) or dated_by_landmarks(article.text, get_pack(pack_name))
+    floor = latest_body_date(article.text) or dated_by_landmarks(article.text, get_pack(pack_name))
+    # the latest day an undated page states is about when it is from, not its day: "on Tuesday"
+    # after "On Aug. 9 (a Sunday), another explosion" is the Tuesday after, the 11th
+    return DateFloor(floor.year, floor.month, floor.day) if floor is not None else None
 
 
 def extract_article(article: Article, *, pack_name: str = "default", any_theatre: bool = False) -> list[Report]:

@@ -191,6 +191,11 @@ def _starts_frame(seg: Segment, frame: Frame | None, pack: Pack, folded: str) ->
     return False
 
 
+# "Days after three US troops were killed in Jordan, the US struck ...": the event answered, told in
+# a leading "after" clause, lends no place to the strike
+_ANSWERED_LEADS = frozenset({"after", "following", "since"})
+
+
 def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title: bool = False) -> list[Frame]:
     frames: list[Frame] = []
     pending: list[Segment] = []
@@ -233,7 +238,8 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
         # a side clause about another event ("its retaliation for the deaths of three soldiers in
         # Jordan") lends no place
         mentions = [p for s in f.segs for p in s.places
-                    if not (s.has("BACKGROUND") and not (s.tok <= f.trigger_tok < s.tok_end))]
+                    if not ((s.has("BACKGROUND") or s.subordinate and s.lead in _ANSWERED_LEADS and s.has("IMPACT"))
+                            and not (s.tok <= f.trigger_tok < s.tok_end))]
         places = select_places(mentions, ann.folded, pack)
         same_place = any(s.has("SAME_PLACE") for s in f.segs)
         if same_place and only_references(mentions, ann.folded):

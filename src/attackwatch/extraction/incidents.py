@@ -302,7 +302,9 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                     # the page names without a date takes the date the landmarks pack records; an
                     # incident already told on that day within that place is the one it sums up
                     f.date = told
-                    target = next((i for i in reversed(incidents) if i.date_value == f.date.value and f.place
+                    # (a day either side: the pack keeps one date, a page its local day, "Saturday (Feb 3)")
+                    target = next((i for i in reversed(incidents) if (i.date_value == f.date.value or (
+                                   _days_apart(i.date_value, f.date.value) or 9) <= 1) and f.place
                                    and i.place and contains(f.place, i.place, pack)), None)
                     if target is not None:
                         target.add(f)

@@ -125,6 +125,15 @@ CASES = [
                  id="two-days-later"),
     pytest.param("2020-03-20", "Rockets hit Camp Taji on 11 March 2020. Hours later, US jets struck weapons depots in Karbala.",
                  [("2020-03-11", "airstrike"), ("2020-03-11", "rocket")], id="hours-later-same-day"),
+    # a well-known killing told in a side clause is its own event, dated by the landmarks pack,
+    # and its dead are not the other event's
+    pytest.param("2021-03-05", "Iran fired a dozen ballistic missiles at Ain al-Asad in January 2020, days after the "
+                 "United States killed General Qassem Soleimani in Baghdad.",
+                 [("2020-01", "missile"), ("2020-01-03", "airstrike")], id="killing-told-in-a-side-clause"),
+    # the toll told right after, beside a name, is still the toll
+    pytest.param("2021-02-28", "On February 15, missiles struck a base hosting coalition forces at Erbil airport. Two "
+                 "people were killed, one of them a contractor working with the coalition.",
+                 [("2021-02-15", "missile")], id="toll-next-sentence-beside-a-name"),
 ]
 
 

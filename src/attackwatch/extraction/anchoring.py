@@ -81,7 +81,9 @@ def landmark_date(f: Frame, ann: Annotated, pack: Pack) -> DateMention | None:
     # wake of the Jordan attack" names the event answered, not this one
     text = " ".join(ann.folded[s.start:s.end].lower() for s in f.segs)
     m = _OFFSET.search(text)  # "five days after Soleimani's death" dates by the landmark
-    told = [s for s in f.segs if m or not (s.subordinate or s.has("BACKGROUND"))]
+    # a frame told wholly in a side clause ("..., days after the US killed Soleimani") is that event
+    told = [s for s in f.segs if m or not (s.subordinate or s.has("BACKGROUND"))] or (
+        f.segs if all(s.subordinate for s in f.segs) else [])
     if not told or landmark_in(told, ann.folded, pack) is None:
         return None
     seg = told[0]

@@ -203,13 +203,17 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
     for seg in sent.segments:
         if not seg.active:
             continue
-        if seg.triggers:
-            if _starts_frame(seg, current, pack, ann.folded):
+        # "..., days after the United States killed General Soleimani": a well-known killing told in
+        # a side clause is an event of its own, not more of the sentence's missile attack
+        told_landmark = (not seg.triggers and seg.subordinate and current is not None and seg.has("IMPACT")
+                         and landmark_in([seg], ann.folded, pack) is not None)
+        if seg.triggers or told_landmark:
+            if told_landmark or _starts_frame(seg, current, pack, ann.folded):
                 answered = current if current is not None and _RESPONSE.search(ann.folded[seg.start:seg.end]) else None
                 # the answer to an event told as background is background too, and dated by it
                 current = Frame(sent.index, sent.para, [seg], subordinate=seg.subordinate or bool(
-                    answered and answered.subordinate), trigger_tok=seg.triggers[0].tok, from_title=from_title,
-                    answers=answered)
+                    answered and answered.subordinate), trigger_tok=(seg.triggers or seg.cue("IMPACT"))[0].tok,
+                    from_title=from_title, answers=answered)
                 if not seg.subordinate and pending:
                     current.segs = pending + current.segs
                     pending = []

@@ -221,12 +221,12 @@ def _recalled_at(f: Frame, ann: Annotated, current: Incident | None) -> Place | 
 
 
 def _counts_harm(seg: Segment, sent, ann: Annotated, current: Incident) -> bool:  # type: ignore[no-untyped-def]
-    """"One soldier was wounded." right after an attack: a count of harm with no place, date or
-    actor of its own, in the sentence that follows the telling, is the current incident's toll."""
+    """"One soldier was wounded." right after an attack: a count of harm with no place or date of
+    its own, in the sentence that follows the telling, is the current incident's toll."""
     if sent.index != current.last_sent + 1 or not seg.has("IMPACT"):
         return False
-    if any(g.places or g.dates or g.actors for g in sent.segments):
-        return False
+    if any(g.places or g.dates for g in sent.segments):
+        return False  # "In January, three soldiers were killed in Jordan": another event's toll
     found = casualties_in(ann.folded[seg.start:seg.end])
     return found.killed is not None or found.injured is not None
 

@@ -200,7 +200,7 @@ def incident_casualties(ann: Annotated, segs: list[Segment]) -> tuple[int | None
     # clauses is counted clause by clause
     mine = {id(s) for s in segs}
     whole = {i for i in {s.sent for s in segs}
-             if all(id(g) in mine for g in ann.sentences[i].segments if g.active and g.triggers)}
+             if all(id(g) in mine for g in ann.sentences[i].segments if g.active and (g.triggers or g.has("IMPACT")))}
     for i in whole:
         sent = ann.sentences[i]
         c = casualties_in(ann.folded[sent.start:sent.end])

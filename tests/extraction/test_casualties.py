@@ -74,6 +74,14 @@ CASES = [
                  2, None, id="killed-alongside-name"),
     pytest.param("Hamid Jasim, who led the brigade, and his deputy Karim Salman, were killed in the strike.",
                  2, None, id="name-and-his-deputy-were-killed"),
+    # names joined by "and" after a killing, each with its own aside
+    pytest.param("The strike killed General Hamid Jasim, who led the brigade, and Karim Salman, his deputy.", 2, None,
+                 id="two-names-with-asides"),
+    pytest.param("The assassination of militia commander Hamid Jasim and Badr Brigade deputy Karim Salman shook the city.",
+                 2, None, id="assassination-of-two-named"),
+    pytest.param("The strike killed Hamid Jasim on Tuesday and wounded Karim Salman.", 1, None,
+                 id="second-name-wounded-not-killed"),
+    pytest.param("The strike killed Iraqi soldiers and wounded others.", None, None, id="nationality-is-no-name"),
     # a count the sentence denies is no count ("No one was hurt" is not one injured)
     pytest.param("No one was hurt in the blast.", None, None, id="no-one-is-not-one"),
     pytest.param("Not one soldier was wounded, the army said.", None, None, id="not-one-soldier"),

@@ -214,7 +214,7 @@ def incident_casualties(ann: Annotated, segs: list[Segment]) -> tuple[int | None
         c = casualties_in(ann.folded[s.start:s.end])
         if c.killed is not None:
             killed.append(c.killed)
-        if "kill" in ann.folded[s.start:s.end]:
+        if any(w in ann.folded[s.start:s.end].lower() for w in ("kill", "assassinat", "liquidat")):
             # a named list of dead runs past the clause cuts: "killed X, a commander, along with two aides"
             named = named_dead(ann.folded[s.start:ann.sentences[s.sent].end])
             if named is not None:

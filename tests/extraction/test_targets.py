@@ -23,6 +23,9 @@ CASES = [
     pytest.param("Two drones attacked Erbil airport on Saturday night.", "airport", id="airport-alias"),
     pytest.param("Two contractors were hurt when a drone came down on a military base near Hasakah on Thursday.",
                  "military_base", id="drone-came-down-on-a-base"),
+    # a site named after its town takes the town's other spellings
+    pytest.param("Two drones attacked Hawler International Airport on Monday night.", "airport",
+                 id="site-with-another-spelling-of-its-town"),
 ]
 
 

@@ -134,6 +134,10 @@ CASES = [
     pytest.param("2021-02-28", "On February 15, missiles struck a base hosting coalition forces at Erbil airport. Two "
                  "people were killed, one of them a contractor working with the coalition.",
                  [("2021-02-15", "missile")], id="toll-next-sentence-beside-a-name"),
+    # "since <month>, when ...": the event the date names, told in its own clause
+    pytest.param("2024-07-31", "US jets struck a drone launch site near Mayadin on Tuesday. It was the first US strike "
+                 "in Syria since April, when a coalition aircraft struck a rocket launcher near Albukamal.",
+                 [("2024-04", "airstrike"), ("2024-07-30", "airstrike")], id="since-april-when"),
 ]
 
 

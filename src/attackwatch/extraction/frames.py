@@ -47,6 +47,7 @@ class Frame:
     answers: "Frame | None" = None  # the event this one responds to ("..., to which the US responded with")
     near: bool = False  # its place is only a reference point ("an air base north of Baghdad")
     retold: bool = False  # a first account later corrected ("officials initially said three rockets")
+    when_of: DateMention | None = None  # "since April, when a coalition aircraft struck": the date it tells
 
     @property
     def specific(self) -> bool:
@@ -148,10 +149,11 @@ def _dated_weapon(f: Frame, folded: str, pack: Pack) -> WeaponHit | None:
     return None
 
 
-def _weapon_before(segs: list[Segment], pack: Pack, tok: int) -> WeaponHit | None:
+def _weapon_before(segs: list[Segment], pack: Pack, tok: int, folded: str) -> WeaponHit | None:
     rows = pack.rows_by_id("weapons")
     before = [(w.tok, rows[w.id]) for s in segs for w in s.weapons if w.id in rows and w.tok < tok
-              and rows[w.id].get("strength", "strong") != "weak"]
+              and rows[w.id].get("strength", "strong") != "weak"
+              and not (rows[w.id]["weapon"] in ("rocket", "drone", "missile", "mortar") and _hit_weapon(w, folded))]
     if not before:
         return None
     t, row = max(before, key=lambda x: x[0])
@@ -191,6 +193,17 @@ def _starts_frame(seg: Segment, frame: Frame | None, pack: Pack, folded: str) ->
     return False
 
 
+_WHEN_DATE = re.compile(r"\s*,?\s*(?:since|in|on|until|last)\s", re.I)
+
+
+def _when_of(seg: Segment, prev: Segment | None, folded: str) -> DateMention | None:
+    """The date a "when" clause tells: "since April, when ...", "in January, when ..."."""
+    if seg.lead != "when" or prev is None or not prev.dates or not _WHEN_DATE.match(folded, prev.start):
+        return None
+    d = prev.dates[-1]
+    return DateMention(d.start, d.end, d.text, d.kind, d.value, d.precision, False) if d.value else None
+
+
 # "Days after three US troops were killed in Jordan, the US struck ...": the event answered, told in
 # a leading "after" clause, lends no place to the strike
 _ANSWERED_LEADS = frozenset({"after", "following", "since"})
@@ -200,8 +213,18 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
     frames: list[Frame] = []
     pending: list[Segment] = []
     current: Frame | None = None
+    before: Segment | None = None
     for seg in sent.segments:
         if not seg.active:
+            continue
+        prev, before = before, seg
+        when_of = _when_of(seg, prev, ann.folded)
+        if when_of is not None and seg.triggers and current is not None:
+            # "the first strike since April, when a coalition aircraft struck a launcher": the event
+            # the date names, told in its own clause
+            current = Frame(sent.index, sent.para, [seg], subordinate=True, trigger_tok=seg.triggers[0].tok,
+                            from_title=from_title, when_of=when_of)
+            frames.append(current)
             continue
         # "..., days after the United States killed General Soleimani": a well-known killing told in
         # a side clause is an event of its own, not more of the sentence's missile attack
@@ -229,7 +252,7 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
     out: list[Frame] = []
     for f in frames:
         f.segs.sort(key=lambda s: s.start)
-        f.date = _own_date(f.segs, f.trigger_tok)
+        f.date = _own_date(f.segs, f.trigger_tok) or f.when_of
         f.reported = bool(f.date) and (any(s.start <= f.date.start < s.end and s.has("SAY")
                                            and not (s.tok <= f.trigger_tok < s.tok_end) for s in f.segs)
                                        or bool(_SAID_ON.search(ann.folded[max(0, f.date.start - 30):f.date.start])))
@@ -267,7 +290,7 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
                 # each place takes the weapon told just before it
                 at = next((m for s in f.segs for m in s.places if m.id == place.id), None)
                 if at is not None:
-                    g.weapon = _weapon_before(f.segs, pack, at.tok) or f.weapon
+                    g.weapon = _weapon_before(f.segs, pack, at.tok, ann.folded) or f.weapon
             out.append(g)
     return _second_days(out, ann.folded)
 

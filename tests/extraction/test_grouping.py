@@ -138,6 +138,9 @@ CASES = [
     pytest.param("2024-07-31", "US jets struck a drone launch site near Mayadin on Tuesday. It was the first US strike "
                  "in Syria since April, when a coalition aircraft struck a rocket launcher near Albukamal.",
                  [("2024-04", "airstrike"), ("2024-07-30", "airstrike")], id="since-april-when"),
+    # "a series of rockets" is one barrage, "a series of attacks" many incidents
+    pytest.param("2020-03-13", "On March 11 a series of rockets hit Camp Taji north of Baghdad, killing three soldiers.",
+                 [("2020-03-11", "rocket")], id="a-series-of-rockets-is-a-barrage"),
 ]
 
 

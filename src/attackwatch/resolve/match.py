@@ -165,12 +165,12 @@ def _targets_exclusive(a: ReportKey, b: ReportKey) -> bool:
     return "convoy" in (a.target_type, b.target_type) and bool({a.target_type, b.target_type} & BASES)
 
 
-def compatible(a: ReportKey, b: ReportKey) -> bool:
+def compatible(a: ReportKey, b: ReportKey, days: bool = True) -> bool:
     """No hard constraint rules the pair out (the cheapest tests first: this runs for every
-    candidate of every report)."""
+    candidate of every report); `days=False` leaves the days out of it."""
     if a.article_id == b.article_id or (a.country and b.country and a.country != b.country):
         return False
-    return _days_agree(a, b) and _places_agree(a, b) and not _targets_exclusive(a, b)
+    return (not days or _days_agree(a, b)) and _places_agree(a, b) and not _targets_exclusive(a, b)
 
 
 def score(a: ReportKey, b: ReportKey) -> float:

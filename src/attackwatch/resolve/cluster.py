@@ -13,7 +13,10 @@ coarse-only incident. Coarse tellings told to the day ("US strikes in Iraq on Su
 found incidents other coarse tellings may join, but two coarse-only incidents are put
 together only when each is the other's sole fit. Coarse-only incidents are folded into the
 one incident they fit afterwards, and a coarse telling leaves an incident when a second one
-fits as well, so the grouping does not depend on the order reports arrive in.
+fits as well, so the grouping does not depend on the order reports arrive in. A country's
+part of a strike wave ("strikes on 85 targets in Iraq and Syria", placed by the country
+alone) never joins a strike at a named town or site: the coding rules make it an incident
+of its own, one per country.
 """
 from __future__ import annotations
 

@@ -154,6 +154,14 @@ MERGE: dict[str, list[dict[str, Any]]] = {
             actor="United States", target_type="militia_position"),
         rep("b", "albukamal", "2021-02-22", "airstrike", "Last week's US strikes near Albukamal hit militia facilities.",
             precision="week", actor="United States", target_type="militia_position", background=True)],
+    # a strike told by its country, in a sentence that names another country but not as struck too:
+    # no wave part, so it may be the one named town
+    "a strike told by country beside another country's name": [
+        rep("a", "albukamal", "2024-02-02", "airstrike", "US aircraft struck militia positions around Albukamal on Friday.",
+            actor="United States", target_type="militia_position"),
+        rep("b", "syria", "2024-02-02", "airstrike",
+            "A US strike in Syria hit a militia depot on Friday, the Pentagon said, as troops in Iraq stayed on alert.",
+            actor="United States", target_type="militia_position")],
     # the toll singles out which of the month's rocket attacks a month-long mention means
     "a month-long mention singled out by its dead": [
         rep("a", "erbil_airport", "2021-02-15", "rocket", "Rockets hit Erbil airport on Monday, killing a contractor.",

@@ -168,11 +168,17 @@ def wave_part(report: dict[str, Any], place_rank: int, text: str) -> bool:
     place = report.get("place")
     if place and pack.country(report.get("country_code")) not in (None, pack.place_by_name(place)):
         return False
-    told = set()
-    for name in _theatre_countries().findall(text):
-        place = pack.place_by_name(name)
-        told.add(place.country_code if place else name.lower())
-    return len(told) >= 2
+    # two countries coordinated ("in Iraq and Syria", "two sites in Syria and one in Iraq"), not
+    # merely both named ("a strike in Syria, the Pentagon said, as forces in Iraq ...")
+    mentions = [(m, pack.place_by_name(m.group(1))) for m in _theatre_countries().finditer(text)]
+    for (m1, p1), (m2, p2) in zip(mentions, mentions[1:]):
+        gap = text[m1.end():m2.start()]
+        if p1 and p2 and p1.country_code != p2.country_code and len(gap) <= 25 and _COORDINATED.match(gap):
+            return True
+    return False
+
+
+_COORDINATED = re.compile(r"\s*(?:,\s*|,?\s+(?:and|&)\s+)(?:[\w-]+\s+){0,3}$")
 
 
 def _coord(value: Any) -> float | None:

@@ -6,7 +6,11 @@ far apart), a convoy against a base or an airport. Everything else *weighs*: one
 often carries a wrong actor (a group named in a neighbouring sentence), a weapon word of its
 own (drone or air strike, rockets or missiles) or a date a day off (a dateline, a night-time
 attack), so a disagreement on actor, weapon, target or day lowers the score of a pair whose
-place agrees rather than vetoing it. The score adds agreement and evidence similarity.
+place agrees rather than vetoing it. The score adds agreement and evidence similarity, the
+tolls (the same dead count for much, "no one was killed" against a death counts against) and
+a landmark of the pack both tellings name and fit ("the killing of Soleimani"). Days may be
+two apart only for the same dead at one place by one weapon (`same_dead`): a fatal attack
+dated by the strikes that answered it.
 """
 from __future__ import annotations
 
@@ -165,12 +169,12 @@ def _targets_exclusive(a: ReportKey, b: ReportKey) -> bool:
     return "convoy" in (a.target_type, b.target_type) and bool({a.target_type, b.target_type} & BASES)
 
 
-def compatible(a: ReportKey, b: ReportKey) -> bool:
+def compatible(a: ReportKey, b: ReportKey, days: bool = True) -> bool:
     """No hard constraint rules the pair out (the cheapest tests first: this runs for every
-    candidate of every report)."""
+    candidate of every report); `days=False` leaves the days out of it."""
     if a.article_id == b.article_id or (a.country and b.country and a.country != b.country):
         return False
-    return _days_agree(a, b) and _places_agree(a, b) and not _targets_exclusive(a, b)
+    return (not days or _days_agree(a, b)) and _places_agree(a, b) and not _targets_exclusive(a, b)
 
 
 def score(a: ReportKey, b: ReportKey) -> float:

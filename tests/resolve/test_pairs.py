@@ -121,6 +121,14 @@ MERGE: dict[str, list[dict[str, Any]]] = {
             killed=1, injured=4),
         rep("d", "iraq", "2019-12-27", "rocket", "The general had planned the attack on a base on December 27th, they said.",
             background=True)],
+    # ... and so does a precise toll-less telling at the site, whichever arrives first: the telling
+    # of the same dead two days off still joins them (the spanning telling checks the members within)
+    "a precise toll-less telling within the days of the same dead": [
+        rep("a", "k1", "2019-12-27", "rocket", "A rocket barrage on the K-1 base killed an American contractor on Friday.",
+            killed=1),
+        rep("b", "k1", "2019-12-29", "rocket", "The strikes answered rockets fired at K1 that killed a US contractor.",
+            killed=1, injured=4),
+        rep("e", "k1", "2019-12-27", "unknown", "That was the same base struck on December 27.", background=True)],
     # ... but one dated a day beyond them does not: the incident does not creep along the days (in a
     # resolution of them all; arriving one by one, the late telling may take it first)
     "a toll-less telling a day beyond the days of the same dead": [

@@ -97,7 +97,20 @@ _HIT_BEFORE = re.compile(r"\b(?:destroy(?:ed|ing|s)?|(?:strikes?|raids?|attacks?
                          r"(?:(?!(?:with|by|from|using|in|at|on|near)\b)[\w-]+\s+){0,2}$", re.I)
 
 
+# "a militia blamed for a rocket attack that killed a contractor": what follows tells another event
+ANOTHER_EVENT_AFTER = re.compile(r"\b(?:blamed|responsible|accused|held\s+responsible)\s+(?:for|of)\s+(?:a|an|the|last\s+\w+'s)\s+"
+                                 r"(?:[\w-]+\s+){0,3}?(?:attack|attacks|barrage|strike|bombing|killing)\b", re.I)
+
+
+def _told_of_another(w: Mention, folded: str) -> bool:
+    """Named inside "blamed for a rocket attack ...": the weapon of the event blamed, not this one."""
+    m = ANOTHER_EVENT_AFTER.search(folded, max(0, w.start - 60), w.end + 40)
+    return m is not None and m.start() < w.start
+
+
 def _hit_weapon(w: Mention, folded: str) -> bool:
+    if _told_of_another(w, folded):
+        return True
     if _HIT_AFTER.match(folded, w.end) or _HIT_BEFORE.search(folded[max(0, w.start - 60):w.start]):
         return True
     return "launcher" in w.text.lower() and bool(_LAUNCHER_DESTROYED.match(folded, w.end))

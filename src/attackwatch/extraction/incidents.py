@@ -211,6 +211,22 @@ _RECALL = re.compile(r"\s*(?:it|the\s+(?:same\s+)?(?:base|airport|site|facility|
                      r"(?:attacked|targeted|struck|hit|shelled)\b", re.I)
 
 
+_AT_IT = re.compile(r"\b(?:at|on|against|toward|towards|targeted|struck|hit|attacked|shelled)\s+it\b", re.I)
+
+
+def _site_it_names(f: Frame, ann: Annotated, pack: Pack, current: Incident | None) -> Place | None:
+    """"Ain al-Asad has been a target before. Iran fired missiles at it in January 2020": the one
+    site the sentence before names, else the site of the incident in focus."""
+    if not any(_AT_IT.search(ann.folded[s.start:s.end]) for s in f.segs if s.triggers):
+        return None
+    if f.sent > 0:
+        sites = {pack.places[m.id].id for s in ann.sentences[f.sent - 1].segments for m in s.places
+                 if m.id in pack.places and pack.places[m.id].kind == "site"}
+        if len(sites) == 1:
+            return pack.places[sites.pop()]
+    return current.place if current is not None and current.place is not None and current.place.kind == "site" else None
+
+
 def _recalled_at(f: Frame, ann: Annotated, current: Incident | None) -> Place | None:
     """The site of the incident in focus, for a telling of another attack on it on another date."""
     if f.place is not None or f.date is None or current is None or current.place is None or current.place.kind != "site":
@@ -280,6 +296,8 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                     continue
             if not f.date and current is not None:
                 f.date = later_than_focus(f, sent, ann, current.date_value)  # "The next day, US jets struck"
+            if f.place is None:
+                f.place = _site_it_names(f, ann, pack, current)  # "Iran fired missiles at it"
             recalled = _recalled_at(f, ann, current)
             if recalled is not None:
                 f.place = recalled  # "It was also attacked in May": the site just told, another day

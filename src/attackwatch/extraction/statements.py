@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from attackwatch.extraction.annotate import Annotated, Mention, Segment
+from attackwatch.extraction.frames import ANOTHER_EVENT_AFTER
 from attackwatch.extraction.incidents import Incident
 from attackwatch.extraction.casualties import casualties_in, named_dead, zero_casualties
 from attackwatch.packs import Pack
@@ -191,6 +192,17 @@ def intercepted_of(ann: Annotated, segs: list[Segment], weapon: str) -> bool | N
     return True if full else None
 
 
+def _own_part(ann: Annotated, start: int, end: int, cues: list[Mention]) -> str:
+    """The text of a clause up to "blamed for a rocket attack that killed ...", when the clause tells
+    its own event first ("US strikes targeted a militia blamed for ..."): the toll after it is the
+    blamed event's."""
+    text = ann.folded[start:end]
+    m = ANOTHER_EVENT_AFTER.search(text)
+    if m is not None and any(c.label == "TRIGGER" and start <= c.start < start + m.start() for c in cues):
+        return text[:m.start()]
+    return text
+
+
 def incident_casualties(ann: Annotated, segs: list[Segment]) -> tuple[int | None, int | None]:
     killed: list[int] = []
     injured: list[int] = []
@@ -203,7 +215,7 @@ def incident_casualties(ann: Annotated, segs: list[Segment]) -> tuple[int | None
              if all(id(g) in mine for g in ann.sentences[i].segments if g.active and (g.triggers or g.has("IMPACT")))}
     for i in whole:
         sent = ann.sentences[i]
-        c = casualties_in(ann.folded[sent.start:sent.end])
+        c = casualties_in(_own_part(ann, sent.start, sent.end, [c for g in sent.segments for c in g.cues]))
         if c.killed is not None:
             killed.append(c.killed)
         if c.injured is not None:
@@ -211,10 +223,11 @@ def incident_casualties(ann: Annotated, segs: list[Segment]) -> tuple[int | None
     for s in segs:
         if not s.active:
             continue
-        c = casualties_in(ann.folded[s.start:s.end])
+        own_text = _own_part(ann, s.start, s.end, s.cues)
+        c = casualties_in(own_text)
         if c.killed is not None:
             killed.append(c.killed)
-        if any(w in ann.folded[s.start:s.end].lower() for w in ("kill", "assassinat", "liquidat")):
+        if any(w in own_text.lower() for w in ("kill", "assassinat", "liquidat")):
             # a named list of dead runs past the clause cuts: "killed X, a commander, along with two aides"
             named = named_dead(ann.folded[s.start:ann.sentences[s.sent].end])
             if named is not None:

@@ -78,19 +78,21 @@ def affinity(key: ReportKey, c: Cluster, leaving: ReportKey | None = None, floor
     only, so neither does it hang on which coarse tellings happened to join first (and a
     coarse telling never gathers precise ones). With a `floor`, a score that cannot reach it
     even with identical evidence is returned without comparing the text (the dear part)."""
-    if leaving is None and (c.rep is None or not (compatible(key, c.rep) or _spanned(key, c.rep, c.members))):
+    if leaving is None and (c.rep is None or not (compatible(key, c.rep) or _spanned(key, c.rep, c.members)
+                                                  or _within_span(key, c.rep, c.members))):
         return None  # the common case, ruled out before anything else is computed
     if _wave_against_site(key, [m for m in c.members if m is not leaving]):
         return None
     precise = any(not m.coarse and m is not leaving for m in c.members)
     members = [m for m in c.members if m is not leaving and not (precise and m.coarse)]
     rep = c.rep if c.rep is not leaving else max(members, key=_rank, default=None)
-    if rep is None or (leaving is not None and not (compatible(key, rep) or _spanned(key, rep, members))):
+    if rep is None or (leaving is not None and not (compatible(key, rep) or _spanned(key, rep, members)
+                                                    or _within_span(key, rep, members))):
         return None
     best, best_fields = rep, -1e9
     for m in members:  # the fields first; the text (dearer) only against the closest member
         if m is not rep and not compatible(key, m):
-            if not m.coarse and not _spanned(key, m, members):
+            if not m.coarse and not _spanned(key, m, members) and not _within_span(key, m, members):
                 return None
             continue
         f = field_score(key, m)
@@ -111,6 +113,17 @@ def _spanned(key: ReportKey, m: ReportKey, members: list[ReportKey]) -> bool:
         return False
     return any(p is not m and p.precision == 3 and abs(p.lo - m.lo) > 1 and same_dead(p, m)
                and min(p.lo, m.lo) <= key.lo and key.hi <= max(p.lo, m.lo) and compatible(key, p) for p in members)
+
+
+def _within_span(key: ReportKey, m: ReportKey, members: list[ReportKey]) -> bool:
+    """The converse of `_spanned`: `key` tells the same dead as a member two days off, and member
+    `m`, which tells no toll, falls within those days and agrees with that member: the K-1 attack
+    told on the 29th (by the strikes answering it) joins the 27th's, to which "the same place
+    struck on December 27" already belongs."""
+    if m.precision != 3 or key.precision != 3 or not compatible(key, m, days=False):
+        return False
+    return any(p is not m and p.precision == 3 and abs(p.lo - key.lo) > 1 and same_dead(key, p)
+               and min(p.lo, key.lo) <= m.lo <= max(p.lo, key.lo) and compatible(m, p) for p in members)
 
 
 def _wave_against_site(key: ReportKey, members: list[ReportKey]) -> bool:

@@ -100,6 +100,9 @@ CASES = [
     # two states striking together: the one named first is coded
     pytest.param("US and British jets struck Kata'ib Hezbollah weapons depots near Karbala on Friday.",
                  US, False, ..., id="us-and-british-jets"),
+    # the words before a name are read no further back than its sentence
+    pytest.param("Ain al-Asad has long been a target. Iran fired a dozen ballistic missiles at the base on Tuesday.",
+                 "Iran", False, ..., id="target-in-the-sentence-before-is-no-role"),
 ]
 
 

@@ -25,6 +25,7 @@ _TARGET_BEFORE = re.compile(
     r"loyal\s+to|close\s+to|tied\s+to|supported\s+by|funded\s+by|armed\s+by|proxies\s+of)\s+(?:the\s+)?"
     r"(?:[\w.-]+['\u2019]s\s+)?(?:[\w'\u2019.-]+\s+){0,1}['\"]?|\banti-)$", re.I)
 # "a channel associated with Iraqi anti-terror Popular Mobilization Units": affiliation reaches further
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"\u201d']?\s+(?=[A-Z\"\u201c]|$)")
 _AFFILIATED_BEFORE = re.compile(r"\b(?:associated|affiliated|aligned|allied)\s+(?:with|to)\s+(?:the\s+)?(?:[\w'\u2019.-]+\s+){0,3}$",
                                 re.I)
 # a name inside a reference to another event is not this one's author: "the anniversary of the
@@ -71,6 +72,10 @@ def mention_role(m: Mention, actor: Actor, seg: Segment, folded: str) -> str:
     if actor.kind == "generic":
         return "generic"
     before = folded[max(0, m.start - 40):m.start]
+    # no further back than the sentence: "Ain al-Asad has been a target before. Iran fired ..."
+    ends = list(_SENTENCE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end():]
     if re.search(r"\baccording\s+to\s+(?:the\s+)?$", before, re.I):
         return "source"
     if re.search(r"\bpro-$", before, re.I):

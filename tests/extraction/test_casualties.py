@@ -82,6 +82,7 @@ CASES = [
     pytest.param("The strike killed Hamid Jasim on Tuesday and wounded Karim Salman.", 1, None,
                  id="second-name-wounded-not-killed"),
     pytest.param("The strike killed Iraqi soldiers and wounded others.", None, None, id="nationality-is-no-name"),
+    pytest.param("A drone strike killed a top Iranian general in Baghdad.", 1, None, id="a-general"),
     # a count the sentence denies is no count ("No one was hurt" is not one injured)
     pytest.param("No one was hurt in the blast.", None, None, id="no-one-is-not-one"),
     pytest.param("Not one soldier was wounded, the army said.", None, None, id="not-one-soldier"),

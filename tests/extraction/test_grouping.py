@@ -141,6 +141,11 @@ CASES = [
     # "a series of rockets" is one barrage, "a series of attacks" many incidents
     pytest.param("2020-03-13", "On March 11 a series of rockets hit Camp Taji north of Baghdad, killing three soldiers.",
                  [("2020-03-11", "rocket")], id="a-series-of-rockets-is-a-barrage"),
+    # a sentence that opens by answering the incident just told is another event, dated as it is;
+    # "dozens of American troops" wounded is a toll, not an aggregate of attacks
+    pytest.param("2020-08-12", "In January, an American drone strike killed a top Iranian general in Baghdad. Tehran "
+                 "responded with a ballistic missile attack that wounded dozens of American troops at a base in Iraq.",
+                 [("2020-01", "drone"), ("2020-01", "missile")], id="answer-opening-the-next-sentence"),
 ]
 
 

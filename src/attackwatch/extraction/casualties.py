@@ -17,7 +17,7 @@ _PERSON = (r"(?:people|persons?|soldiers?|troops?|servicemembers?|service\s*memb
            r"americans?|civilians?|contractors?|fighters?|militants?|members?|militiamen|officers?|police(?:men)?|policem[ae]n|guards?|"
            r"workers?|children|child|women|woman|men|man|commanders?|leaders?|others?|iraqis?|syrians?|jordanians?|"
            r"individuals?|staff|employees?|marines?|sailors?|airmen|airman|gunmen|insurgents?|operatives?|reservists?|"
-           r"guardsmen|medics?|pilots?|trainers?|advisers?|advisors?|"
+           r"guardsmen|medics?|pilots?|trainers?|advisers?|advisors?|generals?|"
            r"(?:[a-z]+\s+){0,2}(?:soldiers?|troops?|members?|personnel|fighters?|officers?|servicemembers?|service\s*members?))")
 # up to three modifiers between a number and its noun ("seven Kata'ib Hezbollah fighters"), never a verb
 _FILL = r"(?:(?!(?:was|were|and|had|has|have|is|are|been|by|in|at)\b)[\w'-]+\s+){0,3}?"

@@ -211,6 +211,8 @@ _RECALL = re.compile(r"\s*(?:it|the\s+(?:same\s+)?(?:base|airport|site|facility|
                      r"(?:attacked|targeted|struck|hit|shelled)\b", re.I)
 
 
+# a sentence that opens by answering: "<Someone> responded with", "In retaliation, ..." (its actor's name first)
+_ANSWER_OPENS = re.compile(r"\s*(?:[\w'\u2019.-]+\s+){1,4}?(?:responded|retaliated|hit\s+back|struck\s+back)\s+(?:with|by)\b", re.I)
 _AT_IT = re.compile(r"\b(?:at|on|against|toward|towards|targeted|struck|hit|attacked|shelled)\s+it\b", re.I)
 
 
@@ -296,6 +298,12 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                     continue
             if not f.date and current is not None:
                 f.date = later_than_focus(f, sent, ann, current.date_value)  # "The next day, US jets struck"
+            if f.answers is None and current is not None and current.frames and f is frames[0] \
+                    and _ANSWER_OPENS.match(ann.folded, f.segs[0].start):
+                # "Tehran responded with a ballistic missile attack ...": the answer to the incident just
+                # told, dated as it is (before it is matched: its date keeps it apart from the others)
+                f.answers = current.frames[-1]
+                f.date = f.date or _date_of_answered(f, incidents)
             if f.place is None:
                 f.place = _site_it_names(f, ann, pack, current)  # "Iran fired missiles at it"
             recalled = _recalled_at(f, ann, current)

@@ -146,6 +146,11 @@ CASES = [
     pytest.param("2020-08-12", "In January, an American drone strike killed a top Iranian general in Baghdad. Tehran "
                  "responded with a ballistic missile attack that wounded dozens of American troops at a base in Iraq.",
                  [("2020-01", "drone"), ("2020-01", "missile")], id="answer-opening-the-next-sentence"),
+    # "within a week, following ...": the event followed is of the week before the incident in focus
+    pytest.param("2024-08-10", "A drone attack on Friday wounded several US troops at the Rumalyn Landing Zone in Syria. "
+                 "It was the second attack on US forces within a week, following a rocket strike on Ain al-Asad air base "
+                 "that injured four service members.", [("2024-08-05", "rocket"), ("2024-08-09", "drone")],
+                 id="within-a-week-following"),
 ]
 
 

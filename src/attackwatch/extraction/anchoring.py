@@ -18,7 +18,7 @@ def _shift(day: str, days: int) -> str:
 
 # "the rocket attacks came the day after US forces carried out airstrikes": the clause before
 # "after"/"before" gives the gap from the incident in focus
-_GAP = re.compile(r"\b(?:(the|a|one|two|three|four|five|six|\d)\s+(day|days)|(hours|hours?\s+later)|(days|weeks))\s*$")
+_GAP = re.compile(r"\b(?:(the|a|one|two|three|four|five|six|\d)\s+(day|days)|(hours|hours?\s+later)|(days|weeks)|((?:within|less\s+than|under|barely)\s+)?(?:a|one)\s+(week))\s*$")
 
 
 # the clause before "after" tells a strike answering what follows ("US jets struck ... after")
@@ -28,7 +28,7 @@ _ANSWER_AFTER = re.compile(r"\b(?:struck|strikes?|attacked|hit|targeted|bombed|r
 def relative_to_focus(f: Frame, sent: Sentence, ann: Annotated, focus: str | None) -> DateMention | None:
     """The date of a subordinate telling from its gap to the incident in focus (dated `focus`)."""
     first = f.segs[0]
-    if first.lead not in ("after", "before") or not focus or len(focus) != 10:
+    if first.lead not in ("after", "before", "following") or not focus or len(focus) != 10:
         return None
     before = [s for s in sent.segments if s.end <= first.start]
     if not before:
@@ -40,10 +40,19 @@ def relative_to_focus(f: Frame, sent: Sentence, ann: Annotated, focus: str | Non
             # answering an attack comes within a day of it (the day told, give or take one)
             return DateMention(first.start, first.start, "", "answered", focus, "day")
         return None
+    if m.group(6) and not m.group(5):  # "a week after the Tower 22 attack": seven days
+        days = 7 if first.lead == "before" else -7
+        return DateMention(first.start, first.start, "", "relative", _shift(focus, days), "day")
+    if m.group(6):
+        # "the second attack within a week, following a rocket strike on al-Asad", "less than a week
+        # after": some day of the week before the focus, told as the week that begins on its Monday
+        start = date.fromisoformat(focus) - timedelta(days=4)
+        monday = start - timedelta(days=start.weekday())
+        return DateMention(first.start, first.start, "", "relative", monday.isoformat(), "week")
     if m.group(4):  # "days after": the month of the incident in focus
         return DateMention(first.start, first.start, "", "relative", focus[:7], "month")
     days = 0 if m.group(3) else _OFFSET_NUMBERS.get(m.group(1), 1)
-    if first.lead == "after":
+    if first.lead in ("after", "following"):
         days = -days  # the focus came the day after it: it was the day before
     return DateMention(first.start, first.start, "", "relative", _shift(focus, days), "day")
 

@@ -151,6 +151,14 @@ CASES = [
                  "It was the second attack on US forces within a week, following a rocket strike on Ain al-Asad air base "
                  "that injured four service members.", [("2024-08-05", "rocket"), ("2024-08-09", "drone")],
                  id="within-a-week-following"),
+    # an attack on "two bases" none of which is named is two attacks (EVENTS.md, how many reports)
+    pytest.param("2020-01-13", "Rockets hit Balad air base on Sunday, wounding four soldiers. The attack came just days "
+                 "after Iran fired ballistic missiles at two bases in Iraq that house US forces.",
+                 [("2020-01", "missile"), ("2020-01", "missile"), ("2020-01-12", "rocket")], id="two-unnamed-bases"),
+    # "reports of another rocket attack": yet another, the one being reported
+    pytest.param("2020-01-13", "Rockets hit Balad air base on Sunday, wounding four soldiers. The minister said he was "
+                 "outraged by reports of another rocket attack on an Iraqi airbase.",
+                 [("2020-01-12", "rocket")], id="reports-of-another-attack"),
 ]
 
 

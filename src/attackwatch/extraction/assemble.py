@@ -365,3 +365,27 @@ def dominant_country(ann: Annotated, pack: Pack, extra: list[Place]) -> Place | 
     if not counts:
         return None
     return pack.country(counts.most_common(1)[0][0])
+
+
+# "Iran fired ballistic missiles at two bases in Iraq": an attack on N unnamed bases is N attacks
+# (EVENTS.md, how many reports), each placed as the text places them
+_N_BASES = re.compile(r"\b(two|three|four)\s+(?:(?:of\s+the\s+)?(?:[\w-]+\s+){0,2}?)(?:bases|air\s*bases|airbases|military\s+bases|"
+                      r"installations|outposts|garrisons)\b", re.I)
+_N = {"two": 2, "three": 3, "four": 4}
+
+
+def unnamed_sites(inc: Incident, report: Report, ann: Annotated, pack: Pack) -> int:
+    """How many reports an incident told only by country or province gives: N for an attack on
+    "N bases" none of which its clauses name, else one (a state's strike wave is told by country
+    per EVENTS.md, never multiplied)."""
+    if report.geo_precision not in ("country", "admin1") or report.weapon == "airstrike":
+        return 1
+    segs = [s for f in inc.frames for s in f.segs]
+    if any(m.id in pack.places and pack.places[m.id].kind == "site" for s in segs for m in s.places):
+        return 1  # a named base among them: the places split the telling already
+    for s in segs:
+        if s.triggers or s.has("TARGET"):
+            m = _N_BASES.search(ann.folded, s.start, s.end)
+            if m is not None:
+                return _N[m.group(1).lower()]
+    return 1

@@ -68,6 +68,20 @@ _US_SIDE_PEOPLE = {"soldier", "soldiers", "troops", "service member", "service m
 _NAMES_BASE = re.compile(r"\b(?:air\s*base|base|AB)\b", re.I)
 
 
+_US_EMBASSY = re.compile(r"\b(?:us|u\.s\.|american|united\s+states)\s+embassy\b", re.I)
+
+
+def _embassy_told(segs: list[Segment], ctx: ArticleContext, place: Place | None, pack: Pack) -> Place | None:
+    """"The attack on the US embassy last week", in an article about Iraq: the embassy in Baghdad
+    (the pack's `us_embassy_by_country`)."""
+    country = place.country_code if place is not None else (ctx.country.country_code if ctx.country else None)
+    site = (pack.meta.get("us_embassy_by_country") or {}).get(country or "")
+    if site not in pack.places or not any(_US_EMBASSY.search(ctx.ann.folded, s.start, s.end) for s in segs
+                                          if s.active and (s.triggers or s.has("IMPACT"))):
+        return None
+    return pack.places[site]
+
+
 _FOILED = {"intercept-defused", "intercept-dismantled", "intercept-found-primed",
            "intercept-defused-device"}
 _DRONE_STRIKE_ROWS = {"drone-drone-strike", "drone-drone-strikes"}
@@ -242,6 +256,8 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
         # attack foiled (EVENTS.md: Disrupted weapons use, intercepted null); a drone attack "thwarted"
         # was a drone that flew and was stopped, an interception
         event_type, intercepted = "Disrupted weapons use", None
+    if (place is None or place.kind == "country") and not state_strike:
+        place = _embassy_told(own, ctx, place, pack) or place
     geo = geocode(place, pack) if place is not None else (geocode(ctx.country, pack) if ctx.country else None)
     if geo is None:
         return None

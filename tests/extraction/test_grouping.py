@@ -159,6 +159,11 @@ CASES = [
     pytest.param("2020-01-13", "Rockets hit Balad air base on Sunday, wounding four soldiers. The minister said he was "
                  "outraged by reports of another rocket attack on an Iraqi airbase.",
                  [("2020-01-12", "rocket")], id="reports-of-another-attack"),
+    # an air strike and a drone strike told in one town on one day are one strike told two ways;
+    # "Palestine Street" is no country
+    pytest.param("2024-01-05", "An aerial bombardment on Thursday killed a militia commander at a headquarters on "
+                 "Palestine Street in eastern Baghdad, police said. A security source added that the headquarters in "
+                 "Baghdad was hit by an unidentified drone.", [("2024-01-04", "airstrike")], id="airstrike-and-drone-one-town"),
 ]
 
 

@@ -153,7 +153,11 @@ def _compatible(f: Frame, inc: Incident, current: Incident | None, pack: Pack) -
         echo = f.place is None and f.anaphor and inc is current and inc.date_source == "published" and weak
         if not ((weak or overnight) and within and (weak or one_site) or echo):
             return False
-    if _weapons_clash(f, inc.weapon, loose=f.anaphor or one_site, one_site=one_site):
+    # an air strike and a drone strike told in one town on one day are one strike told two ways
+    # ("an aerial bombardment targeting a headquarters east of Baghdad", "an unidentified drone")
+    one_town = bool(f.place and inc.place and f.place.kind == "town" and f.place.id == inc.place.id and not f.another
+                    and (f.date is None or f.date.value == inc.date_value))
+    if _weapons_clash(f, inc.weapon, loose=f.anaphor or one_site, one_site=one_site or one_town):
         return False
     if f.landmark and inc.landmark and f.landmark.id != inc.landmark.id:
         return False

@@ -164,6 +164,12 @@ CASES = [
     pytest.param("2024-01-05", "An aerial bombardment on Thursday killed a militia commander at a headquarters on "
                  "Palestine Street in eastern Baghdad, police said. A security source added that the headquarters in "
                  "Baghdad was hit by an unidentified drone.", [("2024-01-04", "airstrike")], id="airstrike-and-drone-one-town"),
+    # the places of an operation of strikes told after it belong to the strikes, not to the attack
+    # they answered, told just before
+    pytest.param("2020-03-13", "US jets struck militia sites in Iraq on Thursday. The strikes came hours after leaders "
+                 "threatened retaliation for the Wednesday rocket attack. Officials said Karbala and Jurf al-Sakhar were "
+                 "two of the locations.", [("2020-03-11", "rocket"), ("2020-03-12", "airstrike"), ("2020-03-12", "airstrike")],
+                 id="two-of-the-locations-are-the-strikes"),
 ]
 
 

@@ -220,6 +220,10 @@ _ANSWER_OPENS = re.compile(r"\s*(?:[\w'\u2019.-]+\s+){1,4}?(?:responded|retaliat
 _AT_IT = re.compile(r"\b(?:at|on|against|toward|towards|targeted|struck|hit|attacked|shelled)\s+it\b", re.I)
 
 
+def _latest_strike(incidents: list[Incident]) -> Incident | None:
+    return next((i for i in reversed(incidents) if i.weapon == "airstrike"), None)
+
+
 def _site_it_names(f: Frame, ann: Annotated, pack: Pack, current: Incident | None) -> Place | None:
     """"Ain al-Asad has been a target before. Iran fired missiles at it in January 2020": the one
     site the sentence before names, else the site of the incident in focus."""
@@ -315,6 +319,11 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                 f.place = recalled  # "It was also attacked in May": the site just told, another day
             # an incident at the very place named comes first, then the others, latest first
             ordered = sorted(reversed(incidents), key=lambda i: not (f.place and i.place and i.place.id == f.place.id))
+            # "Karbala and Jurf al-Sakhar were two of the locations": the places an operation of strikes
+            # hit, told after it, belong to the latest strike, not to the attack it answered
+            operation = _latest_strike(incidents) if any(c.id == "anaphor-of-the-locations" for c in f.cues("ANAPHOR")) else None
+            if operation is not None:
+                ordered = [i for i in ordered if i.weapon in (None, "airstrike", "drone")]
             for inc in ordered:
                 if f.another and (inc is current or any(g.sent == f.sent for g in inc.frames)):
                     continue
@@ -347,9 +356,10 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                 target = Incident(frames=[], distinct=f.another, hint_weapon=f.hint_weapon)
                 incidents.append(target)
                 target.add(f)
-                if f.anaphor and current is not None and not (f.weapon and f.weapon.strong):
+                source = operation or current
+                if f.anaphor and source is not None and not (f.weapon and f.weapon.strong):
                     # "the raids hit positions around Albukamal": the same operation, another place
-                    target.inherited.extend(s for g in current.frames for s in g.segs)
+                    target.inherited.extend(s for g in source.frames for s in g.segs)
                 if not target.date_value:
                     value, precision = _context_date(ann, f.sent, pack)
                     if value:

@@ -170,6 +170,10 @@ CASES = [
                  "threatened retaliation for the Wednesday rocket attack. Officials said Karbala and Jurf al-Sakhar were "
                  "two of the locations.", [("2020-03-11", "rocket"), ("2020-03-12", "airstrike"), ("2020-03-12", "airstrike")],
                  id="two-of-the-locations-are-the-strikes"),
+    # "missiles fired as revenge for the January 3 killing": the date is the killing's, not the missiles'
+    pytest.param("2020-01-09", "Iran fired missiles at Ain al-Asad air base on Wednesday. Iranian state TV said Tehran fired "
+                 "dozens of missiles at the base as revenge for the January 3 killing of its general.",
+                 [("2020-01-03", "unknown"), ("2020-01-08", "missile")], id="as-revenge-for-a-dated-killing"),
 ]
 
 

@@ -357,7 +357,9 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                 incidents.append(target)
                 target.add(f)
                 source = operation or current
-                if f.anaphor and source is not None and not (f.weapon and f.weapon.strong):
+                # (never across days: "the attack on December 27th" told after the strike of January 2)
+                if f.anaphor and source is not None and not (f.weapon and f.weapon.strong) \
+                        and (f.date is None or _dates_compatible(f.date.value, source.date_value)):
                     # "the raids hit positions around Albukamal": the same operation, another place
                     target.inherited.extend(s for g in source.frames for s in g.segs)
                 if not target.date_value:

@@ -174,6 +174,11 @@ CASES = [
     pytest.param("2020-01-09", "Iran fired missiles at Ain al-Asad air base on Wednesday. Iranian state TV said Tehran fired "
                  "dozens of missiles at the base as revenge for the January 3 killing of its general.",
                  [("2020-01-03", "unknown"), ("2020-01-08", "missile")], id="as-revenge-for-a-dated-killing"),
+    # "the attack on December 27th" told after the strike of January 2 takes nothing of it
+    pytest.param("2020-01-03", "A US drone strike killed a general at Baghdad airport on Thursday, the Pentagon said. He had "
+                 "orchestrated attacks on coalition bases in Iraq, including the attack on December 27th that killed an "
+                 "American contractor, it added.",
+                 [("2019-12-27", "unknown"), ("2020-01-02", "drone")], id="anaphor-on-another-day-inherits-nothing"),
 ]
 
 

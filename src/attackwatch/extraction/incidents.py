@@ -353,6 +353,11 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                     continue  # a reference to some earlier event that the article does not date
                 if not f.specific and recalled is None:
                     continue  # "hitting inside Syria": too vague to stand as an incident of its own
+                if (f.anaphor and f.place is None and not (f.weapon and f.weapon.strong) and not f.landmark
+                        and recalled is None and f.date is not None and f.date.kind == "weekday"):
+                    # "after the strikes on Friday": this week's news mentioned again, never one of its
+                    # own ("the attack on December 27th" is another, past incident)
+                    continue
                 target = Incident(frames=[], distinct=f.another, hint_weapon=f.hint_weapon)
                 incidents.append(target)
                 target.add(f)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -56,16 +56,17 @@ class Segment:
     sent: int  # sentence index
     para: int  # paragraph index
     lead: str  # lower-cased first word (a subordinator starts a subordinate clause)
-    places: list[Mention] = field(default_factory=list)
-    actors: list[Mention] = field(default_factory=list)
-    weapons: list[Mention] = field(default_factory=list)
-    cues: list[Mention] = field(default_factory=list)
-    dates: list[DateMention] = field(default_factory=list)
+    places: Sequence[Mention] = field(default_factory=list)
+    actors: Sequence[Mention] = field(default_factory=list)
+    weapons: Sequence[Mention] = field(default_factory=list)
+    cues: Sequence[Mention] = field(default_factory=list)
+    dates: Sequence[DateMention] = field(default_factory=list)
     number_words: int = 0
     swept: bool = False  # another clause of its sentence counts attacks ("135 attacks since October")
     bare_plural: bool = False  # "firing rockets at bases hosting US troops": sites in general
     located_later: bool = False  # a town or site named a clause or two on ("..., near Qaim")
     purpose: bool = False  # "(bases used by proxies) to attack US troops in Iraq": what they are for
+    _active: bool | None = field(default=None, init=False, repr=False, compare=False)
 
     def has(self, label: str) -> bool:
         return any(c.label == label for c in self.cues)
@@ -124,7 +125,11 @@ class Segment:
 
     @property
     def active(self) -> bool:
-        return not self.modal and not self.aggregate and not self.purpose
+        # asked of every clause again and again by the rules; a clause is complete when annotate
+        # returns and nothing changes it afterwards, so the answer is kept
+        if self._active is None:
+            self._active = not self.modal and not self.aggregate and not self.purpose
+        return self._active
 
 
 @dataclass(slots=True)
@@ -174,7 +179,7 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-_NONE: tuple = ()
+_NONE: tuple[()] = ()  # what a clause holds of a kind it has none of
 
 
 def _between(items: list, starts: list[int], lo: int, hi: int) -> list:  # type: ignore[type-arg]

@@ -47,7 +47,7 @@ class Mention:
     text: str
 
 
-@dataclass(slots=True)  # slots: a 5 MB page has ~100,000 clauses
+@dataclass
 class Segment:
     start: int
     end: int
@@ -66,7 +66,6 @@ class Segment:
     bare_plural: bool = False  # "firing rockets at bases hosting US troops": sites in general
     located_later: bool = False  # a town or site named a clause or two on ("..., near Qaim")
     purpose: bool = False  # "(bases used by proxies) to attack US troops in Iraq": what they are for
-    _active: bool | None = field(default=None, init=False, repr=False, compare=False)
 
     def has(self, label: str) -> bool:
         return any(c.label == label for c in self.cues)
@@ -125,11 +124,7 @@ class Segment:
 
     @property
     def active(self) -> bool:
-        # asked of every clause again and again by the rules; a clause is complete when annotate
-        # returns and nothing changes it afterwards, so the answer is kept
-        if self._active is None:
-            self._active = not self.modal and not self.aggregate and not self.purpose
-        return self._active
+        return not self.modal and not self.aggregate and not self.purpose
 
 
 @dataclass(slots=True)

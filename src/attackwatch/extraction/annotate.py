@@ -151,9 +151,10 @@ def _mentions(doc, key: str, char_base: int = 0, tok_base: int = 0) -> list[Ment
     out = []
     for s in doc.spans.get(key, []):
         start, end = s.start_char, s.end_char
-        # the same words, the same string: a long page names "Iraq" thousands of times
-        out.append(Mention(start + char_base, end + char_base, s.start + tok_base, s.end + tok_base, s.id_, s.label_,
-                           sys.intern(text[start:end])))
+        # the same words, the same string: a long page names "Iraq" thousands of times (Span.id_ and
+        # label_ make a new string on every read, too)
+        out.append(Mention(start + char_base, end + char_base, s.start + tok_base, s.end + tok_base, sys.intern(s.id_),
+                           sys.intern(s.label_), sys.intern(text[start:end])))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 

@@ -66,6 +66,7 @@ class Segment:
     bare_plural: bool = False  # "firing rockets at bases hosting US troops": sites in general
     located_later: bool = False  # a town or site named a clause or two on ("..., near Qaim")
     purpose: bool = False  # "(bases used by proxies) to attack US troops in Iraq": what they are for
+    _active: bool | None = field(default=None, init=False, repr=False, compare=False)  # see `active`
 
     def has(self, label: str) -> bool:
         return any(c.label == label for c in self.cues)
@@ -124,7 +125,11 @@ class Segment:
 
     @property
     def active(self) -> bool:
-        return not self.modal and not self.aggregate and not self.purpose
+        # asked of every clause again and again by the rules; a clause is complete when annotate
+        # returns and nothing changes it afterwards, so the answer is kept
+        if self._active is None:
+            self._active = not self.modal and not self.aggregate and not self.purpose
+        return self._active
 
 
 @dataclass(slots=True)

@@ -20,6 +20,7 @@ time over 2 s is counted too, and reported beside it, as it includes waiting for
 
     nice -n 19 .venv/bin/python bench/soak_front_door.py --n 1000000            # the full soak
     nice -n 19 .venv/bin/python bench/soak_front_door.py --n 1000000 --max-seconds 3600   # stop early, say so
+    .venv/bin/python bench/soak_front_door.py --only 111813,173294   # replay inputs by index
 
 Appends a section to bench/RESULTS-soak.md (inputs run, per kind, crashes, hangs, peak RSS).
 """
@@ -219,8 +220,10 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--start", type=int, default=0, help="first input index (to replay a range of a run)")
     ap.add_argument("--max-seconds", type=float, default=None, help="stop after this long (the count run is recorded)")
+    ap.add_argument("--only", help="comma-separated input indices to run instead of a range (to replay slow ones)")
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args()
+    indices = [int(i) for i in args.only.split(",")] if args.only else range(args.start, args.start + args.n)
 
     measured = commit()  # the code loaded now, whatever is committed while the soak runs
     signal.signal(signal.SIGALRM, _alarm)
@@ -242,7 +245,7 @@ def main() -> int:
     ran = 0
     with tempfile.TemporaryDirectory(prefix="aw-soak-") as tmp_name:
         tmp = Path(tmp_name)
-        for i in range(args.start, args.start + args.n):
+        for i in indices:
             if args.max_seconds and time.monotonic() - started > args.max_seconds:
                 break
             if interrupted:
@@ -296,9 +299,10 @@ def main() -> int:
     body = "\n".join([
         f"Commit {measured}, CPU {cpu_model()}, one process at nice 19 on the shared 2-core VM, seed {args.seed}.",
         "",
-        f"**{ran:,} of {args.n:,} inputs ran** in {elapsed / 60:.1f} min"
+        f"**{ran:,} of {len(indices):,} inputs ran** in {elapsed / 60:.1f} min"
+        + (f" (the inputs #{args.only.replace(',', ', #')})" if args.only else "")
         + (" (stopped by a signal)" if interrupted else
-           f" (stopped by --max-seconds {args.max_seconds:.0f})" if ran < args.n else "")
+           f" (stopped by --max-seconds {args.max_seconds:.0f})" if ran < len(indices) else "")
         + f": **{n_crash} crashes, {n_hang} hangs over {HANG_SECONDS:.0f} s of CPU, peak RSS {peak_mb:.0f} MB**; "
           f"slowest input {slowest[0]:.2f} s of CPU ({slowest[1]}); {len(slow_wall)} input(s) over "
           f"{HANG_SECONDS:.0f} s of wall time (waiting for the shared cores included).",

@@ -88,3 +88,28 @@ def test_a_later_sentence_points_back_to_the_group_that_acted(extract):
             "Hours later, they also targeted the Rumalan landing zone in Syria with rockets.")
     reports = extract(text, published=PUB, article_id="t")
     assert [r.actor for r in reports] == ["Kata'ib Sayyid al-Shuhada"] * 2, [(r.place, r.actor) for r in reports]
+
+
+def test_sentence_finder_agrees_with_a_scan_of_the_clauses():
+    """actor_roles finds a name's sentence by bisect over an incident's clauses (told, absorbed and
+    inherited: unordered, some twice); it must give what a scan for the first clause holding the
+    offset gives, for every offset, including those in no listed clause."""
+    import random
+    from datetime import date
+
+    from attackwatch.extraction.actors import _sentence_finder
+    from attackwatch.extraction.annotate import annotate
+
+    text = ("Rockets hit Ain al-Asad air base on Monday, officials said, after a drone struck Erbil. "
+            "Kataib Hezbollah claimed the attack.\n\nA US airstrike killed two fighters near Qaim on Tuesday, "
+            "according to the group, which vowed revenge. CENTCOM confirmed the strike.")
+    segs = [seg for s in annotate(text, date(2024, 2, 5)).sentences for seg in s.segments]
+    rng = random.Random(5)
+    for _ in range(20):
+        some = rng.sample(segs, rng.randint(1, len(segs)))
+        some += rng.sample(some, rng.randint(0, len(some)))  # a clause told and absorbed
+        rng.shuffle(some)
+        sentence_of = _sentence_finder(some)
+        for pos in range(len(text) + 1):
+            scanned = next((s.sent for s in some if s.start <= pos < s.end), None)
+            assert sentence_of(pos) == scanned, pos

@@ -8,6 +8,8 @@ them ("a group calling itself 'The International Resistance'").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from attackwatch.extraction.annotate import Mention, Segment
@@ -159,27 +161,44 @@ def actor_roles(segs: list[Segment], folded: str, pack: Pack, primary: set[int] 
                 r.primary = False
     # a group or state of the axis named in a sentence that tells no attack, claim or blame ("The PMF
     # maintain close ties to Tehran", "Iran's nuclear program") is only mentioned
+    sentence_of = _sentence_finder(segs)
     eventful = {sg.sent for sg in segs if sg.weapons or any(c.label in _EVENTFUL for c in sg.cues)}
     for r in out:
         if r.role == "agent" and r.actor.side == "axis" and r.mention is not None:
-            home = next((sg.sent for sg in segs if sg.start <= r.mention.start < sg.end), None)
+            home = sentence_of(r.mention.start)
             if home is not None and home not in eventful:
                 r.role = "mention"
     # "a US drone strike killed Abu Taqwa, ..., according to Nujaba": once a state strikes in a
     # sentence, the militias named after it are its targets or sources, not its authors
+    first_strike: dict[int, int] = {}  # sentence -> where the first US or Israeli agent in it is named
     for r in out:
         if r.role == "agent" and r.actor.side in ("us", "israel") and r.mention is not None:
-            for o in out:
-                if (o.actor.side == "axis" and o.mention is not None and o.mention.start > r.mention.start
-                        and _same_sentence(segs, o.mention, r.mention)):
-                    o.role = "target"
+            sent = sentence_of(r.mention.start)
+            if sent is not None:
+                first_strike[sent] = min(first_strike.get(sent, r.mention.start), r.mention.start)
+    for o in out:
+        if o.actor.side == "axis" and o.mention is not None:
+            sent = sentence_of(o.mention.start)
+            if sent in first_strike and o.mention.start > first_strike[sent]:
+                o.role = "target"
     return out
 
 
-def _same_sentence(segs: list[Segment], a: Mention, b: Mention) -> bool:
-    sa = next((s.sent for s in segs if s.start <= a.start < s.end), -1)
-    sb = next((s.sent for s in segs if s.start <= b.start < s.end), -2)
-    return sa == sb
+def _sentence_finder(segs: list[Segment]) -> Callable[[int], int | None]:
+    """The sentence of the clause among `segs` that holds a character offset (None: none does).
+    An article's clauses never overlap, so the one starting last at or before the offset is the
+    only candidate: a bisect, where a scan of every clause per name made an incident told in
+    thousands of clauses (a very long page) quadratic."""
+    spans = sorted({(s.start, s.end, s.sent) for s in segs})
+    starts = [start for start, _, _ in spans]
+
+    def sentence_of(pos: int) -> int | None:
+        i = bisect_right(starts, pos) - 1
+        if i >= 0 and pos < spans[i][1]:
+            return spans[i][2]
+        return None
+
+    return sentence_of
 
 
 def _specific_first(cands: list[ActorRole], pack: Pack) -> Actor | None:

@@ -10,8 +10,11 @@ incident saw five rockets fired" keeps the factual second half.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+import sys
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from typing import Any
 
 from numpy import isin
 from dataclasses import dataclass, field
@@ -19,7 +22,7 @@ from datetime import date
 
 from attackwatch.text.normalize import fold
 from attackwatch.text.dates import DateMention, find_dates
-from attackwatch.extraction.nlp import doc_text, pipeline_for
+from attackwatch.extraction.nlp import PRESET_CUES_KEY, doc_text, pipeline_for, regex_cues_of
 from attackwatch.packs import Pack, get_pack
 
 BOUNDARY_PUNCT = {",", ";", ":", "(", ")", "[", "]", "-", "--", '"'}
@@ -53,16 +56,17 @@ class Segment:
     sent: int  # sentence index
     para: int  # paragraph index
     lead: str  # lower-cased first word (a subordinator starts a subordinate clause)
-    places: list[Mention] = field(default_factory=list)
-    actors: list[Mention] = field(default_factory=list)
-    weapons: list[Mention] = field(default_factory=list)
-    cues: list[Mention] = field(default_factory=list)
-    dates: list[DateMention] = field(default_factory=list)
+    places: Sequence[Mention] = field(default_factory=list)
+    actors: Sequence[Mention] = field(default_factory=list)
+    weapons: Sequence[Mention] = field(default_factory=list)
+    cues: Sequence[Mention] = field(default_factory=list)
+    dates: Sequence[DateMention] = field(default_factory=list)
     number_words: int = 0
     swept: bool = False  # another clause of its sentence counts attacks ("135 attacks since October")
     bare_plural: bool = False  # "firing rockets at bases hosting US troops": sites in general
     located_later: bool = False  # a town or site named a clause or two on ("..., near Qaim")
     purpose: bool = False  # "(bases used by proxies) to attack US troops in Iraq": what they are for
+    _active: bool | None = field(default=None, init=False, repr=False, compare=False)  # see `active`
 
     def has(self, label: str) -> bool:
         return any(c.label == label for c in self.cues)
@@ -124,10 +128,14 @@ class Segment:
 
     @property
     def active(self) -> bool:
-        return not self.modal and not self.aggregate and not self.purpose
+        # asked of every clause again and again by the rules; a clause is complete when annotate
+        # returns and nothing changes it afterwards, so the answer is kept
+        if self._active is None:
+            self._active = not self.modal and not self.aggregate and not self.purpose
+        return self._active
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     index: int
     para: int
@@ -144,12 +152,17 @@ class Annotated:
     published: date | None
 
 
-def _mentions(doc, key: str) -> list[Mention]:  # type: ignore[no-untyped-def]
+def _mentions(doc, key: str, char_base: int = 0, tok_base: int = 0) -> list[Mention]:  # type: ignore[no-untyped-def]
+    """The spans of doc.spans[key] as Mentions, at offsets in the page (the Doc is the part of it
+    starting at character char_base and token tok_base)."""
     text = doc_text(doc)  # a span's text is its slice of the Doc's text (Span.text rebuilds it token by token)
     out = []
     for s in doc.spans.get(key, []):
         start, end = s.start_char, s.end_char
-        out.append(Mention(start, end, s.start, s.end, s.id_, s.label_, text[start:end]))
+        # the same words, the same string: a long page names "Iraq" thousands of times (Span.id_ and
+        # label_ make a new string on every read, too)
+        out.append(Mention(start + char_base, end + char_base, s.start + tok_base, s.end + tok_base, sys.intern(s.id_),
+                           sys.intern(s.label_), sys.intern(text[start:end])))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 
@@ -170,9 +183,14 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_NONE: tuple[()] = ()  # what a clause holds of a kind it has none of
+
+
 def _between(items: list, starts: list[int], lo: int, hi: int) -> list:  # type: ignore[type-arg]
-    """Items (sorted by start) whose start lies in [lo, hi)."""
-    return items[bisect_left(starts, lo):bisect_left(starts, hi)]
+    """Items (sorted by start) whose start lies in [lo, hi); most clauses have none of a kind, and
+    share one empty tuple (a 5 MB page has ~500,000 such lists)."""
+    i, j = bisect_left(starts, lo), bisect_left(starts, hi)
+    return items[i:j] if i < j else _NONE
 
 
 _ADJECTIVAL = re.compile(r"-(?:backed|aligned|linked|allied|affiliated|sponsored|supported|funded|led|based|leaning|friendly)\b", re.I)
@@ -187,12 +205,84 @@ _DATELINE = re.compile(
 _DATELINE_REACH = 2500  # datelines open the story: only the first paragraphs are searched
 
 
+# a page longer than this is read by spaCy in pieces of about this size, cut at line breaks (see
+# _piece_docs): the Doc of a whole 5 MB page and its million tokens took hundreds of MB
+PIECE_CHARS = 100_000
+
+
+@dataclass
+class _Reading:
+    """What annotating carries from one piece of a page to the next."""
+    sentences: list[Sentence] = field(default_factory=list)
+    para: int = 0
+    last_end: int = 0
+
+
 def annotate(text: str, published: date | None, pack_name: str = "default") -> Annotated:
     folded = fold(text)
     nlp = pipeline_for(pack_name)
-    doc = nlp(folded)
-    places = _drop_nested(_mentions(doc, "places"))
-    actors = _drop_nested(_mentions(doc, "actors"))
+    pack = get_pack(pack_name)
+    dates = find_dates(folded, published)
+    # a wire dateline ("BAGHDAD, Feb 3 (Tigris Wire) -") says where the story was filed, not where it happened
+    datelines = [(m.start(), m.end()) for m in _DATELINE.finditer(folded, 0, min(len(folded), _DATELINE_REACH))]
+    for lo, hi in datelines:
+        dates = [d for d in dates if not lo <= d.start < hi]
+    date_starts = [d.start for d in dates]
+    reading = _Reading()
+    tok_base = 0
+    for char_base, doc in _piece_docs(nlp, folded):
+        _read_piece(doc, char_base, tok_base, folded, _between(dates, date_starts, char_base, char_base + len(doc_text(doc))),
+                    datelines, pack, reading)
+        tok_base += len(doc)
+    return Annotated(text=text, folded=folded, sentences=reading.sentences, published=published)
+
+
+def _piece_docs(nlp, folded: str) -> Iterator[tuple[int, Any]]:  # type: ignore[no-untyped-def]
+    """(offset, Doc) of each piece of the page, one at a time: the whole page when it is short.
+    A long page is cut after a run of white space holding a line break, where no regex cue match
+    runs across: spaCy tokenises each run of white space and of text on its own, a sentence always
+    starts after a line break, and no phrase pattern holds a line break, so the pieces' tokens,
+    sentences and spans are the whole page's, piece by piece. The regex cues are matched on the
+    whole page, as they would be on its single Doc, and handed to each piece."""
+    if len(folded) <= PIECE_CHARS:
+        yield 0, nlp(folded)
+        return
+    found = regex_cues_of(nlp).matches(folded)
+    inside = bytearray(len(folded) + 1)  # 1 where a cut would split a match
+    for start, end, _, _ in found:
+        inside[start + 1:end] = b"\x01" * max(0, end - start - 1)
+    cuts = [0]
+    while len(folded) - cuts[-1] > PIECE_CHARS:
+        at = cuts[-1] + PIECE_CHARS
+        cut = next((m.end() for m in _PIECE_CUT.finditer(folded, at) if not inside[m.end()]), None)
+        if cut is None:
+            break
+        cuts.append(cut)
+    cuts.append(len(folded))
+    del inside
+    preset: list[list[tuple[int, int, str, str]]] = [[] for _ in cuts[:-1]]
+    for start, end, label, rid in found:  # rule by rule, as RegexCues adds them
+        k = bisect_right(cuts, start, hi=len(cuts) - 1) - 1
+        preset[k].append((start - cuts[k], end - cuts[k], label, rid))
+    del found
+    for k, (lo, hi) in enumerate(zip(cuts, cuts[1:])):
+        doc = nlp.make_doc(folded[lo:hi])
+        doc.user_data[PRESET_CUES_KEY] = preset[k]
+        preset[k] = []
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        yield lo, doc
+
+
+# a run of white space holding a line break, up to the next word
+_PIECE_CUT = re.compile(r"\n\s*(?=\S)")
+
+
+def _read_piece(doc, char_base: int, tok_base: int, folded: str, dates: list[DateMention],  # type: ignore[no-untyped-def]
+                datelines: list[tuple[int, int]], pack: Pack, reading: _Reading) -> None:
+    """Cut one piece's sentences into clauses, with the mentions inside each (offsets in the page)."""
+    places = _drop_nested(_mentions(doc, "places", char_base, tok_base))
+    actors = _drop_nested(_mentions(doc, "actors", char_base, tok_base))
     # "Iran-aligned parties", "US-backed forces": an adjective, not the actor itself
     actors = [a for a in actors if not _ADJECTIVAL.match(folded[a.end:a.end + 14])]
     places = [p for p in places if not _ADJECTIVAL.match(folded[p.end:p.end + 14])]
@@ -205,17 +295,12 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
         return any(actors[j].start <= p.start and p.end <= actors[j].end for j in range(max(0, i - 2), i + 1))
 
     places = [p for p in places if not inside_actor(p)]
-    pack = get_pack(pack_name)
     weapon_rows = pack.rows_by_id("weapons")
     # air defences fired back ("Patriot missiles", "the C-RAM") deliver no attack
-    weapons = [w for w in _mentions(doc, "weapons") if not weapon_rows.get(w.id, {}).get("defensive")]
-    cues = _mentions(doc, "cues")
-    dates = find_dates(folded, published)
-    # a wire dateline ("BAGHDAD, Feb 3 (Tigris Wire) -") says where the story was filed, not where it happened
-    for m in _DATELINE.finditer(folded, 0, min(len(folded), _DATELINE_REACH)):
-        lo, hi = m.start(), m.end()
+    weapons = [w for w in _mentions(doc, "weapons", char_base, tok_base) if not weapon_rows.get(w.id, {}).get("defensive")]
+    cues = _mentions(doc, "cues", char_base, tok_base)
+    for lo, hi in datelines:
         places = [p for p in places if not lo <= p.start < hi]
-        dates = [d for d in dates if not lo <= d.start < hi]
 
     places.sort(key=lambda m: m.start)
     actors.sort(key=lambda m: m.start)
@@ -236,16 +321,16 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
     for c in cues:  # sorted by start; "response to the" inside "in response to" is no new clause
         if c.label == "BACKGROUND" and " " in c.text:
             if c.start >= reach:
-                phrase_starts.add(c.tok)
+                phrase_starts.add(c.tok - tok_base)
             reach = max(reach, c.end)
-    sentences: list[Sentence] = []
-    para = 0
-    last_end = 0
+    sentences = reading.sentences
     for si, sent in enumerate(doc.sents):
-        if not folded[sent.start_char:sent.end_char].strip():
+        sent_start, sent_end = sent.start_char + char_base, sent.end_char + char_base
+        if not folded[sent_start:sent_end].strip():
             continue
-        para += folded.count("\n\n", last_end, sent.start_char) if sentences else 0
-        last_end = sent.start_char
+        reading.para += folded.count("\n\n", reading.last_end, sent_start) if sentences else 0
+        reading.last_end = sent_start
+        para = reading.para
         segs: list[Segment] = []
         seg_start_tok = sent.start
         prev_low = ""
@@ -255,10 +340,10 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
                 low in SUBORDINATORS and tok.i > sent.start and prev_low not in ("as", "even", "just")) or (
                 tok.i in phrase_starts) or low == "to" and _purpose_start(doc, tok.i, sent.start, sent.end)
             if is_boundary and tok.i > seg_start_tok:
-                segs.append(_segment(doc, seg_start_tok, tok.i, len(sentences), para))
+                segs.append(_segment(doc, seg_start_tok, tok.i, len(sentences), para, char_base, tok_base))
                 seg_start_tok = tok.i
             prev_low = low
-        segs.append(_segment(doc, seg_start_tok, sent.end, len(sentences), para))
+        segs.append(_segment(doc, seg_start_tok, sent.end, len(sentences), para, char_base, tok_base))
         segs = [s for s in segs if folded[s.start:s.end].strip(" ,;:()[]-\"'\n")]
         if not segs:
             continue
@@ -268,7 +353,7 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
             s.weapons = _between(weapons, starts["weapons"], s.start, s.end)
             s.cues = _between(cues, starts["cues"], s.start, s.end)
             s.dates = _between(dates, starts["dates"], s.start, s.end)
-            s.number_words = numeric[s.tok_end] - numeric[s.tok]
+            s.number_words = numeric[s.tok_end - tok_base] - numeric[s.tok - tok_base]
             s.bare_plural = any(c.label == "TARGET" and _is_bare_plural(c, folded) for c in s.cues) and not any(
                 pack.places[m.id].kind in ("town", "site") for m in s.places if m.id in pack.places)
         for i, s in enumerate(segs):
@@ -279,10 +364,9 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
                 for t in segs[i + 1:i + 3])
             if s.located_later:
                 s.bare_plural = False
-            s.purpose = s.lead == "to" and _purpose_start(doc, s.tok, sent.start, sent.end)
+            s.purpose = s.lead == "to" and _purpose_start(doc, s.tok - tok_base, sent.start, sent.end)
         _sweep_aggregate(segs, sentence_wide)
-        sentences.append(Sentence(len(sentences), para, sent.start_char, sent.end_char, segs))
-    return Annotated(text=text, folded=folded, sentences=sentences, published=published)
+        sentences.append(Sentence(len(sentences), para, sent_start, sent_end, segs))
 
 
 _LOCATING_LEADS = {"near", "in", "at", "around", "outside", "inside", "close"}
@@ -338,8 +422,9 @@ def _sweep_aggregate(segs: list[Segment], sentence_wide: set[str]) -> None:
         s.swept = True
 
 
-def _segment(doc, start: int, end: int, sent: int, para: int) -> Segment:  # type: ignore[no-untyped-def]
+def _segment(doc, start: int, end: int, sent: int, para: int, char_base: int = 0,  # type: ignore[no-untyped-def]
+             tok_base: int = 0) -> Segment:
     span = doc[start:end]
     lead_tok = next((t for t in span if t.text not in BOUNDARY_PUNCT and not t.is_space), None)
-    lead = lead_tok.lower_ if lead_tok is not None else ""
-    return Segment(span.start_char, span.end_char, start, end, sent, para, lead)
+    lead = sys.intern(lead_tok.lower_) if lead_tok is not None else ""
+    return Segment(span.start_char + char_base, span.end_char + char_base, start + tok_base, end + tok_base, sent, para, lead)

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -172,14 +172,19 @@ class SiblingIndex:
     (asked per report, it made a page with thousands of reports quadratic)."""
     first_start: int | None  # the earliest first-evidence offset of any report
     span_owners: Counter[tuple[int, int]]  # evidence span -> how many reports quote it
+    # country code -> the reports in it, in order: a twin or a more precise telling of the same slot
+    # is always in the same country (asked of every report, all siblings made a long page quadratic)
+    by_country: dict[str | None, list[Report]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, siblings: list[Report]) -> "SiblingIndex":
         starts = [r.evidence[0].start for r in siblings if r.evidence]
         owners: Counter[tuple[int, int]] = Counter()
+        by_country: dict[str | None, list[Report]] = {}
         for r in siblings:
             owners.update({(e.start, e.end) for e in r.evidence})
-        return cls(min(starts) if starts else None, owners)
+            by_country.setdefault(r.country_code, []).append(r)
+        return cls(min(starts) if starts else None, owners, by_country)
 
 
 def features(inc: "Incident", report: Report, ctx: "ArticleContext", siblings: list[Report],
@@ -202,6 +207,7 @@ def features(inc: "Incident", report: Report, ctx: "ArticleContext", siblings: l
     coarse = report.geo_precision == "country" or (inc.place is not None and inc.place.kind == "area")
     lead = index.first_start is not None and first_start == index.first_start
     spans = {(e.start, e.end) for e in report.evidence}
+    same_country = index.by_country.get(report.country_code, [])
     # another report quotes one of these spans too (the report itself counts once per span)
     shared = any(index.span_owners[sp] >= 2 for sp in spans)
     # "attacks on US forces in Iraq and Syria": a sentence spanning countries tells a pattern
@@ -233,12 +239,12 @@ def features(inc: "Incident", report: Report, ctx: "ArticleContext", siblings: l
         "modal_near": float(any(seg.modal for seg in near)),
         "roundup": float(ctx.roundup),
         "log_reports_in_article": math.log1p(len(siblings)),
-        "twin_in_article": float(any(r is not report and _same_slot(r, report) for r in siblings)),
+        "twin_in_article": float(any(r is not report and _same_slot(r, report) for r in same_country)),
         "lead_report": float(lead),
         "place_in_title": float(bool(title) and any(w in title.lower() for w in where)),
         "undated": float(report.date is None),
         "shared_evidence": float(shared),
-        "shadowed": float(_shadowed(report, siblings)),
+        "shadowed": float(_shadowed(report, same_country)),
         "countries_in_sentence": float(min(len(countries), 3)),
         "first_sentence": float(min(f.sent for f in inc.frames) == 0) if inc.frames else 0.0,
         "place_in_dateline": float(_in_dateline(report)),

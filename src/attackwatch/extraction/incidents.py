@@ -39,10 +39,12 @@ class Incident:
     hint_weapon: str | None = None  # from the headline, when the body names no weapon
     hint_actor: str | None = None  # actor id from the headline
     place_near: bool = False  # its place is only a reference point the spot was told by
-
+    split_keys: set[tuple[int, int]] = field(default_factory=set)  # (sentence, first clause) of its split frames
 
     def add(self, f: Frame) -> None:
         self.frames.append(f)
+        if f.split:
+            self.split_keys.add(_split_key(f))
         if f.date:
             # an event date beats the day it was reported, which beats a guess
             # the day of the strike that answered it is no date the text gives this event: not background
@@ -82,6 +84,36 @@ class Incident:
     def absorbed_weapon(self) -> str | None:
         strong = [f.weapon.weapon for f in self.absorbed_frames if f.weapon and f.weapon.strong]
         return strong[0] if strong else None
+
+
+def _split_key(f: Frame) -> tuple[int, int]:
+    """The clause a split frame was cut from: its siblings (one per place) share it."""
+    return f.sent, f.segs[0].start
+
+
+class _SplitTellings:
+    """The incidents holding each split telling, in the order they were founded: the siblings of
+    an incident are looked up, where a scan of every incident per sentence made a long page
+    quadratic."""
+
+    def __init__(self) -> None:
+        self._holders: dict[tuple[int, int], list[Incident]] = {}
+        self._order: dict[int, int] = {}  # id(incident) -> its place in the article's list
+
+    def founded(self, inc: Incident) -> None:
+        self._order[id(inc)] = len(self._order)
+
+    def add(self, inc: Incident, f: Frame) -> None:
+        inc.add(f)
+        if f.split:
+            holders = self._holders.setdefault(_split_key(f), [])
+            if not any(h is inc for h in holders):  # by identity: incidents compare by value
+                holders.append(inc)
+
+    def siblings(self, inc: Incident) -> list[Incident]:
+        """The other incidents one clause told at several places ("strikes in Syria and Iraq")."""
+        found = {id(i): i for key in inc.split_keys for i in self._holders.get(key, ()) if i is not inc}
+        return sorted(found.values(), key=lambda i: self._order[id(i)])
 
 
 def _dates_compatible(a: str | None, b: str | None) -> bool:
@@ -259,6 +291,7 @@ def _counts_harm(seg: Segment, sent, ann: Annotated, current: Incident) -> bool:
 
 def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
     incidents: list[Incident] = []
+    split = _SplitTellings()
     current: Incident | None = None
     for sent in ann.sentences:
         frames = frames_in_sentence(sent, ann, pack)
@@ -284,7 +317,7 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                 cues = [s for s in sent.segments if s.active and (_is_cue_segment(s) or _counts_harm(s, sent, ann, current))]
                 # "the US struck 85 targets in Syria and Iraq. CENTCOM said its forces conducted the
                 # strikes": what follows one telling split by place speaks of every part of it
-                for inc in [current] + _split_siblings(current, incidents):
+                for inc in [current] + split.siblings(current):
                     inc.attached.extend(cues)
             continue
         for f in frames:
@@ -297,9 +330,9 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                 continue
             if f.place is None and f.date is None and not (f.another and f.specific):
                 if current is not None and not _weapons_clash(f, current.weapon, loose=True):
-                    current.add(f)
+                    split.add(current, f)
                     # "The Pentagon said it targeted weapons depots" after strikes on three provinces
-                    for sib in _split_siblings(current, incidents):
+                    for sib in split.siblings(current):
                         sib.attached.extend(x for x in f.segs if x.active and _is_cue_segment(x))
                     continue
                 if not f.specific:
@@ -346,7 +379,7 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                                    _days_apart(i.date_value, f.date.value) or 9) <= 1) and f.place
                                    and i.place and contains(f.place, i.place, pack)), None)
                     if target is not None:
-                        target.add(f)
+                        split.add(target, f)
                         current = target
                         continue
                 if not f.date and (f.background_cue or f.landmark):
@@ -360,7 +393,8 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                     continue
                 target = Incident(frames=[], distinct=f.another, hint_weapon=f.hint_weapon)
                 incidents.append(target)
-                target.add(f)
+                split.founded(target)
+                split.add(target, f)
                 source = operation or current
                 # (never across days: "the attack on December 27th" told after the strike of January 2)
                 if f.anaphor and source is not None and not (f.weapon and f.weapon.strong) \
@@ -375,17 +409,9 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                         target.date_value, target.date_precision = ann.published.isoformat(), "day"
                         target.date_source = "published"
             else:
-                target.add(f)
+                split.add(target, f)
             current = target
     return absorb(incidents, pack)
-
-
-def _split_siblings(inc: Incident, incidents: list[Incident]) -> list[Incident]:
-    """The other incidents one clause told at several places ("strikes in Syria and Iraq")."""
-    told = {(f.sent, f.segs[0].start) for f in inc.frames if f.split}
-    if not told:
-        return []
-    return [i for i in incidents if i is not inc and any((f.sent, f.segs[0].start) in told for f in i.frames if f.split)]
 
 
 def _date_of_answered(f: Frame, incidents: list[Incident]) -> DateMention | None:
@@ -425,16 +451,21 @@ def _loosely_within(coarse: Incident, inc: Incident) -> bool:
 _NIGHT = re.compile(r"\b(?:night|overnight|midnight)\b", re.I)
 
 
-def _one_night(a: Incident, b: Incident) -> bool:
-    """"Last night" in a statement of the morning after and the day the attack is dated by: one
-    night told on two dates."""
-    night = any(f.date and _NIGHT.search(f.date.text) for f in a.frames + b.frames)
-    return night and _days_apart(a.date_value, b.date_value) == 1
+def _told_at_night(inc: Incident) -> bool:
+    return any(bool(f.date and _NIGHT.search(f.date.text)) for f in inc.frames)
 
 
 def absorb(incidents: list[Incident], pack: Pack) -> list[Incident]:
     """Fold coarse incidents into the precise ones they contain."""
     out = list(incidents)
+    # absorbing adds no frame, so each incident's night words are looked up once, not per pair
+    night = {id(i): _told_at_night(i) for i in incidents}
+
+    def one_night(a: Incident, b: Incident) -> bool:
+        """"Last night" in a statement of the morning after and the day the attack is dated by: one
+        night told on two dates."""
+        return (night[id(a)] or night[id(b)]) and _days_apart(a.date_value, b.date_value) == 1
+
     for coarse in sorted(incidents, key=lambda i: i.place.rank if i.place else -1):
         if coarse not in out or coarse.distinct and coarse.place is not None:
             continue
@@ -445,11 +476,11 @@ def absorb(incidents: list[Incident], pack: Pack) -> list[Incident]:
         targets = [i for i in out if i is not coarse and i.place is not None and i.place.rank > rank
                    and (coarse.place is None or contains(coarse.place, i.place, pack)
                         or _loosely_within(coarse, i))
-                   and (_dates_compatible(coarse.date_value, i.date_value) or _one_night(coarse, i)
+                   and (_dates_compatible(coarse.date_value, i.date_value) or one_night(coarse, i)
                         or (loose or i.date_source in ("published", "reported"))
                         and (_days_apart(coarse.date_value, i.date_value) or 99) <= 3)
                    and (coarse.date_source == "own" and i.date_source == "own"
-                        and (coarse.date_value == i.date_value or _one_night(coarse, i))
+                        and (coarse.date_value == i.date_value or one_night(coarse, i))
                         or coarse.date_source != "own" or i.date_source != "own")
                    and not (coarse.weapon and i.weapon and coarse.weapon != i.weapon
                             and not {coarse.weapon, i.weapon} <= _LOOSE_WEAPONS)]

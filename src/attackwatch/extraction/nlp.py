@@ -16,6 +16,7 @@ from attackwatch.text.literals import LiteralGate, required_literals, skip_ahead
 MAX_SENT_TOKENS = 120
 MAX_TEXT_CHARS = 20_000_000  # well above the largest page ingest accepts (5 MB)
 TEXT_KEY = "aw_text"  # Doc.user_data key of the text the Doc was made from
+PRESET_CUES_KEY = "aw_regex_cues"  # Doc.user_data key of regex cue matches made on a whole page
 # titles and abbreviations whose full stop does not end a sentence
 ABBREVIATIONS = {"maj", "gen", "lt", "col", "sgt", "brig", "capt", "adm", "cpl", "pvt", "mr", "mrs", "ms", "dr", "st", "rep",
                  "sen", "gov", "pres", "lt.-gen", "maj.-gen", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -210,11 +211,9 @@ class RegexCues:
             self.rules.append((rx, fallback, r["label"], r["id"], required_literals(re.compile(r["regex"], flags)),
                                required_literals(re.compile(r["regex"], re.I)) if lower else None))
 
-    def __call__(self, doc):  # type: ignore[no-untyped-def]
-        from spacy.tokens import Span
-
-        found = list(doc.spans.get("cues", []))
-        text = doc_text(doc)
+    def matches(self, text: str) -> list[tuple[int, int, str, str]]:
+        """(start, end, label, id) of every cue match in `text`, rule by rule, each rule's in order."""
+        found: list[tuple[int, int, str, str]] = []
         low = text.lower()
         same = len(low) == len(text)  # a few letters lower-case to two characters: keep offsets
         exact, lowered = LiteralGate(text), LiteralGate(low)
@@ -228,12 +227,25 @@ class RegexCues:
                     continue
             elif not exact.may_match(lits, ignorecase=bool(rx.flags & re.I)):
                 continue
-            for m in rx.finditer(low if fallback is not None and same else text):
-                span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-                if span is not None:
-                    found.append(Span(doc, span.start, span.end, label=label, span_id=rid))
+            found.extend((m.start(), m.end(), label, rid) for m in rx.finditer(low if fallback is not None and same else text))
+        return found
+
+    def __call__(self, doc):  # type: ignore[no-untyped-def]
+        from spacy.tokens import Span
+
+        found = list(doc.spans.get("cues", []))
+        # a piece of a long page carries the matches found on the whole page (see annotate._piece_docs)
+        preset = doc.user_data.pop(PRESET_CUES_KEY, None)
+        for start, end, label, rid in preset if preset is not None else self.matches(doc_text(doc)):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                found.append(Span(doc, span.start, span.end, label=label, span_id=rid))
         doc.spans["cues"] = found
         return doc
+
+
+def regex_cues_of(nlp) -> RegexCues:  # type: ignore[no-untyped-def]
+    return next(proc for _, proc in nlp.pipeline if isinstance(proc, RegexCues))
 
 
 def _add_patterns(nlp, ruler, patterns: list[dict[str, Any]]) -> None:  # type: ignore[no-untyped-def]

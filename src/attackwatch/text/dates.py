@@ -270,6 +270,21 @@ def _matches(rx: re.Pattern[str], lower_rx: re.Pattern[str] | None, text: str, l
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """All date phrases in `text` (already folded), resolved against `published`."""
     found: list[DateMention] = []
+    for kind, m, anchor in _phrases(text):
+        value, precision = _resolve(kind, m, published)
+        s, e = m.span()
+        found.append(DateMention(s, e, text[s:e], kind, value, precision, anchor))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+@lru_cache(maxsize=2)
+def _phrases(text: str) -> tuple[tuple[str, re.Match[str], bool], ...]:
+    """The date phrases of `text` (kind, match, whether it anchors a range), in the order the
+    patterns find them: all that does not depend on the publication date. Kept for the last
+    texts: cleaning reads a page's dates without one, then extraction with the one chosen, and
+    on a long page each pass over the text is a large share of the whole."""
+    found: list[tuple[str, re.Match[str], bool]] = []
     taken = bytearray(len(text) + 1)  # characters already inside a found date
     windows = _windows(text)
     low: str | None = text.lower()
@@ -287,16 +302,14 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 continue
             if kind == "weekday" and not text[m.start("weekday")].isupper():
                 continue
-            value, precision = _resolve(kind, m, published)
             qual = (g.get("qual") or "").lower()
             anchor = qual in _ANCHOR_WORDS or bool(_ANCHOR_BEFORE.search(text[max(0, s - 25):s]))
             if anchor and _EVENT_AFTER.match(text[e:e + 40]):
                 anchor = False  # "since the December rocket attack": the date of an event, not a range bound
             anchor = anchor or bool(_OTHER_EVENT_BEFORE.search(text[max(0, s - 70):s]))
-            found.append(DateMention(s, e, text[s:e], kind, value, precision, anchor))
+            found.append((kind, m, anchor))
             taken[s:e] = b"\x01" * (e - s)
-    found.sort(key=lambda d: d.start)
-    return found
+    return tuple(found)
 
 
 def latest_body_date(body: str) -> date | None:

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from attackwatch.packs import get_pack
-from attackwatch.text.literals import LiteralGate, case_safe, lower_case_twin, required_literals, skip_ahead_form
+from attackwatch.text.literals import LiteralGate, LiteralIndex, case_safe, lower_case_twin, required_literals, skip_ahead_form
 
 # our own sentences, in the shapes the cue and date rules look for
 TEXTS = [
@@ -79,3 +79,20 @@ def test_case_traps_disable_the_lower_case_shortcuts() -> None:
     assert not case_safe("\u0131raq") and case_safe("Iraq")
     assert LiteralGate("\u0131raq").may_match((frozenset({"iraq"}),), ignorecase=True)
     assert not LiteralGate("Syria").may_match((frozenset({"iraq"}),), ignorecase=True)
+
+
+def test_index_gate_answers_as_the_scan_per_set() -> None:
+    """The one-pass automaton gate says exactly what scanning for each literal set says, on every
+    pack cue's literals, overlapping literals ("kill" in "killed") and case traps included."""
+    sets = [required_literals(re.compile(p, f)) for p in _cue_patterns() for f in (0, re.I)]
+    sets += [(frozenset({"kill"}), frozenset({"killed", "led"})), (frozenset({"iraq"}),)]
+    index = LiteralIndex(sets)
+    texts = TEXTS + [t.lower() for t in TEXTS] + ["", "they killed", "\u0131raq", "IRAQ killed"]
+    for text in texts:
+        plain, indexed = LiteralGate(text), LiteralGate(text, index)
+        for lits in sets:
+            for ignorecase in (False, True):
+                assert indexed.may_match(lits, ignorecase=ignorecase) == plain.may_match(lits, ignorecase=ignorecase), (
+                    text, lits, ignorecase)
+    assert LiteralIndex([None]).found("anything") == frozenset()
+    assert index.found("they killed") >= {"kill", "killed", "led"}

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from attackwatch.packs import Pack, alias_variants, get_pack
-from attackwatch.text.literals import LiteralGate, required_literals, skip_ahead_form
+from attackwatch.text.literals import LiteralGate, LiteralIndex, required_literals, skip_ahead_form
 
 MAX_SENT_TOKENS = 120
 MAX_TEXT_CHARS = 20_000_000  # well above the largest page ingest accepts (5 MB)
@@ -209,6 +209,8 @@ class RegexCues:
             fallback = re.compile(fast, re.I) if lower else None
             self.rules.append((rx, fallback, r["label"], r["id"], required_literals(re.compile(r["regex"], flags)),
                                required_literals(re.compile(r["regex"], re.I)) if lower else None))
+        # every rule's words in one automaton: a page is scanned once for all of them
+        self.index = LiteralIndex([lits for rule in self.rules for lits in rule[4:]])
 
     def __call__(self, doc):  # type: ignore[no-untyped-def]
         from spacy.tokens import Span
@@ -217,7 +219,7 @@ class RegexCues:
         text = doc_text(doc)
         low = text.lower()
         same = len(low) == len(text)  # a few letters lower-case to two characters: keep offsets
-        exact, lowered = LiteralGate(text), LiteralGate(low)
+        exact, lowered = LiteralGate(text, self.index), LiteralGate(low, self.index)
         for rx, fallback, label, rid, lits, fallback_lits in self.rules:
             if fallback is not None and not same:
                 rx = fallback

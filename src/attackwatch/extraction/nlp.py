@@ -23,81 +23,70 @@ ABBREVIATIONS = {"maj", "gen", "lt", "col", "sgt", "brig", "capt", "adm", "cpl",
 
 
 class _StringFlags:
-    """Per-string facts the sentence rules ask of a token (contains a line break, ends with a full
-    stop, is an abbreviation, ...), computed once per distinct string hash and kept across
-    documents."""
+    """Per-string facts the sentence rules ask of a token, computed once per distinct string hash
+    and kept across documents, as one byte of bits each (NEWLINE, ENDS_DOT, DOT, FINAL, ABBREV)."""
+
+    NEWLINE, ENDS_DOT, DOT, FINAL, ABBREV = 1, 2, 4, 8, 16
 
     def __init__(self, strings) -> None:  # type: ignore[no-untyped-def]
         from spacy.pipeline.sentencizer import Sentencizer
 
         self.strings = strings
         self.sentence_final = frozenset(Sentencizer.default_punct_chars)
-        self.of_orth: dict[int, tuple[bool, bool, bool, bool]] = {}  # newline, ends with ".", is ".", sentence-final
-        self.abbrev: dict[int, bool] = {}  # of a LOWER hash: lower.rstrip(".") is an abbreviation
+        self.of_orth: dict[int, int] = {}
 
-    def orth_flags(self, hashes: list[int]) -> list[tuple[bool, bool, bool, bool]]:
+    def bits(self, hashes: list[int]) -> list[int]:
         out = []
         for h in hashes:
-            flags = self.of_orth.get(h)
-            if flags is None:
+            row = self.of_orth.get(h)
+            if row is None:
                 text = self.strings[h]
-                flags = self.of_orth[h] = ("\n" in text, text.endswith("."), text == ".", text in self.sentence_final)
-            out.append(flags)
-        return out
-
-    def abbreviations(self, hashes: list[int]) -> list[bool]:
-        out = []
-        for h in hashes:
-            flag = self.abbrev.get(h)
-            if flag is None:
-                flag = self.abbrev[h] = self.strings[h].rstrip(".") in ABBREVIATIONS
-            out.append(flag)
+                # LOWER is str.lower() of the text (spacy.lang.lex_attrs.lower)
+                row = self.of_orth[h] = (("\n" in text) * self.NEWLINE | text.endswith(".") * self.ENDS_DOT
+                                         | (text == ".") * self.DOT | (text in self.sentence_final) * self.FINAL
+                                         | (text.lower().rstrip(".") in ABBREVIATIONS) * self.ABBREV)
+            out.append(row)
         return out
 
 
-def sentence_starts(final: bytes, punct: bytes, newline: bytes, ends_dot: bytes, dot: bytes, abbrev: bytes,
-                    space: bytes) -> bytearray:
-    """Which tokens start a sentence (1) or not (0), from per-token flags (one byte each: the
-    token is a sentence-final character, punctuation, contains a line break, ends with ".", is
-    ".", is an abbreviation, is white space): spaCy's Sentencizer (a sentence ends after . ! ?
-    and any punctuation right after them), then our corrections: a new sentence after every line
-    break, none after an abbreviation's full stop ("Maj. Gen. X"), none at a line-break token, and
-    at least one every MAX_SENT_TOKENS tokens (a page with no punctuation still gets bounded
-    sentences). Computed on arrays and written back once: setting Token.is_sent_start token by
-    token makes spaCy rescan the Doc each time (quadratic)."""
+def sentence_starts(final, punct, newline, ends_dot, dot, abbrev, space):  # type: ignore[no-untyped-def]
+    """Which tokens start a sentence (True) or not, from per-token boolean NumPy arrays (the token
+    is a sentence-final character, punctuation, contains a line break, ends with ".", is ".", is
+    an abbreviation, is white space): spaCy's Sentencizer (a sentence ends after . ! ? and any
+    punctuation right after them), then our corrections: a new sentence after every line break,
+    none after an abbreviation's full stop ("Maj. Gen. X"), none at a line-break token, and at
+    least one every MAX_SENT_TOKENS tokens (a page with no punctuation still gets bounded
+    sentences). Whole-array operations: setting Token.is_sent_start token by token makes spaCy
+    rescan the Doc each time (quadratic), and a Python loop per token cost as much as tokenising."""
+    import numpy
+
     n = len(final)
-    starts = bytearray(n)
+    starts = numpy.zeros(n, dtype=bool)
     if not n:
         return starts
-    # the Sentencizer (spacy/pipeline/sentencizer.pyx, predict)
-    start, seen_period = 0, False
-    starts[0] = 1
-    for i in range(n):
-        if seen_period and not punct[i] and not final[i]:
-            starts[start] = 1
-            start, seen_period = i, False
-        elif final[i]:
-            seen_period = True
-    starts[start] = 1
-    # our corrections, token by token as they were written on Token objects
-    since = 0
-    for i in range(1, n):
-        p = i - 1
-        if newline[p]:
-            starts[i] = 1
-        elif starts[i] and i >= 2 and dot[p] and abbrev[p - 1]:
-            starts[i] = 0
-        elif starts[i] and ends_dot[p] and abbrev[p]:
-            starts[i] = 0
-        elif space[i] and newline[i]:
-            starts[i] = 0
-        if starts[i]:
-            since = 0
-        else:
-            since += 1
-            if since >= MAX_SENT_TOKENS:
-                starts[i] = 1
-                since = 0
+    # the Sentencizer (spacy/pipeline/sentencizer.pyx, predict): after a sentence-final character,
+    # the next token that is neither punctuation nor sentence-final opens a sentence; that is, an
+    # ordinary token opens one when a sentence-final token lies between it and the ordinary token
+    # before it
+    ordinary = numpy.flatnonzero(~(punct | final))
+    seen = numpy.cumsum(final)[ordinary]
+    opened = seen > 0
+    opened[1:] = seen[1:] > seen[:-1]
+    starts[ordinary[opened]] = True
+    starts[0] = True
+    # our corrections, as they were written token by token (token i, the one before it p = i - 1):
+    # a line break in p opens a sentence; else an abbreviation's full stop, or a line-break token,
+    # opens none
+    cur = starts[1:]
+    closed = (ends_dot[:-1] & abbrev[:-1]) | (space[1:] & newline[1:])
+    closed[1:] |= dot[1:-1] & abbrev[:-2]
+    starts[1:] = newline[:-1] | (cur & ~closed)
+    # at least one start every MAX_SENT_TOKENS tokens
+    if n > MAX_SENT_TOKENS:
+        at = numpy.flatnonzero(starts).tolist() + [n]
+        for a, b in zip(at, at[1:]):
+            if b - a > MAX_SENT_TOKENS:
+                starts[a + MAX_SENT_TOKENS:b:MAX_SENT_TOKENS] = True
     return starts
 
 
@@ -111,19 +100,17 @@ class SentenceBounds:
 
     def __call__(self, doc):  # type: ignore[no-untyped-def]
         import numpy
-        from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER, ORTH, SENT_START
+        from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START
 
         if not len(doc):
             return doc
-        arr = doc.to_array([ORTH, LOWER, IS_PUNCT, IS_SPACE])
+        arr = doc.to_array([ORTH, IS_PUNCT, IS_SPACE])
         orths, orth_at = numpy.unique(arr[:, 0], return_inverse=True)
-        lowers, lower_at = numpy.unique(arr[:, 1], return_inverse=True)
-        per_orth = numpy.array(self.flags.orth_flags(orths.tolist()), dtype=numpy.uint8).reshape(-1, 4)[orth_at.ravel()]
-        abbrev = numpy.array(self.flags.abbreviations(lowers.tolist()), dtype=numpy.uint8)[lower_at.ravel()]
-        starts = sentence_starts(per_orth[:, 3].tobytes(), arr[:, 2].astype(numpy.uint8).tobytes(),
-                                 per_orth[:, 0].tobytes(), per_orth[:, 1].tobytes(), per_orth[:, 2].tobytes(),
-                                 abbrev.tobytes(), arr[:, 3].astype(numpy.uint8).tobytes())
-        values = numpy.where(numpy.frombuffer(bytes(starts), dtype=numpy.uint8) > 0, 1, -1).astype("int64")
+        per = numpy.array(self.flags.bits(orths.tolist()), dtype=numpy.uint8)[orth_at.ravel()]
+        f = self.flags
+        starts = sentence_starts(per & f.FINAL > 0, arr[:, 1] > 0, per & f.NEWLINE > 0, per & f.ENDS_DOT > 0,
+                                 per & f.DOT > 0, per & f.ABBREV > 0, arr[:, 2] > 0)
+        values = numpy.where(starts, 1, -1).astype("int64")
         doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
         return doc
 

@@ -19,7 +19,7 @@ from datetime import date
 
 from attackwatch.text.normalize import fold
 from attackwatch.text.dates import DateMention, find_dates
-from attackwatch.extraction.nlp import doc_text, pipeline_for
+from attackwatch.extraction.nlp import doc_text, pack_spans, pipeline_for
 from attackwatch.packs import Pack, get_pack
 
 BOUNDARY_PUNCT = {",", ";", ":", "(", ")", "[", "]", "-", "--", '"'}
@@ -144,9 +144,8 @@ class Annotated:
 def _mentions(doc, key: str) -> list[Mention]:  # type: ignore[no-untyped-def]
     text = doc_text(doc)  # a span's text is its slice of the Doc's text (Span.text rebuilds it token by token)
     out = []
-    for s in doc.spans.get(key, []):
-        start, end = s.start_char, s.end_char
-        out.append(Mention(start, end, s.start, s.end, s.id_, s.label_, text[start:end]))
+    for h in pack_spans(doc).get(key, ()):
+        out.append(Mention(h.start_char, h.end_char, h.start, h.end, h.id, h.label, text[h.start_char:h.end_char]))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from numpy import isin
 from dataclasses import dataclass, field
@@ -64,8 +64,15 @@ class Segment:
     located_later: bool = False  # a town or site named a clause or two on ("..., near Qaim")
     purpose: bool = False  # "(bases used by proxies) to attack US troops in Iraq": what they are for
 
+    # A Segment is final once annotate() returns (no later stage changes one), so what is derived
+    # from its fields is computed once: frames, incidents, reports and confidence ask each
+    # segment's `active`, `modal`, `aggregate` and `has(...)` many times over.
+    @cached_property
+    def cue_labels(self) -> frozenset[str]:
+        return frozenset(c.label for c in self.cues)
+
     def has(self, label: str) -> bool:
-        return any(c.label == label for c in self.cues)
+        return label in self.cue_labels
 
     def cue(self, label: str) -> list[Mention]:
         return [c for c in self.cues if c.label == label]
@@ -78,7 +85,7 @@ class Segment:
     def subordinate(self) -> bool:
         return self.lead in SUBORDINATE_FRAME
 
-    @property
+    @cached_property
     def modal(self) -> bool:
         """A threat, plan, hypothetical or negated event: nothing here happened."""
         shielded = [c for c in self.cues if c.label in ("UNCONFIRMED", "DENY", "CLAIM_NEG", "NOCAS", "NOKILL")]
@@ -89,14 +96,14 @@ class Segment:
                 return True
         return False
 
-    @property
+    @cached_property
     def aggregate(self) -> bool:
         # "no injuries as a result of these attacks": the incidents just told, not attacks in general
         if self.has("COLLECTIVE") and not self.swept:
             return False
         return self.swept or self.has("AGGREGATE") or self.generic_plural or self.generic_sites
 
-    @property
+    @cached_property
     def generic_plural(self) -> bool:
         """Only plural attack nouns, and nothing that pins them down ("to launch attacks
         against US forces"): a statement about attacks in general."""
@@ -107,7 +114,7 @@ class Segment:
         return not (self.located_later or self.dates or self.weapons and any(w.text[:1].isdigit() for w in self.weapons)
                     or any(c.label in ("ANAPHOR", "COLLECTIVE") for c in self.cues) or self.has_number)
 
-    @property
+    @cached_property
     def generic_sites(self) -> bool:
         """Attacks on bases in general ("accused of firing rockets at bases hosting US troops",
         "the targeting of facilities hosting foreign forces"): no date, no count, no named town or
@@ -119,7 +126,7 @@ class Segment:
     def has_number(self) -> bool:
         return self.number_words > 0
 
-    @property
+    @cached_property
     def active(self) -> bool:
         return not self.modal and not self.aggregate and not self.purpose
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from attackwatch.packs import Pack, alias_variants, get_pack
-from attackwatch.text.literals import LiteralGate, LiteralIndex, required_literals, skip_ahead_form
+from attackwatch.text.literals import LiteralIndex, case_safe, required_literals, skip_ahead_form
 
 MAX_SENT_TOKENS = 120
 MAX_TEXT_CHARS = 20_000_000  # well above the largest page ingest accepts (5 MB)
@@ -205,17 +205,28 @@ class RegexCues:
         text = doc_text(doc)
         low = text.lower()
         same = len(low) == len(text)  # a few letters lower-case to two characters: keep offsets
-        exact, lowered = LiteralGate(text, self.index), LiteralGate(low, self.index)
+        # the rules' words found in the lower-cased text (what a lower-case rule runs on, and where
+        # a case-insensitive rule's words are looked for: LiteralGate) and in the text as it is
+        in_low: frozenset[str] | None = None
+        in_text: frozenset[str] | None = None
+        folding_safe: bool | None = None
         for rx, fallback, label, rid, lits, fallback_lits in self.rules:
             if fallback is not None and not same:
-                rx = fallback
-                if not exact.may_match(fallback_lits, ignorecase=True):
-                    continue
-            elif fallback is not None:
-                if not lowered.may_match(lits, ignorecase=False):  # rx runs on `low`, without re.I
-                    continue
-            elif not exact.may_match(lits, ignorecase=bool(rx.flags & re.I)):
-                continue
+                rx, lits, ignorecase = fallback, fallback_lits, True
+            else:
+                ignorecase = fallback is None and bool(rx.flags & re.I)
+            if lits is not None:
+                if fallback is not None and same:
+                    present = in_low = self.index.found(low) if in_low is None else in_low
+                elif not ignorecase:
+                    present = in_text = self.index.found(text) if in_text is None else in_text
+                else:
+                    if folding_safe is None:
+                        folding_safe = case_safe(text)
+                    # a text with case traps (dotless i, ...) is never filtered for re.I rules
+                    present = (in_low := self.index.found(low) if in_low is None else in_low) if folding_safe else None
+                if present is not None and any(need.isdisjoint(present) for need in lits):
+                    continue  # a set of words none of which is in the text: the rule cannot match
             for m in rx.finditer(low if fallback is not None and same else text):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None:

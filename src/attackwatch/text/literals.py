@@ -259,18 +259,14 @@ class LiteralIndex:
 class LiteralGate:
     """One text's test for many patterns: `may_match(literals)` is False only when the pattern
     owning `literals` cannot match the text. The text is lower-cased once for all case-insensitive
-    patterns. With a LiteralIndex holding every literal asked about, the text (and its lower-cased
-    copy) is scanned once for all of them; without, once per literal set."""
+    patterns. (Many patterns over one text: LiteralIndex scans it once for all their words.)"""
 
-    __slots__ = ("text", "_lower", "_folding_safe", "_index", "_found", "_found_lower")
+    __slots__ = ("text", "_lower", "_folding_safe")
 
-    def __init__(self, text: str, index: LiteralIndex | None = None):
+    def __init__(self, text: str):
         self.text = text
         self._lower: str | None = None
         self._folding_safe: bool | None = None
-        self._index = index
-        self._found: frozenset[str] | None = None
-        self._found_lower: frozenset[str] | None = None
 
     def lower(self) -> str:
         if self._lower is None:
@@ -280,20 +276,11 @@ class LiteralGate:
     def may_match(self, literals: Literals | None, *, ignorecase: bool) -> bool:
         if literals is None:
             return True
-        index = self._index
         if not ignorecase:
-            if index is None:
-                return all(_finder(s).search(self.text) is not None for s in literals)
-            if self._found is None:
-                self._found = index.found(self.text)
-            return all(not s.isdisjoint(self._found) for s in literals)
+            return all(_finder(s).search(self.text) is not None for s in literals)
         if self._folding_safe is None:
             self._folding_safe = case_safe(self.text)
         if not self._folding_safe:
             return True
         low = self.lower()
-        if index is None:
-            return all(_finder(s).search(low) is not None for s in literals)
-        if self._found_lower is None:
-            self._found_lower = index.found(low)
-        return all(not s.isdisjoint(self._found_lower) for s in literals)
+        return all(_finder(s).search(low) is not None for s in literals)

@@ -96,3 +96,11 @@ def test_index_finds_exactly_the_literals_in_the_text() -> None:
                 assert all(not s.isdisjoint(index.found(text)) for s in lits) == LiteralGate(text).may_match(
                     lits, ignorecase=False)
     assert LiteralIndex([None]).found("anything") == frozenset()
+
+
+def test_found_in_windows_keeps_only_whole_occurrences() -> None:
+    index = LiteralIndex([(frozenset({"march", "mar"}),), (frozenset({"monday"}),)])
+    text = "on monday 5 march, not in marching"
+    assert index.found_in(text, [(0, 9), (10, 17), (26, 34)]) == [{"monday"}, {"mar", "march"}, {"mar", "march"}]
+    assert index.found_in(text, [(0, 6), (12, 16)]) == [set(), {"mar"}]  # "monday", "march" run past the end
+    assert index.found_in(text, []) == []

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Iterator
 
-from attackwatch.text.literals import case_safe, lower_case_twin
+from attackwatch.text.literals import LiteralIndex, case_safe, lower_case_twin, required_literals, skip_ahead_form
 from attackwatch.text.normalize import fold
 
 MONTHS = {
@@ -225,9 +225,20 @@ _HINT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tu
                    r"yesterday|this|last|earlier|ago|past|over|(?:19|20)\d\d|\d{1,2}/)", re.I)
 
 
+# _HINT for an ASCII text's lower-cased copy, in the form `re` can skip ahead in (every choice
+# opens with a literal character: the years and "\d{1,2}/" spelled out digit by digit, in the
+# same order of trial; text/literals.skip_ahead_form): the same matches at the same offsets
+_HINT_ASCII_LOWER = re.compile(skip_ahead_form(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|this|"
+    r"last|earlier|ago|past|over|19\d\d|20\d\d|" + "|".join(rf"{d}\d?/" for d in range(10)) + ")"))
+
+
 def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of `text` around the words every date phrase contains (60 characters either
+    side, overlapping ones merged): the full patterns run only there."""
     spans: list[tuple[int, int]] = []
-    for m in _HINT.finditer(text):
+    hints = _HINT_ASCII_LOWER.finditer(text.lower()) if text.isascii() else _HINT.finditer(text)
+    for m in hints:
         lo, hi = max(0, m.start() - 60), min(len(text), m.end() + 60)
         if spans and lo <= spans[-1][1]:
             spans[-1] = (spans[-1][0], hi)
@@ -239,6 +250,10 @@ def _windows(text: str) -> list[tuple[int, int]]:
 # the same patterns without re.I, for the lower-cased text: `re` scans a case-sensitive pattern
 # about twice as fast (the patterns' letters are all lower case, so they match the same spans)
 _LOWER_PATTERNS = [lower_case_twin(rx) for _, rx in _PATTERNS]
+# the words each lower-case pattern cannot match without (a month name, a weekday, ...), all
+# looked up in one pass: a window holding none of a pattern's words is not scanned for it
+_NEEDS = [required_literals(lrx) if lrx is not None else None for lrx in _LOWER_PATTERNS]
+_NEEDED_WORDS = LiteralIndex(_NEEDS)
 
 
 def _matches(rx: re.Pattern[str], lower_rx: re.Pattern[str] | None, text: str, low: str | None,
@@ -264,8 +279,14 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     low: str | None = text.lower()
     if len(low) != len(text) or not case_safe(text):
         low = None  # offsets or re.IGNORECASE semantics would differ on the lower-cased copy
-    for (kind, rx), lower_rx in zip(_PATTERNS, _LOWER_PATTERNS):
-        for m in _matches(rx, lower_rx, text, low, windows):
+    # the words in each window (only for the lower-cased scan: the patterns' words are lower case)
+    present = _NEEDED_WORDS.found_in(low, windows) if low is not None else None
+    for (kind, rx), lower_rx, needs in zip(_PATTERNS, _LOWER_PATTERNS, _NEEDS):
+        scanned = windows
+        if present is not None and lower_rx is not None and needs is not None:
+            # a match lies inside its window and contains a word of each needed set
+            scanned = [w for w, words in zip(windows, present) if not any(s.isdisjoint(words) for s in needs)]
+        for m in _matches(rx, lower_rx, text, low, scanned):
             s, e = m.span()
             if taken.find(1, s, e) >= 0:
                 continue

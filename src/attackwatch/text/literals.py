@@ -16,6 +16,7 @@ lower-cased text, which `re` scans about twice as fast).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 from re import _casefix  # type: ignore[attr-defined]
@@ -254,6 +255,20 @@ class LiteralIndex:
         if self.empty:
             return frozenset()
         return frozenset(word for _, word in self.automaton.iter(text))
+
+    def found_in(self, text: str, windows: list[tuple[int, int]]) -> list[set[str]]:
+        """For each of `windows` (sorted, disjoint [lo, hi) ranges of `text`), the literals that
+        occur wholly inside it."""
+        out: list[set[str]] = [set() for _ in windows]
+        if self.empty or not windows:
+            return out
+        los = [lo for lo, _ in windows]
+        for last, word in self.automaton.iter(text):
+            start = last + 1 - len(word)
+            i = bisect_right(los, start) - 1
+            if i >= 0 and last < windows[i][1]:
+                out[i].add(word)
+        return out
 
 
 class LiteralGate:

@@ -104,3 +104,11 @@ def test_found_in_windows_keeps_only_whole_occurrences() -> None:
     assert index.found_in(text, [(0, 9), (10, 17), (26, 34)]) == [{"monday"}, {"mar", "march"}, {"mar", "march"}]
     assert index.found_in(text, [(0, 6), (12, 16)]) == [set(), {"mar"}]  # "monday", "march" run past the end
     assert index.found_in(text, []) == []
+
+
+def test_satisfied_sets_by_number() -> None:
+    a, b, c = frozenset({"kill", "wound"}), frozenset({"rocket"}), frozenset({"drone", "uav"})
+    index = LiteralIndex([(a, b), (c,), None, (a,)])
+    sat = index.satisfied(index.found("a rocket killed two"))
+    assert index.ids((a, b)) <= sat and index.ids((a,)) <= sat and not index.ids((c,)) <= sat
+    assert index.satisfied(frozenset()) == frozenset()

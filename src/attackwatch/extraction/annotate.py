@@ -13,20 +13,18 @@ import re
 from bisect import bisect_left
 from functools import cached_property, lru_cache
 
-from numpy import isin
 from dataclasses import dataclass, field
 from datetime import date
 
 from attackwatch.text.normalize import fold
 from attackwatch.text.dates import DateMention, find_dates
-from attackwatch.extraction.nlp import doc_text, pack_spans, pipeline_for
+from attackwatch.extraction.nlp import NUMBER_WORD_FLAG, doc_text, pack_spans, pipeline_for
 from attackwatch.packs import Pack, get_pack
 
 BOUNDARY_PUNCT = {",", ";", ":", "(", ")", "[", "]", "-", "--", '"'}
 SUBORDINATORS = {"after", "following", "while", "before", "whereas", "although", "though", "despite", "when",
                  "but", "since", "amid", "where", "which", "who", "whom", "whose"}
 GENERIC_PLURALS = {"attacks", "strikes", "bombings", "raids", "assaults", "airstrikes", "explosions", "blasts", "incidents"}
-_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "multiple"}
 SUBORDINATE_FRAME = {"after", "following", "before", "since", "amid", "despite"}
 # "bases in Syria used by proxies to attack US troops in Iraq": a purpose clause (its own
 # segment, made modal by the pack's purpose cue) tells no event and lends no place
@@ -227,11 +225,10 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
     starts = {name: [m.start for m in ms] for name, ms in
               (("places", places), ("actors", actors), ("weapons", weapons), ("cues", cues), ("dates", dates))}
     # running count of number-like tokens, so a clause's count is one subtraction
-    from spacy.attrs import LIKE_NUM, LOWER
+    from spacy.attrs import LIKE_NUM
 
-    arr = doc.to_array([LIKE_NUM, LOWER])
-    number_hashes = [doc.vocab.strings.add(w) for w in _NUMBER_WORDS]
-    numeric = [0, *((arr[:, 0] + isin(arr[:, 1], number_hashes)) > 0).cumsum().tolist()]
+    arr = doc.to_array([LIKE_NUM, NUMBER_WORD_FLAG])
+    numeric = [0, *((arr[:, 0] + arr[:, 1]) > 0).cumsum().tolist()]
     sentence_wide = _sentence_wide(pack)
     # "in response to", "in retaliation for" open a clause about the event answered
     phrase_starts: set[int] = set()

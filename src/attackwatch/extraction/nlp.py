@@ -17,6 +17,12 @@ MAX_SENT_TOKENS = 120
 MAX_TEXT_CHARS = 20_000_000  # well above the largest page ingest accepts (5 MB)
 TEXT_KEY = "aw_text"  # Doc.user_data key of the text the Doc was made from
 SPANS_KEY = "aw_spans"  # Doc.user_data key of the pack entries found (PackSpans)
+# words a clause's count of number-like tokens takes beside spaCy's LIKE_NUM
+NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
+                          "multiple"})
+# the lexeme flag "lower case is in NUMBER_WORDS": a spare bit of spaCy's (spacy.attrs.FLAG62), so
+# it is also the attribute id Doc.to_array reads it by
+NUMBER_WORD_FLAG = 62
 # titles and abbreviations whose full stop does not end a sentence
 ABBREVIATIONS = {"maj", "gen", "lt", "col", "sgt", "brig", "capt", "adm", "cpl", "pvt", "mr", "mrs", "ms", "dr", "st", "rep",
                  "sen", "gov", "pres", "lt.-gen", "maj.-gen", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -197,36 +203,42 @@ class RegexCues:
             fallback = re.compile(fast, re.I) if lower else None
             self.rules.append((rx, fallback, r["label"], r["id"], required_literals(re.compile(r["regex"], flags)),
                                required_literals(re.compile(r["regex"], re.I)) if lower else None))
-        # every rule's words in one automaton: a page is scanned once for all of them
+        # every rule's words in one automaton: a page is scanned once for all of them; a rule is
+        # then gated by one subset test of its literal sets' numbers against those satisfied
         self.index = LiteralIndex([lits for rule in self.rules for lits in rule[4:]])
+        self.gates = [tuple(None if lits is None else self.index.ids(lits) for lits in rule[4:]) for rule in self.rules]
 
     def __call__(self, doc):  # type: ignore[no-untyped-def]
         found = pack_spans(doc).setdefault("cues", [])
         text = doc_text(doc)
         low = text.lower()
         same = len(low) == len(text)  # a few letters lower-case to two characters: keep offsets
-        # the rules' words found in the lower-cased text (what a lower-case rule runs on, and where
-        # a case-insensitive rule's words are looked for: LiteralGate) and in the text as it is
-        in_low: frozenset[str] | None = None
-        in_text: frozenset[str] | None = None
+        # the rules' literal sets satisfied by the lower-cased text (what a lower-case rule runs on,
+        # and where a case-insensitive rule's words are looked for: LiteralGate) and by the text
+        in_low: frozenset[int] | None = None
+        in_text: frozenset[int] | None = None
         folding_safe: bool | None = None
-        for rx, fallback, label, rid, lits, fallback_lits in self.rules:
+        for (rx, fallback, label, rid, _, _), (need, fallback_need) in zip(self.rules, self.gates):
             if fallback is not None and not same:
-                rx, lits, ignorecase = fallback, fallback_lits, True
+                rx, need, ignorecase = fallback, fallback_need, True
             else:
                 ignorecase = fallback is None and bool(rx.flags & re.I)
-            if lits is not None:
-                if fallback is not None and same:
-                    present = in_low = self.index.found(low) if in_low is None else in_low
-                elif not ignorecase:
-                    present = in_text = self.index.found(text) if in_text is None else in_text
-                else:
-                    if folding_safe is None:
+            if need is not None:
+                if fallback is not None and same or ignorecase:
+                    if ignorecase and folding_safe is None:
                         folding_safe = case_safe(text)
-                    # a text with case traps (dotless i, ...) is never filtered for re.I rules
-                    present = (in_low := self.index.found(low) if in_low is None else in_low) if folding_safe else None
-                if present is not None and any(need.isdisjoint(present) for need in lits):
-                    continue  # a set of words none of which is in the text: the rule cannot match
+                    if ignorecase and not folding_safe:
+                        present = None  # a text with case traps (dotless i, ...) is never filtered for re.I rules
+                    else:
+                        if in_low is None:
+                            in_low = self.index.satisfied(self.index.found(low))
+                        present = in_low
+                else:
+                    if in_text is None:
+                        in_text = self.index.satisfied(self.index.found(text))
+                    present = in_text
+                if present is not None and not need <= present:
+                    continue  # a literal set with none of its words in the text: the rule cannot match
             for m in rx.finditer(low if fallback is not None and same else text):
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None:
@@ -313,6 +325,9 @@ def build_pipeline(pack: Pack):  # type: ignore[no-untyped-def]
     # 1,000,000-character guard is about its neural components' memory, not ours
     nlp.max_length = MAX_TEXT_CHARS
     nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)
+    # a lexeme flag, set once per distinct word and read with the other token attributes in
+    # bulk (Doc.to_array), where matching each token's LOWER against the words cost a NumPy isin
+    nlp.vocab.add_flag(lambda text: text.lower() in NUMBER_WORDS, flag_id=NUMBER_WORD_FLAG)
     bounds = SentenceBounds(nlp.vocab)
     bounds_name = f"aw_sentence_bounds_{id(bounds)}"
     Language.component(bounds_name)(bounds)

@@ -244,12 +244,26 @@ class LiteralIndex:
         import ahocorasick
 
         self.automaton = ahocorasick.Automaton()
+        self.set_ids: dict[frozenset[str], int] = {}  # each distinct literal set, numbered
+        sets_of: dict[str, set[int]] = {}
         for lits in literals:
-            for word in (w for s in lits or () for w in s):
-                self.automaton.add_word(word, word)
+            for s in lits or ():
+                number = self.set_ids.setdefault(s, len(self.set_ids))
+                for word in s:
+                    sets_of.setdefault(word, set()).add(number)
+                    self.automaton.add_word(word, word)
+        self.sets_of = {word: frozenset(ids) for word, ids in sets_of.items()}  # the sets a word satisfies
         self.empty = not len(self.automaton)
         if not self.empty:
             self.automaton.make_automaton()
+
+    def ids(self, literals: Literals) -> frozenset[int]:
+        """The numbers of `literals`' sets (given to the constructor): `satisfied` must hold them all."""
+        return frozenset(self.set_ids[s] for s in literals)
+
+    def satisfied(self, found: frozenset[str]) -> frozenset[int]:
+        """The numbers of the sets with a member among `found` (words `found` returned)."""
+        return frozenset().union(*(self.sets_of[w] for w in found))
 
     def found(self, text: str) -> frozenset[str]:
         if self.empty:

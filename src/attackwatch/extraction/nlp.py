@@ -26,34 +26,27 @@ NUMBER_WORD_FLAG = 62
 # titles and abbreviations whose full stop does not end a sentence
 ABBREVIATIONS = {"maj", "gen", "lt", "col", "sgt", "brig", "capt", "adm", "cpl", "pvt", "mr", "mrs", "ms", "dr", "st", "rep",
                  "sen", "gov", "pres", "lt.-gen", "maj.-gen", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-                 "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "approx", "est"}  # cap sentence length: a page with no punctuation still gets bounded sentences
+                 "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "approx", "est"}
+# Lexeme flags (spare bits of spaCy's, spacy.attrs.FLAG56-61) for the per-word facts the sentence
+# rules and the norms ask: computed once per distinct word by the vocabulary, read for a whole
+# Doc in one Doc.to_array call
+APOSTROPHE_FLAG, NEWLINE_FLAG, ENDS_DOT_FLAG, DOT_FLAG, FINAL_FLAG, ABBREV_FLAG = 56, 57, 58, 59, 60, 61
 
 
-class _StringFlags:
-    """Per-string facts the sentence rules ask of a token, computed once per distinct string hash
-    and kept across documents, as one byte of bits each (NEWLINE, ENDS_DOT, DOT, FINAL, ABBREV)."""
+def add_word_flags(vocab) -> None:  # type: ignore[no-untyped-def]
+    """Register the lexeme flags above (and NUMBER_WORD_FLAG) on `vocab`. LOWER is str.lower() of a
+    word (spacy.lang.lex_attrs.lower), so the flags read the lower case that way."""
+    from spacy.pipeline.sentencizer import Sentencizer
 
-    NEWLINE, ENDS_DOT, DOT, FINAL, ABBREV = 1, 2, 4, 8, 16
-
-    def __init__(self, strings) -> None:  # type: ignore[no-untyped-def]
-        from spacy.pipeline.sentencizer import Sentencizer
-
-        self.strings = strings
-        self.sentence_final = frozenset(Sentencizer.default_punct_chars)
-        self.of_orth: dict[int, int] = {}
-
-    def bits(self, hashes: list[int]) -> list[int]:
-        out = []
-        for h in hashes:
-            row = self.of_orth.get(h)
-            if row is None:
-                text = self.strings[h]
-                # LOWER is str.lower() of the text (spacy.lang.lex_attrs.lower)
-                row = self.of_orth[h] = (("\n" in text) * self.NEWLINE | text.endswith(".") * self.ENDS_DOT
-                                         | (text == ".") * self.DOT | (text in self.sentence_final) * self.FINAL
-                                         | (text.lower().rstrip(".") in ABBREVIATIONS) * self.ABBREV)
-            out.append(row)
-        return out
+    final = frozenset(Sentencizer.default_punct_chars)
+    for flag, test in ((APOSTROPHE_FLAG, lambda text: "'" in text and text not in ("'", "'s")),
+                       (NEWLINE_FLAG, lambda text: "\n" in text),
+                       (ENDS_DOT_FLAG, lambda text: text.endswith(".")),
+                       (DOT_FLAG, lambda text: text == "."),
+                       (FINAL_FLAG, lambda text: text in final),
+                       (ABBREV_FLAG, lambda text: text.lower().rstrip(".") in ABBREVIATIONS),
+                       (NUMBER_WORD_FLAG, lambda text: text.lower() in NUMBER_WORDS)):
+        vocab.add_flag(test, flag_id=flag)
 
 
 def sentence_starts(final, punct, newline, ends_dot, dot, abbrev, space):  # type: ignore[no-untyped-def]
@@ -98,25 +91,21 @@ def sentence_starts(final, punct, newline, ends_dot, dot, abbrev, space):  # typ
 
 
 class SentenceBounds:
-    """The pipeline's sentence splitter (see `sentence_starts`). Token flags are looked up per
-    distinct string and spread with NumPy, one byte per token: a 5 MB page's million tokens
-    cost megabytes here, not the hundreds a Python list per attribute would."""
+    """The pipeline's sentence splitter (see `sentence_starts`), on lexeme flags read in bulk: one
+    byte per token and flag, so a 5 MB page's million tokens cost megabytes here, not the
+    hundreds a Python list per attribute would."""
 
     def __init__(self, vocab) -> None:  # type: ignore[no-untyped-def]
-        self.flags = _StringFlags(vocab.strings)
+        add_word_flags(vocab)
 
     def __call__(self, doc):  # type: ignore[no-untyped-def]
         import numpy
-        from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SENT_START
+        from spacy.attrs import IS_PUNCT, IS_SPACE, SENT_START
 
         if not len(doc):
             return doc
-        arr = doc.to_array([ORTH, IS_PUNCT, IS_SPACE])
-        orths, orth_at = numpy.unique(arr[:, 0], return_inverse=True)
-        per = numpy.array(self.flags.bits(orths.tolist()), dtype=numpy.uint8)[orth_at.ravel()]
-        f = self.flags
-        starts = sentence_starts(per & f.FINAL > 0, arr[:, 1] > 0, per & f.NEWLINE > 0, per & f.ENDS_DOT > 0,
-                                 per & f.DOT > 0, per & f.ABBREV > 0, arr[:, 2] > 0)
+        arr = doc.to_array([FINAL_FLAG, IS_PUNCT, NEWLINE_FLAG, ENDS_DOT_FLAG, DOT_FLAG, ABBREV_FLAG, IS_SPACE]).T > 0
+        starts = sentence_starts(*arr)
         values = numpy.where(starts, 1, -1).astype("int64")
         doc.from_array([SENT_START], values.astype("uint64").reshape(-1, 1))
         return doc
@@ -125,14 +114,8 @@ class SentenceBounds:
 def _apostrophe_free_norms(doc):  # type: ignore[no-untyped-def]
     """NORM = lower case without apostrophes, so "Qa'im" matches "Qaim" and "Kata'ib" "Kataib"."""
     import numpy
-    from spacy.attrs import ORTH
 
-    strings = doc.vocab.strings
-    orths = doc.to_array([ORTH]).ravel()
-    with_apostrophe = [h for h in numpy.unique(orths).tolist() if "'" in strings[h] and strings[h] not in ("'", "'s")]
-    if not with_apostrophe:
-        return doc
-    for i in numpy.flatnonzero(numpy.isin(orths, with_apostrophe)).tolist():
+    for i in numpy.flatnonzero(doc.to_array([APOSTROPHE_FLAG])).tolist():
         tok = doc[i]
         tok.norm_ = tok.lower_.replace("'", "")
     return doc
@@ -325,10 +308,7 @@ def build_pipeline(pack: Pack):  # type: ignore[no-untyped-def]
     # 1,000,000-character guard is about its neural components' memory, not ours
     nlp.max_length = MAX_TEXT_CHARS
     nlp.tokenizer = _TextKeepingTokenizer(nlp.tokenizer)
-    # a lexeme flag, set once per distinct word and read with the other token attributes in
-    # bulk (Doc.to_array), where matching each token's LOWER against the words cost a NumPy isin
-    nlp.vocab.add_flag(lambda text: text.lower() in NUMBER_WORDS, flag_id=NUMBER_WORD_FLAG)
-    bounds = SentenceBounds(nlp.vocab)
+    bounds = SentenceBounds(nlp.vocab)  # registers the word flags (add_word_flags)
     bounds_name = f"aw_sentence_bounds_{id(bounds)}"
     Language.component(bounds_name)(bounds)
     nlp.add_pipe(bounds_name)

@@ -225,10 +225,18 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
     starts = {name: [m.start for m in ms] for name, ms in
               (("places", places), ("actors", actors), ("weapons", weapons), ("cues", cues), ("dates", dates))}
     # running count of number-like tokens, so a clause's count is one subtraction
-    from spacy.attrs import LIKE_NUM
+    from spacy.attrs import IDX, LENGTH, LIKE_NUM, SPACY
 
-    arr = doc.to_array([LIKE_NUM, NUMBER_WORD_FLAG])
+    _add_clause_flags(nlp.vocab)
+    arr = doc.to_array([LIKE_NUM, NUMBER_WORD_FLAG, _PUNCT_BOUNDARY, _DASH, SPACY, _SUBORDINATOR, _SOFT_BEFORE, _TO,
+                        _NOT_LEAD, IDX, LENGTH])
     numeric = [0, *((arr[:, 0] + arr[:, 1]) > 0).cumsum().tolist()]
+    # token facts for the clause boundaries, as plain lists (no Token object per token): a
+    # boundary punctuation mark ("-" only with a space after it), a subordinator not after
+    # "as", "even", "just", "to" (a purpose clause, see _purpose_start)
+    punct_boundary = (arr[:, 2] | (arr[:, 3] & arr[:, 4])).astype(bool).tolist()
+    subordinator, soft_before, is_to = arr[:, 5].astype(bool).tolist(), arr[:, 6].astype(bool).tolist(), arr[:, 7].astype(bool).tolist()
+    tok_info = _TokenInfo(arr[:, 8].astype(bool).tolist(), arr[:, 9].tolist(), arr[:, 10].tolist())
     sentence_wide = _sentence_wide(pack)
     # "in response to", "in retaliation for" open a clause about the event answered
     phrase_starts: set[int] = set()
@@ -248,17 +256,12 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
         last_end = sent.start_char
         segs: list[Segment] = []
         seg_start_tok = sent.start
-        prev_low = ""
-        for tok in sent:
-            low = tok.lower_
-            is_boundary = (tok.text in BOUNDARY_PUNCT and (tok.text != "-" or tok.whitespace_)) or (
-                low in SUBORDINATORS and tok.i > sent.start and prev_low not in ("as", "even", "just")) or (
-                tok.i in phrase_starts) or low == "to" and _purpose_start(doc, tok.i, sent.start, sent.end)
-            if is_boundary and tok.i > seg_start_tok:
-                segs.append(_segment(doc, seg_start_tok, tok.i, len(sentences), para))
-                seg_start_tok = tok.i
-            prev_low = low
-        segs.append(_segment(doc, seg_start_tok, sent.end, len(sentences), para))
+        for i in range(sent.start + 1, sent.end):  # a clause boundary at the sentence's first token opens nothing
+            if (punct_boundary[i] or subordinator[i] and not soft_before[i - 1] or i in phrase_starts
+                    or is_to[i] and _purpose_start(doc, i, sent.start, sent.end)):
+                segs.append(_segment(doc, tok_info, seg_start_tok, i, len(sentences), para))
+                seg_start_tok = i
+        segs.append(_segment(doc, tok_info, seg_start_tok, sent.end, len(sentences), para))
         segs = [s for s in segs if folded[s.start:s.end].strip(" ,;:()[]-\"'\n")]
         if not segs:
             continue
@@ -338,8 +341,32 @@ def _sweep_aggregate(segs: list[Segment], sentence_wide: set[str]) -> None:
         s.swept = True
 
 
-def _segment(doc, start: int, end: int, sent: int, para: int) -> Segment:  # type: ignore[no-untyped-def]
-    span = doc[start:end]
-    lead_tok = next((t for t in span if t.text not in BOUNDARY_PUNCT and not t.is_space), None)
-    lead = lead_tok.lower_ if lead_tok is not None else ""
-    return Segment(span.start_char, span.end_char, start, end, sent, para, lead)
+# Lexeme flags (spare bits of spaCy's, spacy.attrs.FLAG50-55; extraction/nlp.py uses 56-62) for the
+# clause boundaries, read for a whole Doc in one Doc.to_array call
+_PUNCT_BOUNDARY, _DASH, _SUBORDINATOR, _SOFT_BEFORE, _TO, _NOT_LEAD = 50, 51, 52, 53, 54, 55
+
+
+def _add_clause_flags(vocab) -> None:  # type: ignore[no-untyped-def]
+    """Register the flags above on the pipeline's vocabulary (once; LOWER is str.lower())."""
+    if _NOT_LEAD in vocab.lex_attr_getters:
+        return
+    for flag, test in ((_PUNCT_BOUNDARY, lambda text: text in BOUNDARY_PUNCT and text != "-"),
+                       (_DASH, lambda text: text == "-"),
+                       (_SUBORDINATOR, lambda text: text.lower() in SUBORDINATORS),
+                       (_SOFT_BEFORE, lambda text: text.lower() in ("as", "even", "just")),
+                       (_TO, lambda text: text.lower() == "to"),
+                       (_NOT_LEAD, lambda text: text in BOUNDARY_PUNCT or text.isspace())):
+        vocab.add_flag(test, flag_id=flag)
+
+
+@dataclass(slots=True)
+class _TokenInfo:
+    not_lead: list[bool]  # boundary punctuation or white space: never a clause's first word
+    idx: list[int]  # character offset
+    length: list[int]  # characters
+
+
+def _segment(doc, info: _TokenInfo, start: int, end: int, sent: int, para: int) -> Segment:  # type: ignore[no-untyped-def]
+    lead_at = next((i for i in range(start, end) if not info.not_lead[i]), None)
+    lead = doc[lead_at].lower_ if lead_at is not None else ""
+    return Segment(info.idx[start], info.idx[end - 1] + info.length[end - 1], start, end, sent, para, lead)

@@ -64,7 +64,8 @@ SINGLE_THREAD_ENV = {
 # caches keyed by text (a clause, a date phrase): cleared before each article in the cold pass.
 # Caches keyed by the pack, a pattern or a single character stay: every real run has them warm.
 TEXT_CACHES = [("attackwatch.extraction.casualties", "casualties_in"), ("attackwatch.extraction.casualties", "named_dead"),
-               ("attackwatch.extraction.casualties", "zero_casualties"), ("attackwatch.text.dates", "parse_absolute")]
+               ("attackwatch.extraction.casualties", "zero_casualties"), ("attackwatch.text.dates", "parse_absolute"),
+               ("attackwatch.text.dates", "latest_body_date")]
 KEPT_CACHES = {"pipeline_for", "get_pack", "_chrome_rules", "_sentence_wide", "_model_at", "_parser", "_finder",
                "_fold_char"}
 

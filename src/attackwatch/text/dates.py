@@ -309,8 +309,11 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     return found
 
 
+@lru_cache(maxsize=16)
 def latest_body_date(body: str) -> date | None:
     """The latest complete (day, month and year) date a text states: cleaning checks publication
-    dates against it, extraction reads an undated page's relative words against it."""
+    dates against it, extraction reads an undated page's relative words against it. Kept for the
+    last few texts: one page asks it up to four times (cleaning, crawl date, reference date, the
+    undated-page note)."""
     days = [d.day for d in find_dates(fold(body), None) if d.kind in ("full", "iso", "numeric") and d.day]
     return max(days) if days else None

@@ -166,8 +166,10 @@ _NEEDS = {id(rx): required_literals(rx) for rx in (*(rx for _, rx in _LIST_PATTE
                                                    *(rx for _, rx in _PATTERNS))}
 # all those words in one automaton: a clause is scanned once, each pattern then gated by one subset
 # test of its literal sets' numbers (text/literals.LiteralIndex)
-_WORDS = LiteralIndex(list(_NEEDS.values()))
+_HARM_NEEDS = required_literals(_HARM_WORD)  # its words, one set: the same scan tells a clause with none
+_WORDS = LiteralIndex([*_NEEDS.values(), _HARM_NEEDS])
 _NEED_IDS = {key: None if needs is None else _WORDS.ids(needs) for key, needs in _NEEDS.items()}
+_HARM_IDS = None if _HARM_NEEDS is None else _WORDS.ids(_HARM_NEEDS)
 
 
 def _may_match(rx: re.Pattern[str], present: frozenset[int] | None) -> bool:
@@ -181,11 +183,11 @@ def casualties_in(text: str) -> Casualties:
     """Counts stated in one clause (folded text). Zero only for explicit 'no casualties' cues,
     which the caller handles from the cue matcher."""
     found = Casualties()
-    if not _HARM_WORD.search(text):
-        return found
-    found.killed = named_dead(text)
     # the patterns are case-insensitive: their words are looked for in the lower case
     present = _WORDS.satisfied(_WORDS.found(text.lower())) if case_safe(text) else None
+    if not (_HARM_IDS <= present if present is not None and _HARM_IDS is not None else _HARM_WORD.search(text)):
+        return found
+    found.killed = named_dead(text)
     for field_name, rx in _LIST_PATTERNS:
         if not _may_match(rx, present):
             continue

@@ -7,7 +7,8 @@ import re
 import pytest
 
 from attackwatch.packs import get_pack
-from attackwatch.text.literals import LiteralGate, LiteralIndex, case_safe, lower_case_twin, required_literals, skip_ahead_form
+from attackwatch.text.literals import (LiteralGate, LiteralIndex, case_safe, leading_literals, lower_case_twin, matches_at,
+                                       required_literals, skip_ahead_form)
 
 # our own sentences, in the shapes the cue and date rules look for
 TEXTS = [
@@ -112,3 +113,31 @@ def test_satisfied_sets_by_number() -> None:
     sat = index.satisfied(index.found("a rocket killed two"))
     assert index.ids((a, b)) <= sat and index.ids((a,)) <= sat and not index.ids((c,)) <= sat
     assert index.satisfied(frozenset()) == frozenset()
+
+
+@pytest.mark.parametrize(("pattern", "lead"), [
+    (r"\b(?:over|more)\s+x", {"over", "more"}),
+    (r"\bkilled\s+", {"killed"}),
+    (r"colou?r", {"colo"}),  # a quantified character ends the opening
+    (r"\b(?:a|bcd)x", None),  # too short to be worth it
+    (r"\b(?:abc|def)x|y", None),  # "y" matches start elsewhere
+    (r"(?i)abc", None),
+    (r"\b(?:u\.s\.|pentagon)", None),
+    (r"\b(?:abc)?x", None),
+])
+def test_leading_literals(pattern: str, lead: set[str] | None) -> None:
+    assert leading_literals(pattern) == (None if lead is None else frozenset(lead))
+
+
+@pytest.mark.parametrize("pattern", _cue_patterns())
+def test_matches_at_the_leading_literals_equal_finditer(pattern: str) -> None:
+    lead = leading_literals(pattern)
+    if lead is None or pattern != pattern.lower():
+        return
+    rx = re.compile(skip_ahead_form(pattern))  # as RegexCues runs it on the lower-cased text
+    index = LiteralIndex([(lead,)])
+    for text in TEXTS + ["more than 150 attacks over 24 hours, some 40 more attacks over the past"]:
+        low = text.lower()
+        starts = index.starts(low)
+        at = sorted({p for w in lead for p in starts.get(w, ())})
+        assert [m.span() for m in matches_at(rx, low, at)] == [m.span() for m in rx.finditer(low)], (pattern, text)

@@ -11,7 +11,8 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from attackwatch.packs import Pack, alias_variants, get_pack
-from attackwatch.text.literals import LiteralIndex, case_safe, required_literals, skip_ahead_form
+from attackwatch.text.literals import (LiteralIndex, case_safe, leading_literals, matches_at, required_literals,
+                                       skip_ahead_form)
 
 MAX_SENT_TOKENS = 120
 MAX_TEXT_CHARS = 20_000_000  # well above the largest page ingest accepts (5 MB)
@@ -190,6 +191,12 @@ class RegexCues:
         # then gated by one subset test of its literal sets' numbers against those satisfied
         self.index = LiteralIndex([lits for rule in self.rules for lits in rule[4:]])
         self.gates = [tuple(None if lits is None else self.index.ids(lits) for lits in rule[4:]) for rule in self.rules]
+        # a lower-case rule that opens with a literal (or a choice of them) can match only where one
+        # occurs in the lower-cased text: it is tried there alone (text/literals.matches_at), not
+        # at every position of the page
+        self.leads = [leading_literals(r["regex"]) if rule[1] is not None else None
+                      for r, rule in zip((r for r in rows if "regex" in r), self.rules)]
+        self.lead_index = LiteralIndex([(lead,) for lead in self.leads if lead is not None])
 
     def __call__(self, doc):  # type: ignore[no-untyped-def]
         found = pack_spans(doc).setdefault("cues", [])
@@ -201,7 +208,8 @@ class RegexCues:
         in_low: frozenset[int] | None = None
         in_text: frozenset[int] | None = None
         folding_safe: bool | None = None
-        for (rx, fallback, label, rid, _, _), (need, fallback_need) in zip(self.rules, self.gates):
+        lead_starts: dict[str, list[int]] | None = None  # where each rule's leading literals occur in `low`
+        for (rx, fallback, label, rid, _, _), (need, fallback_need), lead_ in zip(self.rules, self.gates, self.leads):
             if fallback is not None and not same:
                 rx, need, ignorecase = fallback, fallback_need, True
             else:
@@ -222,7 +230,14 @@ class RegexCues:
                     present = in_text
                 if present is not None and not need <= present:
                     continue  # a literal set with none of its words in the text: the rule cannot match
-            for m in rx.finditer(low if fallback is not None and same else text):
+            lead = lead_ if fallback is not None and same else None
+            if lead is None:
+                matches = rx.finditer(low if fallback is not None and same else text)
+            else:
+                if lead_starts is None:
+                    lead_starts = self.lead_index.starts(low)
+                matches = matches_at(rx, low, sorted({pos for word in lead for pos in lead_starts.get(word, ())}))
+            for m in matches:
                 span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is not None:
                     found.append(Hit(span.start_char, span.end_char, span.start, span.end, rid, label))

@@ -228,6 +228,56 @@ def skip_ahead_form(pattern: str) -> str:
     return pattern
 
 
+def _literal_run(alt: str) -> str:
+    """The plain characters a regex alternative opens with, short of one a quantifier applies to."""
+    end = 0
+    while end < len(alt) and alt[end] not in "\\()[]|.^$*+?{}":
+        end += 1
+    if end < len(alt) and alt[end] in "*?{+":
+        end -= 1  # "colou?r": the "u" is optional
+    return alt[:max(end, 0)]
+
+
+def leading_literals(pattern: str) -> frozenset[str] | None:
+    """Strings one of which every match of `pattern` starts with: its opening literal, or its
+    opening choice of literals, after an optional leading word boundary ("\\b(?:over|more)\\s+..."
+    gives {"over", "more"}). None when the pattern opens otherwise, has a top-level choice, or an
+    opening is shorter than three characters. A match can then start only where one of them
+    occurs, so the pattern need only be tried there (see extraction/nlp.RegexCues)."""
+    alts = _top_level_alternatives(pattern)
+    if alts is None or len(alts) != 1:
+        return None
+    body = pattern[2:] if pattern.startswith("\\b") else pattern
+    if body.startswith("(?:"):
+        end = _group_end(body, 0)
+        if end is None or (end + 1 < len(body) and body[end + 1] in "*?{+"):
+            return None
+        choices = _top_level_alternatives(body[3:end])
+        if not choices:
+            return None
+        runs = [_literal_run(c) for c in choices]
+    else:
+        runs = [_literal_run(body)]
+    if any(len(r) < _MIN_LEN for r in runs):
+        return None
+    return frozenset(runs)
+
+
+def matches_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """`rx.finditer(text)` for a pattern whose matches can start only at `starts` (ascending; the
+    places its leading_literals occur): the same matches, trying only those places. finditer tries
+    each position from the end of the last match on and fails wherever no leading literal starts;
+    rx.match at a position sees the text before it (look-behinds, word boundaries) as finditer
+    does. A match is never empty (it starts with a literal), so the next try is at its end."""
+    end = 0
+    for pos in starts:
+        if pos >= end:
+            m = rx.match(text, pos)
+            if m is not None:
+                end = m.end()
+                yield m
+
+
 def case_safe(text: str) -> bool:
     """True when `re.IGNORECASE` matching on `text` agrees with plain matching on `text.lower()`
     for ASCII literals (no dotless i, long s, Kelvin sign and the like)."""
@@ -269,6 +319,15 @@ class LiteralIndex:
         if self.empty:
             return frozenset()
         return frozenset(word for _, word in self.automaton.iter(text))
+
+    def starts(self, text: str) -> dict[str, list[int]]:
+        """Where each literal occurs in `text` (start offsets, ascending), overlapping ones included."""
+        out: dict[str, list[int]] = {}
+        if self.empty:
+            return out
+        for last, word in self.automaton.iter(text):
+            out.setdefault(word, []).append(last + 1 - len(word))
+        return out
 
     def found_in(self, text: str, windows: list[tuple[int, int]]) -> list[set[str]]:
         """For each of `windows` (sorted, disjoint [lo, hi) ranges of `text`), the literals that

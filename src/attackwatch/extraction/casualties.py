@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -172,7 +173,7 @@ _NEED_IDS = {key: None if needs is None else _WORDS.ids(needs) for key, needs in
 _HARM_IDS = None if _HARM_NEEDS is None else _WORDS.ids(_HARM_NEEDS)
 
 
-def _may_match(rx: re.Pattern[str], present: frozenset[int] | None) -> bool:
+def _may_match(rx: re.Pattern[str], present: AbstractSet[int] | None) -> bool:
     """`present`: the literal sets the clause's lower case satisfies (None: test nothing)."""
     needs = _NEED_IDS[id(rx)]
     return needs is None or present is None or needs <= present

@@ -7,6 +7,7 @@ cues; each hit's `id` is the pack entry id and `label` its kind/label. Built onc
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -205,8 +206,8 @@ class RegexCues:
         same = len(low) == len(text)  # a few letters lower-case to two characters: keep offsets
         # the rules' literal sets satisfied by the lower-cased text (what a lower-case rule runs on,
         # and where a case-insensitive rule's words are looked for: LiteralGate) and by the text
-        in_low: frozenset[int] | None = None
-        in_text: frozenset[int] | None = None
+        in_low: AbstractSet[int] | None = None
+        in_text: AbstractSet[int] | None = None
         folding_safe: bool | None = None
         lead_starts: dict[str, list[int]] | None = None  # where each rule's leading literals occur in `low`
         for (rx, fallback, label, rid, _, _), (need, fallback_need), lead_ in zip(self.rules, self.gates, self.leads):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Set as AbstractSet
 from functools import lru_cache
 from re import _casefix  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -311,14 +311,15 @@ class LiteralIndex:
         """The numbers of `literals`' sets (given to the constructor): `satisfied` must hold them all."""
         return frozenset(self.set_ids[s] for s in literals)
 
-    def satisfied(self, found: frozenset[str]) -> frozenset[int]:
+    def satisfied(self, found: AbstractSet[str]) -> AbstractSet[int]:
         """The numbers of the sets with a member among `found` (words `found` returned)."""
-        return frozenset().union(*(self.sets_of[w] for w in found))
+        return set().union(*[self.sets_of[w] for w in found])
 
-    def found(self, text: str) -> frozenset[str]:
+    def found(self, text: str) -> AbstractSet[str]:
+        """The literals that occur in `text` (a set, not to be changed by the caller)."""
         if self.empty:
             return frozenset()
-        return frozenset(word for _, word in self.automaton.iter(text))
+        return {word for _, word in self.automaton.iter(text)}
 
     def starts(self, text: str) -> dict[str, list[int]]:
         """Where each literal occurs in `text` (start offsets, ascending), overlapping ones included."""

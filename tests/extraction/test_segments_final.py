@@ -1,5 +1,5 @@
 """annotate's Segments are final once it returns: `active`, `modal`, `aggregate` and the cue labels
-are computed once per segment (cached_property), so no later stage may change a segment's fields.
+are computed once per segment (annotate._computed_once), so no later stage may change a segment's fields.
 This runs the whole extraction over the example pages with any such assignment made an error."""
 from __future__ import annotations
 

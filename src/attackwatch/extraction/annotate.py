@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,6 +29,23 @@ SUBORDINATE_FRAME = {"after", "following", "before", "since", "amid", "despite"}
 # "bases in Syria used by proxies to attack US troops in Iraq": a purpose clause (its own
 # segment, made modal by the pack's purpose cue) tells no event and lends no place
 PURPOSE_VERBS = {"attack", "target", "strike", "launch", "hit", "fire", "shell"}
+
+
+class _computed_once:
+    """functools.cached_property without its lock (Python 3.11 takes an RLock on every first
+    read, which cost more than most of these properties): the value is stored in the instance's
+    __dict__, which shadows this non-data descriptor from then on."""
+
+    def __init__(self, fn):  # type: ignore[no-untyped-def]
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __get__(self, obj, cls=None):  # type: ignore[no-untyped-def]
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
 
 
 @dataclass(slots=True)
@@ -65,7 +82,7 @@ class Segment:
     # A Segment is final once annotate() returns (no later stage changes one), so what is derived
     # from its fields is computed once: frames, incidents, reports and confidence ask each
     # segment's `active`, `modal`, `aggregate` and `has(...)` many times over.
-    @cached_property
+    @_computed_once
     def cue_labels(self) -> frozenset[str]:
         return frozenset(c.label for c in self.cues)
 
@@ -83,7 +100,7 @@ class Segment:
     def subordinate(self) -> bool:
         return self.lead in SUBORDINATE_FRAME
 
-    @cached_property
+    @_computed_once
     def modal(self) -> bool:
         """A threat, plan, hypothetical or negated event: nothing here happened."""
         shielded = [c for c in self.cues if c.label in ("UNCONFIRMED", "DENY", "CLAIM_NEG", "NOCAS", "NOKILL")]
@@ -94,14 +111,14 @@ class Segment:
                 return True
         return False
 
-    @cached_property
+    @_computed_once
     def aggregate(self) -> bool:
         # "no injuries as a result of these attacks": the incidents just told, not attacks in general
         if self.has("COLLECTIVE") and not self.swept:
             return False
         return self.swept or self.has("AGGREGATE") or self.generic_plural or self.generic_sites
 
-    @cached_property
+    @_computed_once
     def generic_plural(self) -> bool:
         """Only plural attack nouns, and nothing that pins them down ("to launch attacks
         against US forces"): a statement about attacks in general."""
@@ -112,7 +129,7 @@ class Segment:
         return not (self.located_later or self.dates or self.weapons and any(w.text[:1].isdigit() for w in self.weapons)
                     or any(c.label in ("ANAPHOR", "COLLECTIVE") for c in self.cues) or self.has_number)
 
-    @cached_property
+    @_computed_once
     def generic_sites(self) -> bool:
         """Attacks on bases in general ("accused of firing rockets at bases hosting US troops",
         "the targeting of facilities hosting foreign forces"): no date, no count, no named town or
@@ -124,7 +141,7 @@ class Segment:
     def has_number(self) -> bool:
         return self.number_words > 0
 
-    @cached_property
+    @_computed_once
     def active(self) -> bool:
         return not self.modal and not self.aggregate and not self.purpose
 

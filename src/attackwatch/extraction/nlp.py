@@ -192,6 +192,7 @@ class RegexCues:
         # then gated by one subset test of its literal sets' numbers against those satisfied
         self.index = LiteralIndex([lits for rule in self.rules for lits in rule[4:]])
         self.gates = [tuple(None if lits is None else self.index.ids(lits) for lits in rule[4:]) for rule in self.rules]
+        self.ignorecase = [bool(rule[0].flags & re.I) for rule in self.rules]  # (re.RegexFlag's & is slow Python)
         # a lower-case rule that opens with a literal (or a choice of them) can match only where one
         # occurs in the lower-cased text: it is tried there alone (text/literals.matches_at), not
         # at every position of the page
@@ -210,11 +211,12 @@ class RegexCues:
         in_text: AbstractSet[int] | None = None
         folding_safe: bool | None = None
         lead_starts: dict[str, list[int]] | None = None  # where each rule's leading literals occur in `low`
-        for (rx, fallback, label, rid, _, _), (need, fallback_need), lead_ in zip(self.rules, self.gates, self.leads):
+        for (rx, fallback, label, rid, _, _), (need, fallback_need), lead_, rx_ignorecase in zip(
+                self.rules, self.gates, self.leads, self.ignorecase):
             if fallback is not None and not same:
                 rx, need, ignorecase = fallback, fallback_need, True
             else:
-                ignorecase = fallback is None and bool(rx.flags & re.I)
+                ignorecase = fallback is None and rx_ignorecase
             if need is not None:
                 if fallback is not None and same or ignorecase:
                     if ignorecase and folding_safe is None:

@@ -115,6 +115,7 @@ _SHAPES = [c.values[0] for c in CASES] + [
     "x19999 2019/ 12/3/2020 3/ 123/ year1999 1999year Maj. MAY may Mayday TODAY Last week, OVER the past 24 hours",
     "Jan. 5 and 5 Jan and january 2020 and early-March and mid-2023; Wed. Thu. Sat Sun sunday's attack 2 days ago",
     "\u0130stanbul, 5 March 2024: a drone (no date words otherwise)",  # not ASCII: the re.I scan
+    "In 2019 and in \u0662\u0660\u0661\u0669, during 2020-01-05 or 1/5/2020; March twentieth, no digit here at all",
     "",
 ]
 
@@ -134,5 +135,6 @@ def test_windows_and_pattern_skips_keep_every_date(text: str, monkeypatch: pytes
     for published in (None, D("2024-03-10")):
         found = find_dates(text, published)
         monkeypatch.setattr(dates, "_NEEDS", [None] * len(dates._NEEDS))  # every pattern in every window
+        monkeypatch.setattr(dates, "_NEEDS_DIGIT", [False] * len(dates._NEEDS_DIGIT))
         assert find_dates(text, published) == found
         monkeypatch.undo()

@@ -8,7 +8,7 @@ import pytest
 
 from attackwatch.packs import get_pack
 from attackwatch.text.literals import (LiteralGate, LiteralIndex, case_safe, leading_literals, lower_case_twin, matches_at,
-                                       required_literals, skip_ahead_form)
+                                       needs_digit, required_literals, skip_ahead_form)
 
 # our own sentences, in the shapes the cue and date rules look for
 TEXTS = [
@@ -141,3 +141,17 @@ def test_matches_at_the_leading_literals_equal_finditer(pattern: str) -> None:
         starts = index.starts(low)
         at = sorted({p for w in lead for p in starts.get(w, ())})
         assert [m.span() for m in matches_at(rx, low, at)] == [m.span() for m in rx.finditer(low)], (pattern, text)
+
+
+@pytest.mark.parametrize(("pattern", "digit"), [
+    (r"\b(?:19|20)\d\d\b", True),
+    (r"(?P<mon>0?[1-9]|1[0-2])/", True),  # every choice has a digit
+    (r"\d+|one", False),  # "one" has none
+    (r"(?:\d)?x", False),  # optional
+    (r"x(?=\d)", False),  # a look-ahead is not part of the match
+    (r"[^0-9]+", False),
+    (r"[0-5a]", False),
+    (r"x(?:[0-5]{2,})", True),
+])
+def test_needs_digit(pattern: str, digit: bool) -> None:
+    assert needs_digit(pattern) is digit

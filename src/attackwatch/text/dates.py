@@ -12,7 +12,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Iterator
 
-from attackwatch.text.literals import LiteralIndex, case_safe, lower_case_twin, required_literals, skip_ahead_form
+from attackwatch.text.literals import (LiteralIndex, case_safe, lower_case_twin, needs_digit, required_literals,
+                                       skip_ahead_form)
 from attackwatch.text.normalize import fold
 
 MONTHS = {
@@ -254,6 +255,9 @@ _LOWER_PATTERNS = [lower_case_twin(rx) for _, rx in _PATTERNS]
 # looked up in one pass: a window holding none of a pattern's words is not scanned for it
 _NEEDS = [required_literals(lrx) if lrx is not None else None for lrx in _LOWER_PATTERNS]
 _NEEDED_WORDS = LiteralIndex(_NEEDS)
+# and the patterns that need a digit (a year, a day number): not scanned in a window without one
+_NEEDS_DIGIT = [needs_digit(rx) for _, rx in _PATTERNS]
+_DIGIT = re.compile(r"\d")
 
 
 def _matches(rx: re.Pattern[str], lower_rx: re.Pattern[str] | None, text: str, low: str | None,
@@ -281,11 +285,14 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         low = None  # offsets or re.IGNORECASE semantics would differ on the lower-cased copy
     # the words in each window (only for the lower-cased scan: the patterns' words are lower case)
     present = _NEEDED_WORDS.found_in(low, windows) if low is not None else None
-    for (kind, rx), lower_rx, needs in zip(_PATTERNS, _LOWER_PATTERNS, _NEEDS):
-        scanned = windows
+    with_digit = [bool(_DIGIT.search(text, lo, hi)) for lo, hi in windows]
+    for (kind, rx), lower_rx, needs, digit in zip(_PATTERNS, _LOWER_PATTERNS, _NEEDS, _NEEDS_DIGIT):
+        # a match lies inside its window and contains a word of each needed set, and a digit if
+        # its pattern needs one (lower-casing moves no digit)
+        scanned = [w for w, has_digit in zip(windows, with_digit) if has_digit] if digit else windows
         if present is not None and lower_rx is not None and needs is not None:
-            # a match lies inside its window and contains a word of each needed set
-            scanned = [w for w, words in zip(windows, present) if not any(s.isdisjoint(words) for s in needs)]
+            scanned = [w for w, words, has_digit in zip(windows, present, with_digit)
+                       if (has_digit or not digit) and not any(s.isdisjoint(words) for s in needs)]
         for m in _matches(rx, lower_rx, text, low, scanned):
             s, e = m.span()
             if taken.find(1, s, e) >= 0:

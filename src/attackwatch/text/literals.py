@@ -84,6 +84,38 @@ def _item(op: Any, av: Any) -> list[set[str]]:
     return []  # assertions, classes, wildcards, backreferences: nothing certain
 
 
+def _needs_digit(items: Any) -> bool:
+    """Whether every match of a sequence of pattern items contains a digit (a character `\\d`
+    matches): one of its mandatory items is a digit, a class of digits, or a group or choice of
+    which that holds throughout."""
+    for op, av in items:
+        if op is sre.LITERAL and chr(av) in "0123456789":
+            return True
+        if op is sre.IN and av and all(
+                (kind is sre.CATEGORY and value is sre.CATEGORY_DIGIT) or (kind is sre.LITERAL and chr(value) in "0123456789")
+                or (kind is sre.RANGE and 48 <= value[0] <= value[1] <= 57) for kind, value in av):
+            return True
+        if op is sre.SUBPATTERN and _needs_digit(av[3]):
+            return True
+        if op is sre.ATOMIC_GROUP and _needs_digit(av):
+            return True
+        if op is sre.BRANCH and all(_needs_digit(branch) for branch in av[1]):
+            return True
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1 and _needs_digit(av[2]):
+            return True
+    return False  # assertions, other classes, optional parts: nothing certain
+
+
+def needs_digit(pattern: str | re.Pattern[str]) -> bool:
+    """True when every match of `pattern` contains a digit: a text (or a stretch of one) without
+    any character `\\d` matches cannot hold a match."""
+    rx = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
+    try:
+        return _needs_digit(_parser.parse(rx.pattern, rx.flags))
+    except re.error:
+        return False
+
+
 def required_literals(pattern: str | re.Pattern[str]) -> Literals | None:
     """Sets of strings such that every match of `pattern` contains a member of each set
     (lower-cased for an IGNORECASE pattern), or None when no useful set can be proven."""

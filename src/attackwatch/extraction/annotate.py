@@ -10,11 +10,13 @@ incident saw five rockets fired" keeps the factual second half.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from functools import lru_cache
-
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from typing import Any
+
+import numpy
 
 from attackwatch.text.normalize import fold
 from attackwatch.text.dates import DateMention, find_dates
@@ -245,15 +247,13 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
     from spacy.attrs import IDX, LENGTH, LIKE_NUM, SPACY
 
     _add_clause_flags(nlp.vocab)
-    arr = doc.to_array([LIKE_NUM, NUMBER_WORD_FLAG, _PUNCT_BOUNDARY, _DASH, SPACY, _SUBORDINATOR, _SOFT_BEFORE, _TO,
-                        _NOT_LEAD, IDX, LENGTH])
-    numeric = [0, *((arr[:, 0] + arr[:, 1]) > 0).cumsum().tolist()]
-    # token facts for the clause boundaries, as plain lists (no Token object per token): a
-    # boundary punctuation mark ("-" only with a space after it), a subordinator not after
-    # "as", "even", "just", "to" (a purpose clause, see _purpose_start)
-    punct_boundary = (arr[:, 2] | (arr[:, 3] & arr[:, 4])).astype(bool).tolist()
-    subordinator, soft_before, is_to = arr[:, 5].astype(bool).tolist(), arr[:, 6].astype(bool).tolist(), arr[:, 7].astype(bool).tolist()
-    tok_info = _TokenInfo(arr[:, 8].astype(bool).tolist(), arr[:, 9].tolist(), arr[:, 10].tolist())
+
+    def flag(attr: int):  # type: ignore[no-untyped-def]
+        # one attribute at a time, as booleans: a 5 MB page's million tokens take a megabyte per
+        # flag, not the 8 of a column of Doc.to_array's 64-bit integers
+        return doc.to_array(attr).astype(bool)
+
+    numeric = [0, *(flag(LIKE_NUM) | flag(NUMBER_WORD_FLAG)).cumsum().tolist()]
     sentence_wide = _sentence_wide(pack)
     # "in response to", "in retaliation for" open a clause about the event answered
     phrase_starts: set[int] = set()
@@ -263,6 +263,15 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
             if c.start >= reach:
                 phrase_starts.add(c.tok)
             reach = max(reach, c.end)
+    # where a clause may open (no Token object per token): a boundary punctuation mark ("-" only
+    # with a space after it), a subordinator not right after "as", "even", "just", an opening
+    # phrase; and "to" when it opens a purpose clause (_purpose_start, asked in the loop below)
+    subordinate = flag(_SUBORDINATOR)
+    subordinate[1:] &= ~flag(_SOFT_BEFORE)[:-1]
+    opens_at = set(numpy.flatnonzero(flag(_PUNCT_BOUNDARY) | (flag(_DASH) & flag(SPACY)) | subordinate).tolist())
+    opens_at |= phrase_starts
+    candidates = sorted(opens_at.union(numpy.flatnonzero(flag(_TO)).tolist()))
+    tok_info = _TokenInfo(flag(_NOT_LEAD), doc.to_array(IDX), doc.to_array(LENGTH))
     sentences: list[Sentence] = []
     para = 0
     last_end = 0
@@ -273,9 +282,9 @@ def annotate(text: str, published: date | None, pack_name: str = "default") -> A
         last_end = sent.start_char
         segs: list[Segment] = []
         seg_start_tok = sent.start
-        for i in range(sent.start + 1, sent.end):  # a clause boundary at the sentence's first token opens nothing
-            if (punct_boundary[i] or subordinator[i] and not soft_before[i - 1] or i in phrase_starts
-                    or is_to[i] and _purpose_start(doc, i, sent.start, sent.end)):
+        # a clause boundary at the sentence's first token opens nothing
+        for i in candidates[bisect_right(candidates, sent.start):bisect_left(candidates, sent.end)]:
+            if i in opens_at or _purpose_start(doc, i, sent.start, sent.end):
                 segs.append(_segment(doc, tok_info, seg_start_tok, i, len(sentences), para))
                 seg_start_tok = i
         segs.append(_segment(doc, tok_info, seg_start_tok, sent.end, len(sentences), para))
@@ -378,12 +387,14 @@ def _add_clause_flags(vocab) -> None:  # type: ignore[no-untyped-def]
 
 @dataclass(slots=True)
 class _TokenInfo:
-    not_lead: list[bool]  # boundary punctuation or white space: never a clause's first word
-    idx: list[int]  # character offset
-    length: list[int]  # characters
+    """Per-token NumPy arrays a segment is built from."""
+
+    not_lead: Any  # boundary punctuation or white space: never a clause's first word
+    idx: Any  # character offset
+    length: Any  # characters
 
 
 def _segment(doc, info: _TokenInfo, start: int, end: int, sent: int, para: int) -> Segment:  # type: ignore[no-untyped-def]
     lead_at = next((i for i in range(start, end) if not info.not_lead[i]), None)
     lead = doc[lead_at].lower_ if lead_at is not None else ""
-    return Segment(info.idx[start], info.idx[end - 1] + info.length[end - 1], start, end, sent, para, lead)
+    return Segment(int(info.idx[start]), int(info.idx[end - 1] + info.length[end - 1]), start, end, sent, para, lead)

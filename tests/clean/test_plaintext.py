@@ -39,6 +39,9 @@ CHROME_LINES = [
     pytest.param("Facebook | Twitter | WhatsApp | Email", id="share-buttons"),
     pytest.param("- Advertisement -", id="advertisement-dashes"),
     pytest.param("Must read", id="must-read"),
+    pytest.param("Also read | Explained | Who leads the militia behind the drone strike on US troops?",
+                 id="also-read-link-teaser"),
+    pytest.param("See also  Airline says crew repeated permission to land before crash", id="see-also-link-teaser"),
     pytest.param("Tags: Iraq, Syria, US military", id="tags"),
     pytest.param("Photo credit: Defense Department", id="photo-credit"),
 ]

@@ -74,6 +74,19 @@ CASES = [
                  2, None, id="killed-alongside-name"),
     pytest.param("Hamid Jasim, who led the brigade, and his deputy Karim Salman, were killed in the strike.",
                  2, None, id="name-and-his-deputy-were-killed"),
+    # names joined by "and" after a killing, each with its own aside
+    pytest.param("The strike killed General Hamid Jasim, who led the brigade, and Karim Salman, his deputy.", 2, None,
+                 id="two-names-with-asides"),
+    pytest.param("The assassination of militia commander Hamid Jasim and Badr Brigade deputy Karim Salman shook the city.",
+                 2, None, id="assassination-of-two-named"),
+    pytest.param("The strike killed Hamid Jasim on Tuesday and wounded Karim Salman.", 1, None,
+                 id="second-name-wounded-not-killed"),
+    pytest.param("The strike killed Iraqi soldiers and wounded others.", None, None, id="nationality-is-no-name"),
+    pytest.param("A drone strike killed a top Iranian general in Baghdad.", 1, None, id="a-general"),
+    # a count the sentence denies is no count ("No one was hurt" is not one injured)
+    pytest.param("No one was hurt in the blast.", None, None, id="no-one-is-not-one"),
+    pytest.param("Not one soldier was wounded, the army said.", None, None, id="not-one-soldier"),
+    pytest.param("One soldier was hurt in the blast.", None, 1, id="one-soldier-hurt"),
 ]
 
 
@@ -108,6 +121,21 @@ ARTICLE_CASES = [
                  "Victory base on Sunday.", 7, None, id="count-across-clause-cuts"),
     pytest.param("A drone hit the Conoco base on Monday. The Pentagon gave no casualty figures.",
                  None, None, id="no-casualty-figures-is-not-zero"),
+    pytest.param("Rockets hit Victory base on Monday, the army said. No one was hurt.",
+                 0, 0, id="no-one-hurt-own-sentence"),
+    pytest.param("US troops at the Conoco field came under rocket fire on Monday but escaped injury.",
+                 0, 0, id="escaped-injury"),
+    pytest.param("A drone hit Harir base on Monday. The Pentagon said the attack only caused material damage.",
+                 0, 0, id="only-material-damage"),
+    pytest.param("A drone hit Harir base on Monday, causing material damage, the ministry said.",
+                 None, None, id="material-damage-alone-says-nothing-of-people"),
+    # the sentence right after the telling counts its harm when it names nothing else
+    pytest.param("Rockets hit Victory base on Monday, the army said. One soldier was wounded.",
+                 None, 1, id="toll-in-next-sentence"),
+    pytest.param("Rockets hit Victory base on Monday, the army said. Two Iraqi soldiers were killed.",
+                 2, None, id="killed-in-next-sentence"),
+    pytest.param("Rockets hit Victory base on Monday, the army said. In January, three soldiers were killed in Jordan.",
+                 None, None, id="next-sentence-with-own-place-and-date-is-not-the-toll"),
 ]
 
 
@@ -132,6 +160,19 @@ INTERCEPT_CASES = [
                  False, "Air/drone strike", id="without-being-intercepted"),
     pytest.param("Rockets were launched toward the US embassy in Baghdad on Sunday. One was brought down by its air defence.",
                  False, "Shelling/artillery/missile attack", id="one-was-intercepted"),
+    pytest.param("Three rockets hit Camp Taji on Friday; two were intercepted by the base's defences.", False,
+                 "Shelling/artillery/missile attack", id="fewer-stopped-than-flew"),
+    pytest.param("Three rockets were fired at Camp Taji on Friday, and three were intercepted by the base's defences.",
+                 True, "Disrupted weapons use", id="as-many-stopped-as-flew"),
+    # foiled before anything flew or went off (EVENTS.md): Disrupted weapons use, intercepted null
+    pytest.param("Police found four rockets primed and aimed at Ain al-Asad air base on Monday, the army said.", None,
+                 "Disrupted weapons use", id="rockets-found-primed"),
+    pytest.param("A roadside bomb planted on the road used by coalition convoys near Samawah was defused by police on "
+                 "Monday.", None, "Disrupted weapons use", id="ied-defused-on-convoy-route"),
+    pytest.param("The army said it had prevented a Katyusha rocket attack on the Green Zone on Monday.", None,
+                 "Disrupted weapons use", id="rocket-attack-prevented"),
+    pytest.param("Kurdish forces said they thwarted a drone attack on the Conoco base on Monday.", True,
+                 "Disrupted weapons use", id="drone-attack-thwarted-is-intercepted"),
 ]
 
 

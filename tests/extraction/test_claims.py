@@ -97,6 +97,12 @@ CASES = [
     pytest.param("A bomb hit a convoy near Nasiriyah on Monday. The Iraqi military denied that any attack took "
                  "place, while CENTCOM said it was looking into the reports.", None, False, "denied",
                  id="looking-into-reports-is-no-confirmation"),
+    # two states striking together: the one named first is coded
+    pytest.param("US and British jets struck Kata'ib Hezbollah weapons depots near Karbala on Friday.",
+                 US, False, ..., id="us-and-british-jets"),
+    # the words before a name are read no further back than its sentence
+    pytest.param("Ain al-Asad has long been a target. Iran fired a dozen ballistic missiles at the base on Tuesday.",
+                 "Iran", False, ..., id="target-in-the-sentence-before-is-no-role"),
 ]
 
 
@@ -108,3 +114,25 @@ def test_claim_and_confirmation(text, actor, claimed, confirmation, extract):
     got = (r.actor if actor is not ... else ..., r.claimed,
            r.confirmation if confirmation is not ... else ...)
     assert got == (actor, claimed, confirmation)
+
+
+# an official side that answers an attack with a strike has confirmed it (EVENTS.md, confirmation)
+ANSWERED = [
+    pytest.param("Militants fired rockets at Ain al-Asad air base on Tuesday, to which the US responded with "
+                 "airstrikes near al-Qaim on Wednesday.", "confirmed", id="to-which-the-us-responded"),
+    pytest.param("Militants fired rockets at Ain al-Asad air base on Tuesday. In response, US jets struck militia "
+                 "positions near al-Qaim on Wednesday.", "confirmed", id="in-response-next-sentence"),
+    pytest.param("Militants fired rockets at Ain al-Asad air base on Tuesday. US jets struck militia positions "
+                 "near al-Qaim on Wednesday.", "not_mentioned", id="a-strike-not-said-to-answer"),
+    pytest.param("Two drones attacked the Harir base on Wednesday, according to the Kurdistan Region's Directorate "
+                 "General of Counter Terrorism.", "confirmed", id="directorate-general-of-counter-terrorism"),
+    pytest.param("Three rockets hit Victory base on Tuesday, the third falling near the headquarters of the Counter "
+                 "Terrorism Service Command, a security source said.", "not_mentioned", id="ct-building-is-no-speaker"),
+]
+
+
+@pytest.mark.parametrize("text, confirmation", ANSWERED)
+def test_answered_attack_is_confirmed(text, confirmation, extract):
+    reports = extract(text, published=PUB, article_id="t")
+    attack = next(r for r in reports if r.actor != US)
+    assert attack.confirmation == confirmation

@@ -84,6 +84,73 @@ CASES = [
                  [("2024-07-26", "drone"), ("2024-07-26", "rocket")], id="and-a-count-is-not-a-second-day"),
     pytest.param("2024-10-02", "Two rockets were fired at Victory Base near Baghdad airport on Tuesday; Patriot "
                  "missiles and the C-RAM system intercepted them.", [("2024-10-01", "rocket")], id="air-defence"),
+    # a weapon that was hit is no weapon of the attack: launchers destroyed by a strike
+    pytest.param("2022-08-26", "US aircraft struck militants near Mayadin on Thursday. Officials said four militants were "
+                 "killed and ten rocket launchers destroyed.", [("2022-08-25", "airstrike")],
+                 id="launchers-destroyed-are-targets"),
+    pytest.param("2024-01-09", "A US air strike on a rocket launcher late on Monday foiled an attack on Ain al-Asad air base.",
+                 [("2024-01-08", "airstrike")], id="strike-on-a-launcher"),
+    pytest.param("2022-08-26", "US forces struck militants near Mayadin on Thursday with AH-64 attack helicopters.",
+                 [("2022-08-25", "airstrike")], id="attack-helicopters"),
+    pytest.param("2024-01-09", "Militants struck the base with rockets near Mayadin on Monday.",
+                 [("2024-01-08", "rocket")], id="struck-with-rockets-is-the-weapon"),
+    # "the same <adjective> city": another attack at the place just told
+    pytest.param("2021-07-30", "A roadside bomb hit a supply convoy near Samawah on Thursday, a police source said. Soon "
+                 "after, another roadside bomb struck a fuel truck close to the same Iraqi city, wounding its driver.",
+                 [("2021-07-29", "ied"), ("2021-07-29", "ied")], id="another-at-the-same-iraqi-city"),
+    # the attack a strike answers, told after "after" with no date of its own: the strike's day
+    pytest.param("2023-11-22", "A US AC-130J gunship struck an Iran-backed militant group on Tuesday after the group "
+                 "fired a ballistic missile at Ain al-Asad air base.", [("2023-11-21", "airstrike"), ("2023-11-21", "missile")],
+                 id="attack-answered-after-is-the-strike-day"),
+    # a strike the text calls a drone strike is `drone`, a US one too (EVENTS.md, weapon); the
+    # militias' drones named beside a state's strike are not its weapon
+    pytest.param("2024-02-08", "A US drone strike killed a militia commander in Baghdad on Wednesday.",
+                 [("2024-02-07", "drone")], id="us-drone-strike-is-drone"),
+    pytest.param("2024-02-08", "US jets struck drone storage sites near al-Qaim on Wednesday.",
+                 [("2024-02-07", "airstrike")], id="strike-on-drone-sites-is-airstrike"),
+    # the site in focus recalled on another date is another (background) incident there
+    pytest.param("2024-02-10", "Drones attacked Harir air base on Friday. It was also attacked in May.",
+                 [("2023-05", "unknown"), ("2024-02-09", "drone")], id="it-was-also-attacked-in-may"),
+    pytest.param("2020-01-10", "Rockets hit the K-1 air base near Kirkuk on Monday. That was the same place struck on "
+                 "December 27, when a US contractor was killed.", [("2019-12-27", "unknown"), ("2020-01-06", "rocket")],
+                 id="the-same-place-struck-on-a-date"),
+    pytest.param("2024-02-10", "Drones attacked Harir air base on Friday. It was attacked by two drones, officials said.",
+                 [("2024-02-09", "drone")], id="it-was-attacked-same-day-is-the-same-incident"),
+    # a sentence that opens by counting days from the incident in focus is dated by it
+    pytest.param("2020-03-20", "Rockets hit Camp Taji on 11 March 2020, killing three soldiers. The next day, US jets "
+                 "struck weapons depots in Karbala.", [("2020-03-11", "rocket"), ("2020-03-12", "airstrike")],
+                 id="the-next-day"),
+    pytest.param("2020-03-20", "Rockets hit Camp Taji on 11 March 2020, killing three soldiers. Two days later, US jets "
+                 "struck weapons depots in Karbala.", [("2020-03-11", "rocket"), ("2020-03-13", "airstrike")],
+                 id="two-days-later"),
+    pytest.param("2020-03-20", "Rockets hit Camp Taji on 11 March 2020. Hours later, US jets struck weapons depots in Karbala.",
+                 [("2020-03-11", "airstrike"), ("2020-03-11", "rocket")], id="hours-later-same-day"),
+    # a well-known killing told in a side clause is its own event, dated by the landmarks pack,
+    # and its dead are not the other event's
+    pytest.param("2021-03-05", "Iran fired a dozen ballistic missiles at Ain al-Asad in January 2020, days after the "
+                 "United States killed General Qassem Soleimani in Baghdad.",
+                 [("2020-01", "missile"), ("2020-01-03", "airstrike")], id="killing-told-in-a-side-clause"),
+    # the toll told right after, beside a name, is still the toll
+    pytest.param("2021-02-28", "On February 15, missiles struck a base hosting coalition forces at Erbil airport. Two "
+                 "people were killed, one of them a contractor working with the coalition.",
+                 [("2021-02-15", "missile")], id="toll-next-sentence-beside-a-name"),
+    # "since <month>, when ...": the event the date names, told in its own clause
+    pytest.param("2024-07-31", "US jets struck a drone launch site near Mayadin on Tuesday. It was the first US strike "
+                 "in Syria since April, when a coalition aircraft struck a rocket launcher near Albukamal.",
+                 [("2024-04", "airstrike"), ("2024-07-30", "airstrike")], id="since-april-when"),
+    # "a series of rockets" is one barrage, "a series of attacks" many incidents
+    pytest.param("2020-03-13", "On March 11 a series of rockets hit Camp Taji north of Baghdad, killing three soldiers.",
+                 [("2020-03-11", "rocket")], id="a-series-of-rockets-is-a-barrage"),
+    # a sentence that opens by answering the incident just told is another event, dated as it is;
+    # "dozens of American troops" wounded is a toll, not an aggregate of attacks
+    pytest.param("2020-08-12", "In January, an American drone strike killed a top Iranian general in Baghdad. Tehran "
+                 "responded with a ballistic missile attack that wounded dozens of American troops at a base in Iraq.",
+                 [("2020-01", "drone"), ("2020-01", "missile")], id="answer-opening-the-next-sentence"),
+    # "within a week, following ...": the event followed is of the week before the incident in focus
+    pytest.param("2024-08-10", "A drone attack on Friday wounded several US troops at the Rumalyn Landing Zone in Syria. "
+                 "It was the second attack on US forces within a week, following a rocket strike on Ain al-Asad air base "
+                 "that injured four service members.", [("2024-08-05", "rocket"), ("2024-08-09", "drone")],
+                 id="within-a-week-following"),
 ]
 
 

@@ -85,6 +85,14 @@ CASES = [
     # country-level area
     pytest.param("Drones targeted US forces in northeastern Syria on Wednesday, a US official said.",
                  None, "SY", id="northeastern-syria"),
+    # a hotel or street named after a province is no place of the incident
+    pytest.param("A rocket landed near the Babylon Hotel in Baghdad on Tuesday, police said.",
+                 "IQ-BG", "IQ", id="babylon-hotel-in-baghdad"),
+    pytest.param("A bomb went off on Basra Street in Baghdad on Tuesday as a contractor convoy passed.",
+                 "IQ-BG", "IQ", id="basra-street-in-baghdad"),
+    # "at it": the one site the sentence before names
+    pytest.param("Ain al-Asad has long been a target. Iran fired a dozen ballistic missiles at it in January 2020.",
+                 "IQ-AN", "IQ", id="fired-at-it-the-site-named-before"),
 ]
 
 

@@ -17,6 +17,15 @@ CASES = [
                  id="sites"),
     pytest.param("A pair of drones was shot down above Baghdad airport on Sunday, while sirens sounded at the US embassy.",
                  "airport", id="attack-clause-outranks-aside"),
+    # the site's own words: "Erbil AB" is the base at the airport, "Erbil airport" the airport
+    pytest.param("Coalition forces at Erbil AB were attacked by two drones on Saturday night.", "military_base",
+                 id="air-base-alias-of-an-airport"),
+    pytest.param("Two drones attacked Erbil airport on Saturday night.", "airport", id="airport-alias"),
+    pytest.param("Two contractors were hurt when a drone came down on a military base near Hasakah on Thursday.",
+                 "military_base", id="drone-came-down-on-a-base"),
+    # a site named after its town takes the town's other spellings
+    pytest.param("Two drones attacked Hawler International Airport on Monday night.", "airport",
+                 id="site-with-another-spelling-of-its-town"),
 ]
 
 

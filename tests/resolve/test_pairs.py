@@ -41,6 +41,10 @@ SITES: dict[str, dict[str, Any]] = {
                         "longitude": 44.2346, "geo_precision": "site"},
     "tanf": {"place": "al-Tanf Garrison", "country_code": "SY", "admin1_code": "SY-HI", "latitude": 33.49,
              "longitude": 38.62, "geo_precision": "site"},
+    "albukamal": {"place": "Albukamal", "country_code": "SY", "admin1_code": "SY-DY", "latitude": 34.45,
+                  "longitude": 40.92, "geo_precision": "town"},
+    "eastern_syria": {"place": "eastern Syria", "country_code": "SY", "admin1_code": None, "latitude": None,
+                      "longitude": None, "geo_precision": "country"},
     "iraq": {"place": "Iraq", "admin1_code": None, "latitude": None, "longitude": None, "geo_precision": "country"},
     "syria": {"place": "Syria", "country_code": "SY", "admin1_code": None, "latitude": None, "longitude": None,
               "geo_precision": "country"},
@@ -100,8 +104,84 @@ MERGE: dict[str, list[dict[str, Any]]] = {
             target_type="diplomatic"),
         rep("b", "baghdad_airport", "2020-01", "airstrike", "The US killed the general at Baghdad airport in January.",
             actor="United States", target_type="personnel", background=True)],
+    # the later outlet dates the fatal attack by the strikes that answered it two days on; a
+    # third names only the country, on the first day
+    "the same dead told two days apart": [
+        rep("a", "k1", "2019-12-27", "rocket", "A rocket barrage on the K-1 base killed an American contractor on Friday.",
+            killed=1),
+        rep("b", "k1", "2019-12-29", "rocket", "The strikes answered rockets fired at K1 that killed a US contractor.",
+            killed=1, injured=4),
+        rep("c", "iraq", "2019-12-27", "rocket", "Rockets killed a civilian contractor at an Iraqi base on Friday.",
+            killed=1, target_type="other")],
+    # ... and a telling with no toll, dated within those two days, joins them too
+    "a toll-less telling within the days of the same dead": [
+        rep("a", "k1", "2019-12-27", "rocket", "A rocket barrage on the K-1 base killed an American contractor on Friday.",
+            killed=1),
+        rep("b", "k1", "2019-12-29", "rocket", "The strikes answered rockets fired at K1 that killed a US contractor.",
+            killed=1, injured=4),
+        rep("d", "iraq", "2019-12-27", "rocket", "The general had planned the attack on a base on December 27th, they said.",
+            background=True)],
+    # ... and so does a precise toll-less telling at the site, whichever arrives first: the telling
+    # of the same dead two days off still joins them (the spanning telling checks the members within)
+    "a precise toll-less telling within the days of the same dead": [
+        rep("a", "k1", "2019-12-27", "rocket", "A rocket barrage on the K-1 base killed an American contractor on Friday.",
+            killed=1),
+        rep("b", "k1", "2019-12-29", "rocket", "The strikes answered rockets fired at K1 that killed a US contractor.",
+            killed=1, injured=4),
+        rep("e", "k1", "2019-12-27", "unknown", "That was the same base struck on December 27.", background=True)],
+    # ... but one dated a day beyond them does not: the incident does not creep along the days (in a
+    # resolution of them all; arriving one by one, the late telling may take it first)
+    "a toll-less telling a day beyond the days of the same dead": [
+        rep("a", "k1", "2019-12-27", "rocket", "A rocket barrage on the K-1 base killed an American contractor on Friday.",
+            killed=1),
+        rep("b", "k1", "2019-12-29", "rocket", "The strikes answered rockets fired at K1 that killed a US contractor.",
+            killed=1, injured=4),
+        rep("e", "k1", "2019-12-30", "rocket", "Rockets struck the K-1 base near Kirkuk again on Monday.")],
+    # a provisional "no casualties" at one base, and the death announced the same day
+    "a provisional no-casualties and the death announced later": [
+        rep("a", "tanf", "2024-01-28", "drone", "A drone struck al-Tanf on Sunday; there were no immediate reports of casualties.",
+            killed=0),
+        rep("b", "tanf", "2024-01-28", "drone", "A soldier died after a drone hit the Tanf garrison on Sunday.", killed=1)],
+    # a well-known killing (the landmarks pack) told by one outlet as a rocket attack somewhere
+    # in Iraq, dated by US time, and by another as a drone strike at the airport
+    "a landmark told with another weapon and a day early": [
+        rep("a", "iraq", "2020-01-02", "rocket", "General Qassem Soleimani was killed in a rocket attack, the Pentagon said.",
+            target_type="personnel", killed=1),
+        rep("b", "baghdad_airport", "2020-01-03", "drone", "An American drone strike near the airport killed Soleimani.",
+            actor="United States", target_type="personnel", killed=2)],
+    # a region named for a wave's part in it ("sites in eastern Syria") may be its one named town
+    "a wave's part told by region and its one named town": [
+        rep("a", "albukamal", "2024-02-02", "airstrike", "US aircraft struck militia positions around Albukamal on Friday.",
+            actor="United States", target_type="militia_position"),
+        rep("b", "eastern_syria", "2024-02-02", "airstrike",
+            "US jets hit militia sites in western Iraq and eastern Syria on Friday.", actor="United States",
+            target_type="militia_position")],
+    # a week-long telling in a province finds a day's country-wide telling of the same strike
+    "last week's strike on a town and the day's strike in the country": [
+        rep("a", "syria", "2021-02-25", "airstrike", "US jets struck militia facilities in Syria on Thursday.",
+            actor="United States", target_type="militia_position"),
+        rep("b", "albukamal", "2021-02-22", "airstrike", "Last week's US strikes near Albukamal hit militia facilities.",
+            precision="week", actor="United States", target_type="militia_position", background=True)],
+    # a strike told by its country, in a sentence that names another country but not as struck too:
+    # no wave part, so it may be the one named town
+    "a strike told by country beside another country's name": [
+        rep("a", "albukamal", "2024-02-02", "airstrike", "US aircraft struck militia positions around Albukamal on Friday.",
+            actor="United States", target_type="militia_position"),
+        rep("b", "syria", "2024-02-02", "airstrike",
+            "A US strike in Syria hit a militia depot on Friday, the Pentagon said, as troops in Iraq stayed on alert.",
+            actor="United States", target_type="militia_position")],
+    # the toll singles out which of the month's rocket attacks a month-long mention means
+    "a month-long mention singled out by its dead": [
+        rep("a", "erbil_airport", "2021-02-15", "rocket", "Rockets hit Erbil airport on Monday, killing a contractor.",
+            killed=1, injured=5),
+        rep("c", "embassy", "2021-02-22", "rocket", "Rockets landed near the US embassy on Monday night.",
+            target_type="diplomatic"),
+        rep("b", "iraq", "2021-02", "rocket", "A rocket attack this month killed a civilian contractor in Iraq.",
+            killed=1, target_type="personnel", background=True)],
 }
-MERGE_EXPECTED = {"a month-long mention fits one far better": [{"a#0", "b#0"}, {"c#0"}]}
+MERGE_EXPECTED = {"a toll-less telling a day beyond the days of the same dead": [{"a#0", "b#0"}, {"e#0"}],
+                  "a month-long mention fits one far better": [{"a#0", "b#0"}, {"c#0"}],
+                  "a month-long mention singled out by its dead": [{"a#0", "b#0"}, {"c#0"}]}
 
 APART: dict[str, list[dict[str, Any]]] = {
     "another country": [
@@ -124,6 +204,37 @@ APART: dict[str, list[dict[str, Any]]] = {
     "one base three days apart": [
         rep("a", "asad", "2024-02-05", "rocket", "Rockets hit Ain al-Asad on Monday."),
         rep("b", "asad", "2024-02-08", "rocket", "Rockets hit Ain al-Asad on Thursday.")],
+    "one base two days apart with no toll told": [
+        rep("a", "asad", "2024-02-05", "rocket", "Rockets hit Ain al-Asad on Monday."),
+        rep("b", "asad", "2024-02-07", "rocket", "Rockets hit Ain al-Asad on Wednesday.")],
+    "one base two days apart with other dead": [
+        rep("a", "asad", "2024-02-05", "rocket", "Rockets killed a soldier at Ain al-Asad on Monday.", killed=1),
+        rep("b", "asad", "2024-02-07", "rocket", "Rockets killed two soldiers at Ain al-Asad on Wednesday.", killed=2)],
+    # one toll, but at two bases: the dead do not make two places one
+    "the same toll two days apart at two bases": [
+        rep("a", "asad", "2024-02-05", "rocket", "Rockets killed a soldier at Ain al-Asad on Monday.", killed=1),
+        rep("b", "k1", "2024-02-07", "rocket", "Rockets killed a soldier at K-1 on Wednesday.", killed=1)],
+    # "no one was killed" and a death: two incidents, told the same day at the country level
+    "no dead against a death": [
+        rep("a", "iraq", "2024-02-05", "drone", "A drone attack on a US base in Iraq killed a soldier on Monday.",
+            killed=1),
+        rep("b", "iraq", "2024-02-05", "drone", "A drone attacked US forces in Iraq on Monday; nobody was killed.",
+            killed=0)],
+    # naming the landmark as the cause does not make an attack on a base the next day that landmark
+    "an attack on a base the day after a landmark it names": [
+        rep("a", "baghdad_airport", "2020-01-03", "drone", "An American drone strike near the airport killed Soleimani.",
+            actor="United States", target_type="personnel", killed=2),
+        rep("b", "iraq", "2020-01-04", "missile", "Missiles hit a US base in Iraq on Saturday, a day after the killing of Soleimani.",
+            target_type="military_base")],
+    # a wave told by country is one incident per country (the coding rules), apart from the town
+    # another outlet names: the two countries' tellings go together, the town alone
+    "a country's part of a strike wave and a named town": [
+        rep("a", "qaim", "2024-02-02", "airstrike", "US aircraft struck militia depots in al-Qaim late on Friday.",
+            actor="United States", target_type="militia_position"),
+        rep("b", "iraq", "2024-02-02", "airstrike", "The US struck 85 targets in Iraq and Syria on Friday.",
+            actor="United States", target_type="militia_position"),
+        rep("c", "iraq", "2024-02-02", "airstrike", "American bombers hit militias in Syria and Iraq on Friday night.",
+            actor="United States", target_type="militia_position", background=True)],
     "a country-wide telling of a wave of strikes on two towns": [
         rep("a", "qaim", "2024-02-02", "airstrike", "US strikes hit al-Qaim on Friday.", actor="United States",
             target_type="militia_position"),
@@ -136,7 +247,8 @@ APART: dict[str, list[dict[str, Any]]] = {
         rep("c", "erbil_airport", "2024-03-11", "drone", "A drone attacked Erbil airport on Monday."),
         rep("b", "iraq", "2024-03", "drone", "A drone attack targeted US forces in Iraq this month.")],
 }
-APART_EXPECTED = {"a country-wide telling of a wave of strikes on two towns": [{"a#0"}, {"a#1"}, {"b#0"}]}
+APART_EXPECTED = {"a country-wide telling of a wave of strikes on two towns": [{"a#0"}, {"a#1"}, {"b#0"}],
+                  "a country's part of a strike wave and a named town": [{"a#0"}, {"b#0", "c#0"}]}
 
 
 def _ids(reports: list[dict[str, Any]]) -> list[str]:
@@ -204,7 +316,11 @@ def _store_groups(reports: list[dict[str, Any]], articles: list[str], path: str)
 
 
 @pytest.mark.parametrize("case", ["late precise", "a month-long mention fits one far better",
-                                  "a country-wide telling of a wave of strikes on two towns"])
+                                  "a country-wide telling of a wave of strikes on two towns",
+                                  "the same dead told two days apart", "a toll-less telling within the days of the same dead",
+                                  "a month-long mention singled out by its dead",
+                                  "a landmark told with another weapon and a day early",
+                                  "a country's part of a strike wave and a named town"])
 def test_incremental_ingest_reaches_the_rebuild_grouping_in_any_order(case: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
     reports = LATE_PRECISE if case == "late precise" else {**MERGE, **APART}[case]
     articles = sorted({r["article_id"] for r in reports})

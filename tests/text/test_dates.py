@@ -9,9 +9,15 @@ from datetime import date
 
 import pytest
 
-from attackwatch.text.dates import find_dates
+from attackwatch.text.dates import DateFloor, find_dates
 
 D = date.fromisoformat
+
+
+def F(day: str) -> DateFloor:
+    """An undated page's stand-in reference (its latest stated day)."""
+    d = D(day)
+    return DateFloor(d.year, d.month, d.day)
 
 CASES = [
     # --- absolute dates, several formats -------------------------------------------------
@@ -41,6 +47,14 @@ CASES = [
     pytest.param("Rockets landed near the base on 13 November, police said.",
                  "13 November", D("2023-11-14"), "2023-11-13", "day", False, id="partial-day-month"),
     # --- weekdays ------------------------------------------------------------------------
+    # an undated page's latest stated day: the nearer weekday around it (the 9th of August 2020
+    # was a Sunday: Tuesday is the 11th; the 3rd of February 2024 a Saturday: Friday is the 2nd)
+    pytest.param("A blast hit a convoy on Tuesday near Taji, the army said.",
+                 "Tuesday", F("2020-08-09"), "2020-08-11", "day", False, id="weekday-after-an-undated-pages-floor"),
+    pytest.param("A series of airstrikes on Friday hit sites in Iraq and Syria.",
+                 "Friday", F("2024-02-03"), "2024-02-02", "day", False, id="weekday-before-an-undated-pages-floor"),
+    pytest.param("Rockets were fired at the base last Tuesday, police said.",
+                 "last Tuesday", F("2020-08-09"), "2020-08-04", "day", False, id="last-weekday-stays-before-the-floor"),
     pytest.param("A drone struck the outpost on Sunday, the Pentagon said.",
                  "Sunday", D("2024-01-29"), "2024-01-28", "day", False, id="weekday-previous-day"),
     pytest.param("Two rockets hit the base on Monday, a spokesman said.",

@@ -14,10 +14,10 @@ from attackwatch.extraction.confidence import assign as assign_confidence
 from attackwatch.extraction.frames import Frame, frames_in_sentence
 from attackwatch.extraction.incidents import Incident, resolve
 from attackwatch.extraction.places import overlaps
-from attackwatch.extraction.statements import unclaimed_zeros
+from attackwatch.extraction.statements import confirm_answered, unclaimed_zeros
 from attackwatch.models import Article, Report
 from attackwatch.packs import Pack, get_pack
-from attackwatch.text.dates import latest_body_date
+from attackwatch.text.dates import DateFloor, latest_body_date
 
 __all__ = ["extract_article"]
 
@@ -82,7 +82,10 @@ def reference_date(article: Article, pack_name: str = "default") -> date | None:
         return arabic_reference_date(article, pack_name)
     if article.published is not None:
         return article.published
-    return latest_body_date(article.text) or dated_by_landmarks(article.text, get_pack(pack_name))
+    floor = latest_body_date(article.text) or dated_by_landmarks(article.text, get_pack(pack_name))
+    # the latest day an undated page states is about when it is from, not its day: "on Tuesday"
+    # after "On Aug. 9 (a Sunday), another explosion" is the Tuesday after, the 11th
+    return DateFloor(floor.year, floor.month, floor.day) if floor is not None else None
 
 
 def extract_article(article: Article, *, pack_name: str = "default", any_theatre: bool = False) -> list[Report]:
@@ -105,6 +108,7 @@ def extract_article(article: Article, *, pack_name: str = "default", any_theatre
                          any_theatre=any_theatre, late_zeros=unclaimed_zeros(ann, incidents))
     scored = [(inc, r) for inc, r in ((inc, build_report(inc, ctx)) for inc in incidents)
               if r is not None and r.date is not None]
+    confirm_answered(ann, scored, pack)
     assign_confidence(scored, ctx, article)
     reports = [r for _, r in scored]
     reports.sort(key=lambda r: r.evidence[0].start if r.evidence else 0)

@@ -25,6 +25,7 @@ _TARGET_BEFORE = re.compile(
     r"loyal\s+to|close\s+to|tied\s+to|supported\s+by|funded\s+by|armed\s+by|proxies\s+of)\s+(?:the\s+)?"
     r"(?:[\w.-]+['\u2019]s\s+)?(?:[\w'\u2019.-]+\s+){0,1}['\"]?|\banti-)$", re.I)
 # "a channel associated with Iraqi anti-terror Popular Mobilization Units": affiliation reaches further
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?][\"\u201d']?\s+(?=[A-Z\"\u201c]|$)")
 _AFFILIATED_BEFORE = re.compile(r"\b(?:associated|affiliated|aligned|allied)\s+(?:with|to)\s+(?:the\s+)?(?:[\w'\u2019.-]+\s+){0,3}$",
                                 re.I)
 # a name inside a reference to another event is not this one's author: "the anniversary of the
@@ -71,6 +72,10 @@ def mention_role(m: Mention, actor: Actor, seg: Segment, folded: str) -> str:
     if actor.kind == "generic":
         return "generic"
     before = folded[max(0, m.start - 40):m.start]
+    # no further back than the sentence: "Ain al-Asad has been a target before. Iran fired ..."
+    ends = list(_SENTENCE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end():]
     if re.search(r"\baccording\s+to\s+(?:the\s+)?$", before, re.I):
         return "source"
     if re.search(r"\bpro-$", before, re.I):
@@ -198,6 +203,12 @@ def perpetrator(roles: list[ActorRole], weapon: str | None, pack: Pack) -> Actor
         # the striker the strike words name ("American jets", "a US drone") before a state named
         # only nearby (the Iraqi forces that dispersed a protest against the strikes)
         strikers = [r for r in states if r.armed_with] or [r for r in states if r.actor.side in ("us", "israel")] or states
+        # "US and British jets", "by both the Americans and British": the state named first of a pair
+        # striking together leads (the coded actor is one; the first named is the one coded)
+        paired = [r for r in states if r not in strikers and r.mention is not None and any(
+            s.mention is not None and 0 < s.mention.start - r.mention.end <= 9 for s in strikers)]
+        if paired:
+            return min(paired, key=lambda r: r.mention.start).actor  # type: ignore[union-attr]
         return _specific_first(strikers, pack) or None
     # "a US strike on a Nujaba base": the nationality on the strike itself outweighs a militia
     # named elsewhere in the telling, unless that militia claimed it

@@ -18,26 +18,67 @@ def _shift(day: str, days: int) -> str:
 
 # "the rocket attacks came the day after US forces carried out airstrikes": the clause before
 # "after"/"before" gives the gap from the incident in focus
-_GAP = re.compile(r"\b(?:(the|a|one|two|three|four|five|six|\d)\s+(day|days)|(hours|hours?\s+later)|(days|weeks))\s*$")
+_GAP = re.compile(r"\b(?:(the|a|one|two|three|four|five|six|\d)\s+(day|days)|(hours|hours?\s+later)|(days|weeks)|((?:within|less\s+than|under|barely)\s+)?(?:a|one)\s+(week))\s*$")
+
+
+# the clause before "after" tells a strike answering what follows ("US jets struck ... after")
+_ANSWER_AFTER = re.compile(r"\b(?:struck|strikes?|attacked|hit|targeted|bombed|retaliat\w*|responded)\b", re.I)
 
 
 def relative_to_focus(f: Frame, sent: Sentence, ann: Annotated, focus: str | None) -> DateMention | None:
     """The date of a subordinate telling from its gap to the incident in focus (dated `focus`)."""
     first = f.segs[0]
-    if first.lead not in ("after", "before") or not focus or len(focus) != 10:
+    if first.lead not in ("after", "before", "following") or not focus or len(focus) != 10:
         return None
     before = [s for s in sent.segments if s.end <= first.start]
     if not before:
         return None
     m = _GAP.search(ann.folded[before[-1].start:before[-1].end].lower().rstrip(" ,"))
     if m is None:
+        if first.lead == "after" and _ANSWER_AFTER.search(ann.folded[before[-1].start:before[-1].end]):
+            # "an AC-130 struck the group on Monday after it fired a missile at Al-Asad": a strike
+            # answering an attack comes within a day of it (the day told, give or take one)
+            return DateMention(first.start, first.start, "", "answered", focus, "day")
         return None
+    if m.group(6) and not m.group(5):  # "a week after the Tower 22 attack": seven days
+        days = 7 if first.lead == "before" else -7
+        return DateMention(first.start, first.start, "", "relative", _shift(focus, days), "day")
+    if m.group(6):
+        # "the second attack within a week, following a rocket strike on al-Asad", "less than a week
+        # after": some day of the week before the focus, told as the week that begins on its Monday
+        start = date.fromisoformat(focus) - timedelta(days=4)
+        monday = start - timedelta(days=start.weekday())
+        return DateMention(first.start, first.start, "", "relative", monday.isoformat(), "week")
     if m.group(4):  # "days after": the month of the incident in focus
         return DateMention(first.start, first.start, "", "relative", focus[:7], "month")
     days = 0 if m.group(3) else _OFFSET_NUMBERS.get(m.group(1), 1)
-    if first.lead == "after":
+    if first.lead in ("after", "following"):
         days = -days  # the focus came the day after it: it was the day before
     return DateMention(first.start, first.start, "", "relative", _shift(focus, days), "day")
+
+
+# "The next day, US forces struck ...", "Two days later, ...", "Hours later, ...": counted from the
+# incident in focus (only at the head of the sentence, where it dates what the sentence tells)
+_LATER = re.compile(r"\s*(?:(?:on|by)\s+)?(?:(?:the\s+)?(?P<next>next|following)\s+(?:day|morning|evening|night|afternoon)"
+                    r"|(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+later|(?P<hours>(?:a\s+few\s+|several\s+|just\s+)?"
+                    r"hours\s+later|later\s+(?:that|the\s+same)\s+(?:day|night|evening))|(?P<same>(?:on\s+)?the\s+same\s+(?:day|night)))\b",
+                    re.I)
+
+
+def later_than_focus(f: Frame, sent: Sentence, ann: Annotated, focus: str | None) -> DateMention | None:
+    """The date of a telling that opens by counting days from the incident in focus."""
+    if not focus or len(focus) != 10 or f.segs[0].sent != sent.index:
+        return None
+    m = _LATER.match(ann.folded, sent.start)
+    if m is None or not f.segs[0].start <= m.start() < f.segs[0].end:
+        return None  # the count opens another frame of the sentence, not this one
+    if m.group("next"):
+        days = 1
+    elif m.group("n"):
+        days = _OFFSET_NUMBERS.get(m.group("n").lower(), 1) if not m.group("n").isdigit() else int(m.group("n"))
+    else:
+        days = 0  # "hours later", "on the same day"
+    return DateMention(m.start(), m.end(), m.group(0).strip(), "relative", _shift(focus, days), "day")
 
 
 def landmark_date(f: Frame, ann: Annotated, pack: Pack) -> DateMention | None:
@@ -49,7 +90,9 @@ def landmark_date(f: Frame, ann: Annotated, pack: Pack) -> DateMention | None:
     # wake of the Jordan attack" names the event answered, not this one
     text = " ".join(ann.folded[s.start:s.end].lower() for s in f.segs)
     m = _OFFSET.search(text)  # "five days after Soleimani's death" dates by the landmark
-    told = [s for s in f.segs if m or not (s.subordinate or s.has("BACKGROUND"))]
+    # a frame told wholly in a side clause ("..., days after the US killed Soleimani") is that event
+    told = [s for s in f.segs if m or not (s.subordinate or s.has("BACKGROUND"))] or (
+        f.segs if all(s.subordinate for s in f.segs) else [])
     if not told or landmark_in(told, ann.folded, pack) is None:
         return None
     seg = told[0]

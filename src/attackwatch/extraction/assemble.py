@@ -65,6 +65,14 @@ _US_SIDE_PEOPLE = {"soldier", "soldiers", "troops", "service member", "service m
                    "americans", "contractor", "contractors", "patrol", "advisers", "advisors"}
 
 
+_NAMES_BASE = re.compile(r"\b(?:air\s*base|base|AB)\b", re.I)
+
+
+_FOILED = {"intercept-defused", "intercept-dismantled", "intercept-found-primed",
+           "intercept-defused-device"}
+_DRONE_STRIKE_ROWS = {"drone-drone-strike", "drone-drone-strikes"}
+
+
 def _target_type(segs: list[Segment], place: Place | None, state_strike: bool, pack: Pack) -> str:
     rows = pack.rows_by_id("cues")
     cues = [c for s in segs for c in s.cues if c.label == "TARGET" and c.id in rows]
@@ -80,6 +88,8 @@ def _target_type(segs: list[Segment], place: Place | None, state_strike: bool, p
     if not state_strike and near & {"convoy", "diplomatic", "military_base", "airport"}:
         said = near  # a facility the attack clause names outranks one named aside
     site = place.site_type if place is not None and place.site_type in ("military_base", "airport", "diplomatic") else None
+    if site == "airport" and any(m.id == place.id and _NAMES_BASE.search(m.text) for s in segs for m in s.places):
+        site = "military_base"  # "Erbil AB", "Erbil air base": the base at the airport, by the text's own word
     if state_strike:
         # a strike on facilities that killed a commander hit a militia position; a strike on a
         # person or a car is on personnel. US troops, contractors and service members named beside a
@@ -141,16 +151,19 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
     state_agents = [r for r in roles if r.role == "agent" and r.actor.kind in ("state", "coalition") and r.actor.side in ("us", "israel")]
     armed_agents = [r for r in roles if r.role == "agent" and (r.actor.kind in ("militia", "umbrella") or r.actor.side == "axis")]
     state_drone = any(r.armed_with and "drone" in r.armed_with for r in state_agents)
-    # "a US drone strike": the state strikes from the air. EVENTS.md would keep `drone` here, but
-    # the example and most dev gold code these `airstrike`; see the closing note of issue 10
-    if weapon == "drone" and state_agents and (not armed_agents or state_drone):
+    # "a US drone strike", "a US drone struck his car": a strike the text calls a drone strike is
+    # `drone`, whoever struck (EVENTS.md, weapon); drones named beside a state's strike are the
+    # militias' ("strikes on drone storage sites", "in answer to the drone attack"): it struck from the air
+    called_drone = state_drone or any(r["id"] in _DRONE_STRIKE_ROWS for r in own_rows)
+    if weapon == "drone" and state_agents and not armed_agents and not called_drone:
         weapon, row = "airstrike", {"weapon": "airstrike", "event_type": "Air/drone strike"}
     if weapon == "unknown" and inc.hint_weapon:
         weapon, row = inc.hint_weapon, {"weapon": inc.hint_weapon, "event_type": _EVENT_BY_WEAPON.get(inc.hint_weapon, "Attack")}
     if weapon == "unknown" and landmark is not None and landmark.fields.get("weapon"):
         weapon = landmark.fields["weapon"]
         row = {"weapon": weapon, "event_type": landmark.fields.get("event_type") or _EVENT_BY_WEAPON.get(weapon, "Attack")}
-    state_strike = weapon == "airstrike"
+    # a state's drone strike is a state's strike all the same (targets, actor, interception)
+    state_strike = weapon == "airstrike" or weapon == "drone" and called_drone and bool(state_agents) and not armed_agents
 
     target_type = _target_type(own, place, state_strike, pack)
     for extra in (absorbed, inherited):
@@ -166,7 +179,7 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
         row = next(r for r in weak if r["weapon"] != "ied")  # "a salvo fell short": rockets
         weapon = row["weapon"]
 
-    perp = perpetrator(roles, "airstrike" if state_strike else weapon, pack)
+    perp = perpetrator(roles, "airstrike" if state_strike else weapon, pack)  # a state's drone strike too
     if perp is None and not state_strike:
         perp = _antecedent(ann, pack, told)
     if perp is None and weapon in ("unknown", "airstrike") and _strike_on_militia(roles, own, pack):
@@ -176,7 +189,8 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
         if perp is not None:
             weapon, row, state_strike = "airstrike", {"weapon": "airstrike", "event_type": "Air/drone strike"}, True
             target_type = _target_type(own, place, True, pack)
-    if weapon in ("unknown", "drone") and perp is not None and perp.kind in ("state", "coalition") and perp.side in ("us", "israel"):
+    if (weapon == "unknown" or weapon == "drone" and not called_drone) and perp is not None and perp.kind in ("state", "coalition") \
+            and perp.side in ("us", "israel"):
         # "US forces struck two facilities", "a US drone strike": the US strikes from the air
         weapon, row, state_strike = "airstrike", {"weapon": "airstrike", "event_type": "Air/drone strike"}, True
         target_type = _target_type(own, place, True, pack)
@@ -221,6 +235,13 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
         event_type = "Remote explosive/landmine/IED" if on_road else "Attack"
     if intercepted:
         event_type = "Disrupted weapons use"
+    cues = [c.id for s in own for c in s.cue("INTERCEPT")]
+    stopped_early = _FOILED | ({"intercept-foiled", "intercept-thwarted", "intercept-prevented"} if weapon in ("rocket", "mortar", "ied") else set())
+    if cues and intercepted is not False and not state_strike and all(c in stopped_early for c in cues):
+        # stopped before anything flew or went off: rockets found primed, an IED defused, a rocket
+        # attack foiled (EVENTS.md: Disrupted weapons use, intercepted null); a drone attack "thwarted"
+        # was a drone that flew and was stopped, an interception
+        event_type, intercepted = "Disrupted weapons use", None
     geo = geocode(place, pack) if place is not None else (geocode(ctx.country, pack) if ctx.country else None)
     if geo is None:
         return None

@@ -18,7 +18,7 @@ _PERSON = (r"(?:people|persons?|soldiers?|troops?|servicemembers?|service\s*memb
            r"americans?|civilians?|contractors?|fighters?|militants?|members?|militiamen|officers?|police(?:men)?|policem[ae]n|guards?|"
            r"workers?|children|child|women|woman|men|man|commanders?|leaders?|others?|iraqis?|syrians?|jordanians?|"
            r"individuals?|staff|employees?|marines?|sailors?|airmen|airman|gunmen|insurgents?|operatives?|reservists?|"
-           r"guardsmen|medics?|pilots?|trainers?|advisers?|advisors?|"
+           r"guardsmen|medics?|pilots?|trainers?|advisers?|advisors?|generals?|"
            r"(?:[a-z]+\s+){0,2}(?:soldiers?|troops?|members?|personnel|fighters?|officers?|servicemembers?|service\s*members?))")
 # up to three modifiers between a number and its noun ("seven Kata'ib Hezbollah fighters"), never a verb
 _FILL = r"(?:(?!(?:was|were|and|had|has|have|is|are|been|by|in|at)\b)[\w'-]+\s+){0,3}?"
@@ -47,6 +47,8 @@ _PATTERNS = [
     ("injured", re.compile(r"\b(?P<n>" + _NUM + r")\s+(?:of\s+the\s+)?" + _PERSON + r"\s+(?:was|were)\s+(?:later\s+)?(?:taken|rushed|evacuated|airlifted|flown|treated|hospitali[sz]ed)\b", re.I)),
     ("injured", re.compile(r"\band\s+" + _HURT_V + r"\s+" + _Q + r"(?P<n>" + _NUM + r")\b", re.I)),
 ]
+# "No one was hurt", "not one soldier was injured": a count the sentence denies
+_DENIED = re.compile(r"\b(?:no|not|nor)\s+$", re.I)
 _WEAPONISH = re.compile(r"\b(?:rockets?|drones?|missiles?|shells?|bombs?|mortars?|projectiles?|strikes?|attacks?|days?|weeks?|months?|hours?|years?)\b", re.I)
 
 
@@ -133,12 +135,45 @@ _NAME_WITH_OTHERS = re.compile(r"\b(?:killed|killing)\s+" + _NOT_NAME + _NAME + 
                                r"members|associates|escorts|men)\b")
 
 
+# "killed Gen. Qassim Soleimani, who headed the Quds Force, and Abu Mahdi al-Muhandis, ...", "the
+# liquidation of Iranian general Qasem Soleimani and PMF deputy Abu al-Muhandis": names joined by
+# "and" after a killing, each with its own aside; a name is two capitalised words or more at the
+# head of its part ("Iraqi soldiers" is no name)
+_KILLING = re.compile(r"\b(?:killed|killing|assassinated|assassinating|liquidated|(?:killing|assassination|liquidation|"
+                      r"deaths?)\s+of)\s+", re.I)
+_PERSON_NAME = re.compile(r"^(?:(?:[A-Z][\w.'\u2019()-]*|general|gen\.|commander|deputy|leader|chief|head|colonel|senior|top|"
+                          r"militia|maj\.|brig\.|lt\.|col\.|sheikh|cleric)\s+){0,4}?(?:(?:Abu|Al|al|el|bin|ibn)[- ])?[A-Z][\w'\u2019-]+"
+                          r"(?:\s+(?:(?:al|el|bin|ibn|abu|Abu|Al)[- ]?)?[A-Z][\w'\u2019-]+)+\b")
+_HIS_PEOPLE = re.compile(r"^(?:(?P<n>" + _NUM + r")\s+of\s+)?(?:his|their)\s+(?:[a-z]+\s+)?(?:deputy|aide|aides|driver|guard|guards|"
+                         r"bodyguards?|companions?|son|brother|assistant|escorts?)\b", re.I)
+
+
+def _names_after_killing(text: str) -> int | None:
+    best: int | None = None
+    for m in _KILLING.finditer(text):
+        rest = text[m.end():m.end() + 300].split(";")[0]
+        n = 0
+        for part in re.split(r",?\s+and\s+", rest):
+            head = part.split(",")[0].strip()
+            his = _HIS_PEOPLE.match(head)
+            if his:
+                n += (number(his.group("n")) or 1) if his.group("n") else 1
+            elif _PERSON_NAME.match(head) and not head.split()[0] in ("In", "On", "At", "Near", "The", "A", "An"):
+                n += 1
+            else:
+                break
+        if n >= 2:
+            best = n if best is None else max(best, n)
+    return best
+
+
 @lru_cache(maxsize=4096)
 def named_dead(text: str) -> int | None:
     """The number of dead a named list gives ("killing X and his deputy": 2), or None."""
-    if "killed" not in text and "killing" not in text:
+    low = text.lower()
+    if not any(w in low for w in ("killed", "killing", "assassinat", "liquidat", "death")):
         return None
-    best: int | None = None
+    best: int | None = _names_after_killing(text)
     for m in _NAMED_LIST.finditer(text):
         n = 0
         for item in _ITEM_RX.finditer(m.group("list")):
@@ -157,7 +192,7 @@ def named_dead(text: str) -> int | None:
 
 
 # every count pattern needs one of these words; a clause without any is skipped in one search
-_HARM_WORD = re.compile(r"kill|dead|died|dies|slain|perish|lives|toll|death|fatalit|wound|injur|hurt|hospital|"
+_HARM_WORD = re.compile(r"kill|dead|died|dies|slain|perish|lives|toll|death|fatalit|wound|injur|hurt|hospital|assassinat|liquidat|"
                         r"treated|rushed|evacuated|airlifted|flown|taken", re.I)
 
 
@@ -212,6 +247,8 @@ def casualties_in(text: str) -> Casualties:
             if field_name == "toll":
                 field_name = "killed"  # "the death toll from the strikes rose to 31"
             elif _WEAPONISH.search(m.group(0)):
+                continue
+            if m.group("n") and _DENIED.search(text, max(0, m.start("n") - 8), m.start("n")):
                 continue
             n = number(m.group("n")) if m.group("n") else 1  # an empty count: "injured the driver"
             if n is None or n > 100000:

@@ -47,6 +47,7 @@ class Frame:
     answers: "Frame | None" = None  # the event this one responds to ("..., to which the US responded with")
     near: bool = False  # its place is only a reference point ("an air base north of Baghdad")
     retold: bool = False  # a first account later corrected ("officials initially said three rockets")
+    when_of: DateMention | None = None  # "since April, when a coalition aircraft struck": the date it tells
 
     @property
     def specific(self) -> bool:
@@ -87,13 +88,43 @@ def _own_date(segs: list[Segment], trigger_tok: int | None = None) -> DateMentio
     return min(dates, key=rank)[1]
 
 
-def _weapon(segs: list[Segment], pack: Pack, trigger_tok: int) -> WeaponHit | None:
+# "10 rocket launchers destroyed", "a strike on a rocket launcher", "destroying two drones on the
+# ground": the weapon is what was hit, not what hit
+_HIT_AFTER = re.compile(r"\s+(?:were|was|had\s+been|have\s+been)\s+(?:destroyed|struck|hit|targeted)\b", re.I)
+_LAUNCHER_DESTROYED = re.compile(r"\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?destroyed\b", re.I)
+_HIT_BEFORE = re.compile(r"\b(?:destroy(?:ed|ing|s)?|(?:strikes?|raids?|attacks?)\s+on|struck|targeting|targeted)\s+"
+                         r"(?:(?:a|an|the|\d+|two|three|four|five|six|several|multiple|some)\s+)?"
+                         r"(?:(?!(?:with|by|from|using|in|at|on|near)\b)[\w-]+\s+){0,2}$", re.I)
+
+
+# "a militia blamed for a rocket attack that killed a contractor": what follows tells another event
+ANOTHER_EVENT_AFTER = re.compile(r"\b(?:blamed|responsible|accused|held\s+responsible)\s+(?:for|of)\s+(?:a|an|the|last\s+\w+'s)\s+"
+                                 r"(?:[\w-]+\s+){0,3}?(?:attack|attacks|barrage|strike|bombing|killing)\b", re.I)
+
+
+def _told_of_another(w: Mention, folded: str) -> bool:
+    """Named inside "blamed for a rocket attack ...": the weapon of the event blamed, not this one."""
+    m = ANOTHER_EVENT_AFTER.search(folded, max(0, w.start - 60), w.end + 40)
+    return m is not None and m.start() < w.start
+
+
+def _hit_weapon(w: Mention, folded: str) -> bool:
+    if _told_of_another(w, folded):
+        return True
+    if _HIT_AFTER.match(folded, w.end) or _HIT_BEFORE.search(folded[max(0, w.start - 60):w.start]):
+        return True
+    return "launcher" in w.text.lower() and bool(_LAUNCHER_DESTROYED.match(folded, w.end))
+
+
+def _weapon(segs: list[Segment], pack: Pack, trigger_tok: int, folded: str | None = None) -> WeaponHit | None:
     rows = pack.rows_by_id("weapons")
     hits = []
     for s in segs:
         for w in s.weapons:
             row = rows.get(w.id)
             if row is None:
+                continue
+            if folded is not None and row["weapon"] in ("rocket", "drone", "missile", "mortar") and _hit_weapon(w, folded):
                 continue
             hits.append(WeaponHit(row["weapon"], row["event_type"], row.get("strength", "strong") != "weak", w.tok))
     strong = [h for h in hits if h.strong]
@@ -131,10 +162,11 @@ def _dated_weapon(f: Frame, folded: str, pack: Pack) -> WeaponHit | None:
     return None
 
 
-def _weapon_before(segs: list[Segment], pack: Pack, tok: int) -> WeaponHit | None:
+def _weapon_before(segs: list[Segment], pack: Pack, tok: int, folded: str) -> WeaponHit | None:
     rows = pack.rows_by_id("weapons")
     before = [(w.tok, rows[w.id]) for s in segs for w in s.weapons if w.id in rows and w.tok < tok
-              and rows[w.id].get("strength", "strong") != "weak"]
+              and rows[w.id].get("strength", "strong") != "weak"
+              and not (rows[w.id]["weapon"] in ("rocket", "drone", "missile", "mortar") and _hit_weapon(w, folded))]
     if not before:
         return None
     t, row = max(before, key=lambda x: x[0])
@@ -174,20 +206,50 @@ def _starts_frame(seg: Segment, frame: Frame | None, pack: Pack, folded: str) ->
     return False
 
 
+_WHEN_DATE = re.compile(r"\s*,?\s*(?:since|in|on|until|last)\s", re.I)
+
+
+def _when_of(seg: Segment, prev: Segment | None, folded: str) -> DateMention | None:
+    """The date a "when" clause tells: "since April, when ...", "in January, when ..."."""
+    if seg.lead != "when" or prev is None or not prev.dates or not _WHEN_DATE.match(folded, prev.start):
+        return None
+    d = prev.dates[-1]
+    return DateMention(d.start, d.end, d.text, d.kind, d.value, d.precision, False) if d.value else None
+
+
+# "Days after three US troops were killed in Jordan, the US struck ...": the event answered, told in
+# a leading "after" clause, lends no place to the strike
+_ANSWERED_LEADS = frozenset({"after", "following", "since"})
+
+
 def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title: bool = False) -> list[Frame]:
     frames: list[Frame] = []
     pending: list[Segment] = []
     current: Frame | None = None
+    before: Segment | None = None
     for seg in sent.segments:
         if not seg.active:
             continue
-        if seg.triggers:
-            if _starts_frame(seg, current, pack, ann.folded):
+        prev, before = before, seg
+        when_of = _when_of(seg, prev, ann.folded)
+        if when_of is not None and seg.triggers and current is not None:
+            # "the first strike since April, when a coalition aircraft struck a launcher": the event
+            # the date names, told in its own clause
+            current = Frame(sent.index, sent.para, [seg], subordinate=True, trigger_tok=seg.triggers[0].tok,
+                            from_title=from_title, when_of=when_of)
+            frames.append(current)
+            continue
+        # "..., days after the United States killed General Soleimani": a well-known killing told in
+        # a side clause is an event of its own, not more of the sentence's missile attack
+        told_landmark = (not seg.triggers and seg.subordinate and current is not None and seg.has("IMPACT")
+                         and landmark_in([seg], ann.folded, pack) is not None)
+        if seg.triggers or told_landmark:
+            if told_landmark or _starts_frame(seg, current, pack, ann.folded):
                 answered = current if current is not None and _RESPONSE.search(ann.folded[seg.start:seg.end]) else None
                 # the answer to an event told as background is background too, and dated by it
                 current = Frame(sent.index, sent.para, [seg], subordinate=seg.subordinate or bool(
-                    answered and answered.subordinate), trigger_tok=seg.triggers[0].tok, from_title=from_title,
-                    answers=answered)
+                    answered and answered.subordinate), trigger_tok=(seg.triggers or seg.cue("IMPACT"))[0].tok,
+                    from_title=from_title, answers=answered)
                 if not seg.subordinate and pending:
                     current.segs = pending + current.segs
                     pending = []
@@ -203,11 +265,11 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
     out: list[Frame] = []
     for f in frames:
         f.segs.sort(key=lambda s: s.start)
-        f.date = _own_date(f.segs, f.trigger_tok)
+        f.date = _own_date(f.segs, f.trigger_tok) or f.when_of
         f.reported = bool(f.date) and (any(s.start <= f.date.start < s.end and s.has("SAY")
                                            and not (s.tok <= f.trigger_tok < s.tok_end) for s in f.segs)
                                        or bool(_SAID_ON.search(ann.folded[max(0, f.date.start - 30):f.date.start])))
-        f.weapon = _dated_weapon(f, ann.folded, pack) or _weapon(f.segs, pack, f.trigger_tok)
+        f.weapon = _dated_weapon(f, ann.folded, pack) or _weapon(f.segs, pack, f.trigger_tok, ann.folded)
         f.another = any(_tells_another(c, sent, ann.folded) for s in f.segs for c in s.cue("ANOTHER"))
         f.retold = any(s.has("RETOLD") for s in f.segs)
         f.anaphor = f.retold or any(s.has("ANAPHOR") for s in f.segs)
@@ -216,7 +278,8 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
         # a side clause about another event ("its retaliation for the deaths of three soldiers in
         # Jordan") lends no place
         mentions = [p for s in f.segs for p in s.places
-                    if not (s.has("BACKGROUND") and not (s.tok <= f.trigger_tok < s.tok_end))]
+                    if not ((s.has("BACKGROUND") or s.subordinate and s.lead in _ANSWERED_LEADS and s.has("IMPACT"))
+                            and not (s.tok <= f.trigger_tok < s.tok_end))]
         places = select_places(mentions, ann.folded, pack)
         same_place = any(s.has("SAME_PLACE") for s in f.segs)
         if same_place and only_references(mentions, ann.folded):
@@ -240,7 +303,7 @@ def frames_in_sentence(sent: Sentence, ann: Annotated, pack: Pack, *, from_title
                 # each place takes the weapon told just before it
                 at = next((m for s in f.segs for m in s.places if m.id == place.id), None)
                 if at is not None:
-                    g.weapon = _weapon_before(f.segs, pack, at.tok) or f.weapon
+                    g.weapon = _weapon_before(f.segs, pack, at.tok, ann.folded) or f.weapon
             out.append(g)
     return _second_days(out, ann.folded)
 

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from attackwatch.extraction.annotate import Annotated, Segment
-from attackwatch.extraction.anchoring import landmark_date, relative_to_focus
+from attackwatch.extraction.anchoring import landmark_date, later_than_focus, relative_to_focus
+from attackwatch.extraction.casualties import casualties_in
 from attackwatch.extraction.frames import Frame, frames_in_sentence
 from attackwatch.text.dates import DateMention
 from attackwatch.extraction.places import contains, near_each_other, overlaps
@@ -44,8 +45,9 @@ class Incident:
         self.frames.append(f)
         if f.date:
             # an event date beats the day it was reported, which beats a guess
-            source = "reported" if f.reported else "own"
-            if (not self.date_value or self.date_source in ("published", "context")
+            # the day of the strike that answered it is no date the text gives this event: not background
+            source = "reported" if f.reported else "answered" if f.date.kind == "answered" else "own"
+            if (not self.date_value or self.date_source in ("published", "context", "answered")
                     or self.date_source == "reported" and source == "own"):
                 self.date_value, self.date_precision, self.date_source = f.date.value, f.date.precision, source
         if f.place and (self.place is None or self.place_near and not f.near and near_each_other(self.place, f.place)):
@@ -201,6 +203,52 @@ def _is_cue_segment(seg: Segment) -> bool:
     return any(c.label in ATTACH_LABELS for c in seg.cues) or bool(seg.actors)
 
 
+# "It was also attacked in May", "The base had been targeted in March": the site in focus, recalled
+_RECALL = re.compile(r"\s*(?:it|the\s+(?:same\s+)?(?:base|airport|site|facility|camp|garrison|outpost|compound|embassy))\s+"
+                     r"(?:was|had\s+been|has\s+been|were)\s+(?:also\s+|previously\s+|last\s+|first\s+)?"
+                     r"(?:attacked|targeted|struck|hit|shelled)\b"
+                     r"|\s*(?:that|this|it)\s+(?:was|is)\s+the\s+same\s+(?:place|base|site|airport|camp)\s+(?:that\s+was\s+)?"
+                     r"(?:attacked|targeted|struck|hit|shelled)\b", re.I)
+
+
+# a sentence that opens by answering: "<Someone> responded with", "In retaliation, ..." (its actor's name first)
+_ANSWER_OPENS = re.compile(r"\s*(?:[\w'\u2019.-]+\s+){1,4}?(?:responded|retaliated|hit\s+back|struck\s+back)\s+(?:with|by)\b", re.I)
+_AT_IT = re.compile(r"\b(?:at|on|against|toward|towards|targeted|struck|hit|attacked|shelled)\s+it\b", re.I)
+
+
+def _site_it_names(f: Frame, ann: Annotated, pack: Pack, current: Incident | None) -> Place | None:
+    """"Ain al-Asad has been a target before. Iran fired missiles at it in January 2020": the one
+    site the sentence before names, else the site of the incident in focus."""
+    if not any(_AT_IT.search(ann.folded[s.start:s.end]) for s in f.segs if s.triggers):
+        return None
+    if f.sent > 0:
+        sites = {pack.places[m.id].id for s in ann.sentences[f.sent - 1].segments for m in s.places
+                 if m.id in pack.places and pack.places[m.id].kind == "site"}
+        if len(sites) == 1:
+            return pack.places[sites.pop()]
+    return current.place if current is not None and current.place is not None and current.place.kind == "site" else None
+
+
+def _recalled_at(f: Frame, ann: Annotated, current: Incident | None) -> Place | None:
+    """The site of the incident in focus, for a telling of another attack on it on another date."""
+    if f.place is not None or f.date is None or current is None or current.place is None or current.place.kind != "site":
+        return None
+    if current.date_value == f.date.value or not _RECALL.match(ann.folded, f.segs[0].start):
+        return None
+    return current.place
+
+
+def _counts_harm(seg: Segment, sent, ann: Annotated, current: Incident) -> bool:  # type: ignore[no-untyped-def]
+    """"One soldier was wounded." right after an attack: a count of harm with no place or date of
+    its own, in the sentence that follows the telling, is the current incident's toll."""
+    if sent.index != current.last_sent + 1 or not seg.has("IMPACT"):
+        return False
+    if any(g.places or g.dates for g in sent.segments):
+        return False  # "In January, three soldiers were killed in Jordan": another event's toll
+    found = casualties_in(ann.folded[seg.start:seg.end])
+    return found.killed is not None or found.injured is not None
+
+
 def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
     incidents: list[Incident] = []
     current: Incident | None = None
@@ -225,7 +273,7 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
             near = sent.para == current.last_para or sent.index == current.last_sent + 1 or any(
                 s.has("ANAPHOR") for s in sent.segments) or (attribution and sent.para <= current.last_para + 3)
             if near:
-                cues = [s for s in sent.segments if s.active and _is_cue_segment(s)]
+                cues = [s for s in sent.segments if s.active and (_is_cue_segment(s) or _counts_harm(s, sent, ann, current))]
                 # "the US struck 85 targets in Syria and Iraq. CENTCOM said its forces conducted the
                 # strikes": what follows one telling split by place speaks of every part of it
                 for inc in [current] + _split_siblings(current, incidents):
@@ -248,6 +296,19 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                     continue
                 if not f.specific:
                     continue
+            if not f.date and current is not None:
+                f.date = later_than_focus(f, sent, ann, current.date_value)  # "The next day, US jets struck"
+            if f.answers is None and current is not None and current.frames and f is frames[0] \
+                    and _ANSWER_OPENS.match(ann.folded, f.segs[0].start):
+                # "Tehran responded with a ballistic missile attack ...": the answer to the incident just
+                # told, dated as it is (before it is matched: its date keeps it apart from the others)
+                f.answers = current.frames[-1]
+                f.date = f.date or _date_of_answered(f, incidents)
+            if f.place is None:
+                f.place = _site_it_names(f, ann, pack, current)  # "Iran fired missiles at it"
+            recalled = _recalled_at(f, ann, current)
+            if recalled is not None:
+                f.place = recalled  # "It was also attacked in May": the site just told, another day
             # an incident at the very place named comes first, then the others, latest first
             ordered = sorted(reversed(incidents), key=lambda i: not (f.place and i.place and i.place.id == f.place.id))
             for inc in ordered:
@@ -267,7 +328,9 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                     # the page names without a date takes the date the landmarks pack records; an
                     # incident already told on that day within that place is the one it sums up
                     f.date = told
-                    target = next((i for i in reversed(incidents) if i.date_value == f.date.value and f.place
+                    # (a day either side: the pack keeps one date, a page its local day, "Saturday (Feb 3)")
+                    target = next((i for i in reversed(incidents) if (i.date_value == f.date.value or (
+                                   _days_apart(i.date_value, f.date.value) or 9) <= 1) and f.place
                                    and i.place and contains(f.place, i.place, pack)), None)
                     if target is not None:
                         target.add(f)
@@ -275,7 +338,7 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                         continue
                 if not f.date and (f.background_cue or f.landmark):
                     continue  # a reference to some earlier event that the article does not date
-                if not f.specific:
+                if not f.specific and recalled is None:
                     continue  # "hitting inside Syria": too vague to stand as an incident of its own
                 target = Incident(frames=[], distinct=f.another, hint_weapon=f.hint_weapon)
                 incidents.append(target)

@@ -61,7 +61,10 @@ def place_for_mention(m: Mention, alternatives: list[Mention], folded: str, pack
 _REFERENCE_AFTER = re.compile(
     r"^(?:\s+(?:local\s+)?time\b|\s+border\b|\s+24\b"  # "Kurdistan 24" is a channel
     r"|\s*(?:-|to)\s*(?:[A-Z][\w'-]*\s*){1,3}(?:highway|road|expressway|motorway|route)\b"
-    r"|\s+(?:highway|road|expressway|motorway)\b)")
+    r"|\s+(?:highway|road|expressway|motorway)\b"
+    # a building or street named after a province or town ("the Babylon Hotel", "the Diyala bridge",
+    # "Basra Street"): its name is no place of the incident
+    r"|\s+(?:[Hh]otel|[Bb]ridge|Street|Square|Mall|Stadium|University|Hospital|Palace|Mosque|Club|Restaurant)\b)")
 _ROAD_START = re.compile(r"(?:\b[A-Z][\w'-]*\s*(?:-|to)\s*)$")
 
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 
 from attackwatch.extraction.annotate import Annotated, Mention, Segment
+from attackwatch.extraction.frames import ANOTHER_EVENT_AFTER
 from attackwatch.extraction.incidents import Incident
 from attackwatch.extraction.casualties import casualties_in, named_dead, zero_casualties
 from attackwatch.packs import Pack
+from attackwatch.models import Report
 
 _PROJECTILES = {"rocket", "missile", "drone", "mortar", "unknown"}
 _EVENT_CONTENT = {"TRIGGER", "IMPACT", "INTERCEPT", "NOCAS", "NOKILL", "INJ_UNCOUNTED", "ANAPHOR", "UNCONFIRMED", "DENY"}
@@ -19,6 +21,26 @@ _SUBSET = re.compile(r"\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|
                      r"nearly\s+all\b|^\W*one\s+(?:was|were)\b|"
                      r"\b(?:while|whereas|but)\b[^.]{0,80}\banother\s+(?:drone|rocket|missile|projectile|one)\b)", re.I)
 _NOT_INTERCEPTED = re.compile(r"\b(?:without|not|never|failed\s+to)\s+(?:being\s+|been\s+|be\s+)?$", re.I)
+
+
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_N = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+_FIRED = re.compile(r"\b" + _N + r"\s+(?:[\w-]+\s+)?(?:rockets|drones|missiles|projectiles|mortars|shells|katyushas)\b", re.I)
+_STOPPED = re.compile(r"(?:[;,]|\band\b)\s*" + _N + r"\s+(?:of\s+them\s+)?(?:were|was|had\s+been|have\s+been)\b", re.I)
+
+
+def _count(word: str) -> int | None:
+    return int(word) if word.isdigit() else _COUNT_WORDS.get(word.lower())
+
+
+def _fewer_stopped(text: str) -> bool:
+    """"Three rockets hit Camp Taji; two were intercepted": fewer stopped than flew."""
+    stopped = _STOPPED.search(text)
+    fired = _FIRED.search(text, 0, stopped.start()) if stopped else None
+    if not stopped or not fired:
+        return False
+    a, b = _count(fired.group(1)), _count(stopped.group(1))
+    return a is not None and b is not None and b < a
 
 
 def _official_side(cue_id: str) -> str:
@@ -160,13 +182,25 @@ def intercepted_of(ann: Annotated, segs: list[Segment], weapon: str) -> bool | N
             continue
         later_impacts = [c for c in cues if c.label == "IMPACT" and c.start > first]
         words = set(ann.folded[first:sent.end].lower().split())
-        if later_impacts and words & _CONTRAST or _SUBSET.search(ann.folded[sent.start:min(sent.end, first + 40)]):
+        if later_impacts and words & _CONTRAST or _SUBSET.search(ann.folded[sent.start:min(sent.end, first + 40)]) \
+                or _fewer_stopped(ann.folded[sent.start:min(sent.end, first + 40)]):
             partial = True  # "three of four rockets were intercepted", "shot down another drone"
         else:
             full = True
     if partial:
         return False
     return True if full else None
+
+
+def _own_part(ann: Annotated, start: int, end: int, cues: list[Mention]) -> str:
+    """The text of a clause up to "blamed for a rocket attack that killed ...", when the clause tells
+    its own event first ("US strikes targeted a militia blamed for ..."): the toll after it is the
+    blamed event's."""
+    text = ann.folded[start:end]
+    m = ANOTHER_EVENT_AFTER.search(text)
+    if m is not None and any(c.label == "TRIGGER" and start <= c.start < start + m.start() for c in cues):
+        return text[:m.start()]
+    return text
 
 
 def incident_casualties(ann: Annotated, segs: list[Segment]) -> tuple[int | None, int | None]:
@@ -178,10 +212,10 @@ def incident_casualties(ann: Annotated, segs: list[Segment]) -> tuple[int | None
     # clauses is counted clause by clause
     mine = {id(s) for s in segs}
     whole = {i for i in {s.sent for s in segs}
-             if all(id(g) in mine for g in ann.sentences[i].segments if g.active and g.triggers)}
+             if all(id(g) in mine for g in ann.sentences[i].segments if g.active and (g.triggers or g.has("IMPACT")))}
     for i in whole:
         sent = ann.sentences[i]
-        c = casualties_in(ann.folded[sent.start:sent.end])
+        c = casualties_in(_own_part(ann, sent.start, sent.end, [c for g in sent.segments for c in g.cues]))
         if c.killed is not None:
             killed.append(c.killed)
         if c.injured is not None:
@@ -189,10 +223,11 @@ def incident_casualties(ann: Annotated, segs: list[Segment]) -> tuple[int | None
     for s in segs:
         if not s.active:
             continue
-        c = casualties_in(ann.folded[s.start:s.end])
+        own_text = _own_part(ann, s.start, s.end, s.cues)
+        c = casualties_in(own_text)
         if c.killed is not None:
             killed.append(c.killed)
-        if "kill" in ann.folded[s.start:s.end]:
+        if any(w in own_text.lower() for w in ("kill", "assassinat", "liquidat")):
             # a named list of dead runs past the clause cuts: "killed X, a commander, along with two aides"
             named = named_dead(ann.folded[s.start:ann.sentences[s.sent].end])
             if named is not None:
@@ -249,3 +284,30 @@ def unclaimed_zeros(ann: Annotated, incidents: list[Incident]) -> dict[int, tupl
         out[owner] = (k or zk, i or zi)
     return out
 
+
+
+# "In response, US jets struck ...", "In retaliation, the US carried out ...": the answer to what was just told
+_ANSWERS_LAST = re.compile(r"\s*(?:in\s+(?:response|retaliation|reply)|responding|retaliating)\s*[,;]", re.I)
+
+
+def confirm_answered(ann: Annotated, scored: list[tuple[Incident, Report]], pack: Pack) -> None:
+    """An official side that answers an attack with a strike has confirmed it (EVENTS.md,
+    confirmation): "..., to which the US responded with airstrikes on ..." or "In response, US jets
+    struck ..." tells the attack as fact."""
+    for inc, report in scored:
+        actor = pack.actor_by_name(report.actor)
+        if actor is None or actor.kind not in ("state", "coalition") or actor.side not in ("us", "iraq") or not inc.frames:
+            continue
+        answered_segs = {id(f.answers.segs[0]) for f in inc.frames if f.answers is not None and f.answers.segs}
+        first = inc.frames[0]
+        sent = ann.sentences[first.sent]
+        earlier = [(other, r) for other, r in scored if other is not inc and other.frames
+                   and max(g.sent for g in other.frames) < first.sent]
+        if _ANSWERS_LAST.match(ann.folded[sent.start:sent.end]) and earlier:
+            last = max(earlier, key=lambda x: max(g.sent for g in x[0].frames))[0]
+            answered_segs |= {id(g.segs[0]) for g in last.frames if g.segs}
+        for other, answered in scored:
+            if other is inc or answered.confirmation != "not_mentioned":
+                continue
+            if any(g.segs and id(g.segs[0]) in answered_segs for g in other.frames):
+                answered.confirmation = "confirmed"

@@ -109,6 +109,36 @@ def alias_variants(alias: str) -> set[str]:
     return {" ".join(v.split()) for v in out if v.strip()}
 
 
+def _with_town_spellings(places: dict[str, Place], curated: dict[str, tuple[str, ...]]) -> dict[str, Place]:
+    """A site named after its town takes every spelling of the town: "Erbil International
+    Airport" is also "Arbil International Airport" and "Irbil International Airport" (news copy
+    spells the town, not the site). The town's curated spellings only (the package's and the
+    rule-made ones are too many to multiply), towns of the site's province only; a made name
+    another place already uses is not added."""
+    taken = {a.lower() for p in places.values() for a in p.aliases}
+    spellings: dict[tuple[str | None, str], set[str]] = {}
+    for p in places.values():
+        if p.kind == "town":
+            words = {a for a in curated.get(p.id, ()) if " " not in a.strip() and len(a) >= 4}
+            for a in words:
+                spellings.setdefault((p.admin1_code, a.lower()), set()).update(words)
+    out: dict[str, Place] = {}
+    for pid, p in places.items():
+        if p.kind != "site":
+            out[pid] = p
+            continue
+        made: list[str] = []
+        for alias in p.aliases:
+            first, _, rest = alias.partition(" ")
+            for other in sorted(spellings.get((p.admin1_code, first.lower()), ())):
+                name = f"{other} {rest}".strip() if rest else other
+                if rest and name.lower() not in taken and other.lower() != first.lower():
+                    made.append(name)
+                    taken.add(name.lower())
+        out[pid] = replace(p, aliases=p.aliases + tuple(made)) if made else p
+    return out
+
+
 class Pack:
     """All data of one pack, loaded on first access of each part."""
 
@@ -129,7 +159,9 @@ class Pack:
     def places(self) -> dict[str, Place]:
         if not hasattr(self, "_places"):
             places: dict[str, Place] = {}
+            curated: dict[str, tuple[str, ...]] = {}
             for n, o in read_jsonl(self._path("places.jsonl")):
+                curated[o.get("id", "")] = tuple(o.get("aliases") or ())
                 try:
                     places[o["id"]] = Place(
                         id=o["id"], kind=o["kind"], name=o["name"],
@@ -144,7 +176,7 @@ class Pack:
                         cased_aliases=tuple(o.get("cased_aliases") or ()))
                 except KeyError as exc:
                     raise PackError(f"places.jsonl:{n}: missing field {exc}") from exc
-            self._places = places
+            self._places = _with_town_spellings(places, curated)
         return self._places
 
     @property

@@ -13,7 +13,10 @@ coarse-only incident. Coarse tellings told to the day ("US strikes in Iraq on Su
 found incidents other coarse tellings may join, but two coarse-only incidents are put
 together only when each is the other's sole fit. Coarse-only incidents are folded into the
 one incident they fit afterwards, and a coarse telling leaves an incident when a second one
-fits as well, so the grouping does not depend on the order reports arrive in.
+fits as well, so the grouping does not depend on the order reports arrive in. A country's
+part of a strike wave ("strikes on 85 targets in Iraq and Syria", placed by the country
+alone) never joins a strike at a named town or site: the coding rules make it an incident
+of its own, one per country.
 """
 from __future__ import annotations
 
@@ -22,7 +25,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from attackwatch.resolve.keys import ReportKey
-from attackwatch.resolve.match import FIT_THRESHOLD, THRESHOLD, compatible, field_score, text_score
+from attackwatch.resolve.match import (FIT_THRESHOLD, SAME_DEAD_DAYS, THRESHOLD, compatible, field_score, same_dead,
+                                       text_score)
 
 # a coarse telling that reaches more candidates than this cannot be placed unambiguously
 MAX_COARSE_CANDIDATES = 60
@@ -74,17 +78,21 @@ def affinity(key: ReportKey, c: Cluster, leaving: ReportKey | None = None, floor
     only, so neither does it hang on which coarse tellings happened to join first (and a
     coarse telling never gathers precise ones). With a `floor`, a score that cannot reach it
     even with identical evidence is returned without comparing the text (the dear part)."""
-    if leaving is None and (c.rep is None or not compatible(key, c.rep)):
+    if leaving is None and (c.rep is None or not (compatible(key, c.rep) or _spanned(key, c.rep, c.members)
+                                                  or _within_span(key, c.rep, c.members))):
         return None  # the common case, ruled out before anything else is computed
+    if _wave_against_site(key, [m for m in c.members if m is not leaving]):
+        return None
     precise = any(not m.coarse and m is not leaving for m in c.members)
     members = [m for m in c.members if m is not leaving and not (precise and m.coarse)]
     rep = c.rep if c.rep is not leaving else max(members, key=_rank, default=None)
-    if rep is None or (leaving is not None and not compatible(key, rep)):
+    if rep is None or (leaving is not None and not (compatible(key, rep) or _spanned(key, rep, members)
+                                                    or _within_span(key, rep, members))):
         return None
     best, best_fields = rep, -1e9
     for m in members:  # the fields first; the text (dearer) only against the closest member
         if m is not rep and not compatible(key, m):
-            if not m.coarse:
+            if not m.coarse and not _spanned(key, m, members) and not _within_span(key, m, members):
                 return None
             continue
         f = field_score(key, m)
@@ -93,6 +101,37 @@ def affinity(key: ReportKey, c: Cluster, leaving: ReportKey | None = None, floor
     if floor is not None and best_fields + 1.0 < floor:
         return best_fields
     return best_fields + text_score(key, best)
+
+
+def _spanned(key: ReportKey, m: ReportKey, members: list[ReportKey]) -> bool:
+    """Member `m` is one telling of a toll of dead another member tells up to two days off
+    (match.same_dead), and `key`, which agrees with `m` on all but the day, falls within those
+    days and agrees with the other: "the attack on December 27th" joins the K-1 attack told on
+    the 27th and, by the strikes answering it, on the 29th. Beyond those days it does not, so
+    an incident still never creeps along a run of daily attacks."""
+    if m.precision != 3 or not compatible(key, m, days=False):
+        return False
+    return any(p is not m and p.precision == 3 and abs(p.lo - m.lo) > 1 and same_dead(p, m)
+               and min(p.lo, m.lo) <= key.lo and key.hi <= max(p.lo, m.lo) and compatible(key, p) for p in members)
+
+
+def _within_span(key: ReportKey, m: ReportKey, members: list[ReportKey]) -> bool:
+    """The converse of `_spanned`: `key` tells the same dead as a member two days off, and member
+    `m`, which tells no toll, falls within those days and agrees with that member: the K-1 attack
+    told on the 29th (by the strikes answering it) joins the 27th's, to which "the same place
+    struck on December 27" already belongs."""
+    if m.precision != 3 or key.precision != 3 or not compatible(key, m, days=False):
+        return False
+    return any(p is not m and p.precision == 3 and abs(p.lo - key.lo) > 1 and same_dead(key, p)
+               and min(p.lo, key.lo) <= m.lo <= max(p.lo, key.lo) and compatible(m, p) for p in members)
+
+
+def _wave_against_site(key: ReportKey, members: list[ReportKey]) -> bool:
+    """A country's part of a strike wave and a strike at a named town or site are two incidents
+    (the coding rules: a wave told by country is one incident per country), whichever comes first."""
+    if key.wave_part:
+        return any(m.place_rank >= 3 for m in members)
+    return key.place_rank >= 3 and any(m.wave_part for m in members)
 
 
 def chosen(found: list[tuple[float, str]] | None) -> str | None:
@@ -129,6 +168,9 @@ class Resolver:
         self.of_report: dict[str, str] = {}
         self._by_day: dict[tuple[str | None, int], set[str]] = {}
         self._by_admin1: dict[tuple[str, int], set[str]] = {}
+        # incidents placed by no province (a country, a region): a telling in one province may be
+        # one of them, and looks them up beside its province's
+        self._by_country_only: dict[tuple[str | None, int], set[str]] = {}
         self._indexed: dict[str, list[tuple[dict, tuple]]] = {}  # type: ignore[type-arg]
 
     # -- index: clusters under each day of their representative ---------------------------------
@@ -144,10 +186,14 @@ class Resolver:
         if rep is None or not rep.dated or (c.coarse_only and rep.precision < 3):
             return
         entries: list[tuple[dict, tuple]] = []  # type: ignore[type-arg]
-        for d in range(rep.lo, rep.hi + 1):
+        # the representative's days, and those of the tellings of its dead two days off (match.same_dead)
+        days = set(range(rep.lo, rep.hi + 1)) | {m.lo for m in c.members if m.precision == 3 and not m.coarse}
+        for d in sorted(days):
             entries.append((self._by_day, (rep.country, d)))
             if rep.admin1:
                 entries.append((self._by_admin1, (rep.admin1, d)))
+            else:
+                entries.append((self._by_country_only, (rep.country, d)))
         for index, k in entries:
             index.setdefault(k, set()).add(c.id)
         self._indexed[c.id] = entries
@@ -156,11 +202,14 @@ class Resolver:
         """Incidents this report may belong to; None when too many to choose among."""
         if not key.dated or not key.country:
             return set()
-        days = range(key.lo - 1, key.hi + 2)
+        # a day either side; two for a telling with dead, which may join the same dead told
+        # two days apart (match.same_dead)
+        reach = SAME_DEAD_DAYS if key.precision == 3 and key.killed else 1
+        days = range(key.lo - reach, key.hi + reach + 1)
         out: set[str] = set()
-        if key.admin1 and len(days) > 4:
-            for d in days:  # a month in one province: look only there
-                out |= self._by_admin1.get((key.admin1, d), set())
+        if key.admin1 and key.hi - key.lo > 2:
+            for d in days:  # a month in one province: look only there, and at the country-wide
+                out |= self._by_admin1.get((key.admin1, d), set()) | self._by_country_only.get((key.country, d), set())
         elif len(days) <= MAX_REACH_DAYS:
             for d in days:  # up to a month country-wide: a day's lookups each, capped below
                 out |= self._by_day.get((key.country, d), set())
@@ -251,7 +300,9 @@ class Resolver:
     def _join(self, cid: str, key: ReportKey) -> None:
         c = self.clusters[cid]
         was_coarse = c.coarse_only
-        if c.add(key) or was_coarse != c.coarse_only or cid not in self._indexed:
+        # a precise telling of another day (the same dead two days off) adds its day to the index
+        new_day = not key.coarse and key.precision == 3 and c.rep is not None and not c.rep.lo <= key.lo <= c.rep.hi
+        if c.add(key) or was_coarse != c.coarse_only or cid not in self._indexed or new_day:
             self._reindex(c)
         self.of_report[key.id] = cid
 

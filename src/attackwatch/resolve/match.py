@@ -6,7 +6,11 @@ far apart), a convoy against a base or an airport. Everything else *weighs*: one
 often carries a wrong actor (a group named in a neighbouring sentence), a weapon word of its
 own (drone or air strike, rockets or missiles) or a date a day off (a dateline, a night-time
 attack), so a disagreement on actor, weapon, target or day lowers the score of a pair whose
-place agrees rather than vetoing it. The score adds agreement and evidence similarity.
+place agrees rather than vetoing it. The score adds agreement and evidence similarity, the
+tolls (the same dead count for much, "no one was killed" against a death counts against) and
+a landmark of the pack both tellings name and fit ("the killing of Soleimani"). Days may be
+two apart only for the same dead at one place by one weapon (`same_dead`): a fatal attack
+dated by the strikes that answered it.
 """
 from __future__ import annotations
 
@@ -25,6 +29,11 @@ FIT_THRESHOLD = 2.0
 # two named places this close are one compound told two ways (an embassy in the Green Zone, a
 # camp beside an airport), farther apart they are two places
 SAME_PLACE_KM = 6.0
+# how many days apart two day-precise tellings of one toll of dead at one place may be (the
+# store loads the incidents two days either side of a batch, so no further)
+SAME_DEAD_DAYS = 2
+# two tellings that name and fit one landmark of the pack ("the killing of Soleimani")
+LANDMARK_AGREES = 2.5
 # a convoy on a road is never an attack on one of these
 BASES = frozenset({"military_base", "airport"})
 FIXED_SITES = BASES | {"diplomatic"}
@@ -91,11 +100,27 @@ def actors_relation(a: ReportKey, b: ReportKey) -> int:
     return -2
 
 
+def same_dead(a: ReportKey, b: ReportKey) -> bool:
+    """The same toll of dead at one place by one kind of weapon: deaths are rare and counted,
+    so two such tellings are one incident even when one dates it by a later event ("the
+    strikes follow a rocket attack that killed a contractor", told on the strikes' day). Two
+    named places must be one place; a telling that names only the country or province may be
+    of any place in it (so it agrees with every day-precise telling of an incident whose
+    tellings are two days apart)."""
+    if a.killed is None or a.killed == 0 or a.killed != b.killed or weapons_relation(a.weapon, b.weapon) < 1:
+        return False
+    if _targets_opposed(a, b):
+        return False
+    return same_place(a, b) if min(a.place_rank, b.place_rank) >= 3 else _places_agree(a, b)
+
+
 def _days_agree(a: ReportKey, b: ReportKey) -> bool:
     if a.lo < 0 or b.lo < 0:  # undated
         return False
     if a.precision == 3 and b.precision == 3:
-        return abs(a.lo - b.lo) <= 1  # outlets a time zone apart, or reporting "late on" a day
+        gap = abs(a.lo - b.lo)
+        # outlets a time zone apart, or reporting "late on" a day; further only with the same dead
+        return gap <= 1 or (gap <= SAME_DEAD_DAYS and same_dead(a, b))
     return a.lo <= b.hi + 1 and b.lo <= a.hi + 1
 
 
@@ -112,18 +137,44 @@ def _places_agree(a: ReportKey, b: ReportKey) -> bool:
     return True
 
 
+def _targets_opposed(a: ReportKey, b: ReportKey) -> bool:
+    """One telling is of what militias attack, the other of a strike on the militias."""
+    return bool({a.target_type, b.target_type} & ATTACKED_BY_MILITIAS) and "militia_position" in (a.target_type, b.target_type)
+
+
+def casualties_score(a: ReportKey, b: ReportKey) -> float:
+    """How the tolls weigh: the same dead count for much (a fatal attack is rare), the same
+    wounded for a little; "no one was killed" against a death, or "no injuries" against the
+    wounded, counts against (less for the wounded, whose count often grows from none as
+    injuries are diagnosed later). Different non-zero tolls weigh nothing: tolls grow."""
+    s = 0.0
+    if a.killed is not None and b.killed is not None:
+        if a.killed == b.killed and a.killed > 0:
+            s += 1.5
+        elif (a.killed == 0) != (b.killed == 0):
+            # enough to part two vague tellings of a day, not one base's provisional "no
+            # casualties" and the death announced later
+            s -= 2.5
+    if a.injured is not None and b.injured is not None:
+        if a.injured == b.injured and a.injured > 0:
+            s += 0.5
+        elif (a.injured == 0) != (b.injured == 0):
+            s -= 1.0
+    return s
+
+
 def _targets_exclusive(a: ReportKey, b: ReportKey) -> bool:
     """A convoy on a road is not an attack on a base or an airport (an embassy's convoy is
     both a convoy and a diplomatic target, so those two may be one)."""
     return "convoy" in (a.target_type, b.target_type) and bool({a.target_type, b.target_type} & BASES)
 
 
-def compatible(a: ReportKey, b: ReportKey) -> bool:
+def compatible(a: ReportKey, b: ReportKey, days: bool = True) -> bool:
     """No hard constraint rules the pair out (the cheapest tests first: this runs for every
-    candidate of every report)."""
+    candidate of every report); `days=False` leaves the days out of it."""
     if a.article_id == b.article_id or (a.country and b.country and a.country != b.country):
         return False
-    return _days_agree(a, b) and _places_agree(a, b) and not _targets_exclusive(a, b)
+    return (not days or _days_agree(a, b)) and _places_agree(a, b) and not _targets_exclusive(a, b)
 
 
 def score(a: ReportKey, b: ReportKey) -> float:
@@ -142,7 +193,8 @@ def field_score(a: ReportKey, b: ReportKey) -> float:
     if a.precision == 3 and b.precision == 3:
         # a day apart needs more agreement than the place alone: attacks on one base on
         # consecutive days are common
-        s += 1.0 if a.lo == b.lo else -0.5
+        gap = abs(a.lo - b.lo)
+        s += 1.0 if gap == 0 else -0.5 if gap == 1 else -1.5
     if same_place(a, b):
         s += 2.0
     elif a.admin1 and a.admin1 == b.admin1:
@@ -151,11 +203,14 @@ def field_score(a: ReportKey, b: ReportKey) -> float:
     s += {2: 1.0, 1: 0.5, 0: 0.0, -1: -0.5, -2: -1.5}[actors_relation(a, b)]
     if a.target_type == b.target_type and a.target_type != "other":
         s += 0.5
-    elif {a.target_type, b.target_type} & ATTACKED_BY_MILITIAS and "militia_position" in (a.target_type, b.target_type):
+    elif _targets_opposed(a, b):
         s -= 1.5  # an attack and the strike answering it
     elif "convoy" in (a.target_type, b.target_type) and "other" not in (a.target_type, b.target_type):
         s -= 1.0  # a convoy and people: possible, but not alike
-    return s
+    if a.landmark and b.landmark:
+        # both name and fit one well-known incident: near identity, whatever each got wrong
+        s += LANDMARK_AGREES if a.landmark == b.landmark else -1.0
+    return s + casualties_score(a, b)
 
 
 def fits(a: ReportKey, b: ReportKey) -> bool:

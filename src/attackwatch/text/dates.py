@@ -80,6 +80,12 @@ class DateMention:
         return None
 
 
+class DateFloor(date):
+    """A reference day that stands in for an undated page's publication day: its latest stated
+    day ("On Aug. 9, another explosion ..." closing a story told "on Tuesday"), which the news may
+    follow. A bare weekday read against it is the nearer of that weekday's days around it."""
+
+
 @lru_cache(maxsize=1)
 def _parser():
     # dateparser is slow to import: load it on first use only.
@@ -158,6 +164,11 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[str | None,
         return f"{year:04d}-{month:02d}", "month"
     if kind == "weekday":
         wd = WEEKDAYS[g["weekday"].lower()]
+        if isinstance(pub, DateFloor) and not text.lower().startswith("last "):
+            # the nearer of the two around the undated page's latest stated day (news follows it,
+            # but a caption's "the day after" can be that latest day too)
+            ahead, back = (wd - pub.weekday()) % 7, (pub.weekday() - wd) % 7
+            return (pub + timedelta(days=ahead) if ahead < back else pub - timedelta(days=back)).isoformat(), "day"
         delta = (pub.weekday() - wd) % 7
         if text.lower().startswith("last ") and delta == 0:
             delta = 7

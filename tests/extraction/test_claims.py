@@ -128,6 +128,10 @@ ANSWERED = [
                  "General of Counter Terrorism.", "confirmed", id="directorate-general-of-counter-terrorism"),
     pytest.param("Three rockets hit Victory base on Tuesday, the third falling near the headquarters of the Counter "
                  "Terrorism Service Command, a security source said.", "not_mentioned", id="ct-building-is-no-speaker"),
+    pytest.param("Three US soldiers were killed in a drone attack at Tower 22 on Sunday. The White House blamed the militia "
+                 "and vowed a response.", "confirmed", id="blamed-and-vowed-a-response"),
+    pytest.param("Rockets hit Camp Taji on Wednesday. US jets struck depots on Thursday, hours after top US defense leaders "
+                 "threatened retaliation for the Wednesday rocket attack.", "confirmed", id="threatened-retaliation-for"),
 ]
 
 

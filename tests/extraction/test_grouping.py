@@ -151,6 +151,34 @@ CASES = [
                  "It was the second attack on US forces within a week, following a rocket strike on Ain al-Asad air base "
                  "that injured four service members.", [("2024-08-05", "rocket"), ("2024-08-09", "drone")],
                  id="within-a-week-following"),
+    # an attack on "two bases" none of which is named is two attacks (EVENTS.md, how many reports)
+    pytest.param("2020-01-13", "Rockets hit Balad air base on Sunday, wounding four soldiers. The attack came just days "
+                 "after Iran fired ballistic missiles at two bases in Iraq that house US forces.",
+                 [("2020-01", "missile"), ("2020-01", "missile"), ("2020-01-12", "rocket")], id="two-unnamed-bases"),
+    # "reports of another rocket attack": yet another, the one being reported
+    pytest.param("2020-01-13", "Rockets hit Balad air base on Sunday, wounding four soldiers. The minister said he was "
+                 "outraged by reports of another rocket attack on an Iraqi airbase.",
+                 [("2020-01-12", "rocket")], id="reports-of-another-attack"),
+    # an air strike and a drone strike told in one town on one day are one strike told two ways;
+    # "Palestine Street" is no country
+    pytest.param("2024-01-05", "An aerial bombardment on Thursday killed a militia commander at a headquarters on "
+                 "Palestine Street in eastern Baghdad, police said. A security source added that the headquarters in "
+                 "Baghdad was hit by an unidentified drone.", [("2024-01-04", "airstrike")], id="airstrike-and-drone-one-town"),
+    # the places of an operation of strikes told after it belong to the strikes, not to the attack
+    # they answered, told just before
+    pytest.param("2020-03-13", "US jets struck militia sites in Iraq on Thursday. The strikes came hours after leaders "
+                 "threatened retaliation for the Wednesday rocket attack. Officials said Karbala and Jurf al-Sakhar were "
+                 "two of the locations.", [("2020-03-11", "rocket"), ("2020-03-12", "airstrike"), ("2020-03-12", "airstrike")],
+                 id="two-of-the-locations-are-the-strikes"),
+    # "missiles fired as revenge for the January 3 killing": the date is the killing's, not the missiles'
+    pytest.param("2020-01-09", "Iran fired missiles at Ain al-Asad air base on Wednesday. Iranian state TV said Tehran fired "
+                 "dozens of missiles at the base as revenge for the January 3 killing of its general.",
+                 [("2020-01-03", "unknown"), ("2020-01-08", "missile")], id="as-revenge-for-a-dated-killing"),
+    # "the attack on December 27th" told after the strike of January 2 takes nothing of it
+    pytest.param("2020-01-03", "A US drone strike killed a general at Baghdad airport on Thursday, the Pentagon said. He had "
+                 "orchestrated attacks on coalition bases in Iraq, including the attack on December 27th that killed an "
+                 "American contractor, it added.",
+                 [("2019-12-27", "unknown"), ("2020-01-02", "drone")], id="anaphor-on-another-day-inherits-nothing"),
 ]
 
 

@@ -8,6 +8,10 @@ import pytest
 PUB = "2024-02-05"
 
 NO_REPORT = [
+    pytest.param("Since late October, there have been 24 rocket attacks on the US embassy in Baghdad or on bases where "
+                 "foreign troops are deployed.", id="there-have-been-n-attacks-is-a-tally"),
+    pytest.param("In a briefing after the strikes on Friday, a general said the targets were chosen with care.",
+                 id="a-mention-of-the-strikes-is-no-incident"),
     # threats and plans
     pytest.param("Kata'ib Hezbollah warned that it will strike US bases in Iraq if the occupation continues.",
                  id="threat-will-strike"),

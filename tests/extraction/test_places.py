@@ -125,3 +125,12 @@ def test_a_town_holds_only_the_sites_near_it(town, site, inside):
 
     pack = get_pack()
     assert contains(pack.places[town], pack.places[site], pack) is inside
+
+
+def test_the_us_embassy_told_without_its_city_is_the_one_in_the_articles_country(extract):
+    """"The attack on the US embassy last week" in an article about Iraq is the embassy in Baghdad
+    (pack.json's us_embassy_by_country); a US strike is never placed at it."""
+    text = ("Rockets hit Camp Taji north of Baghdad on Monday, the army said. The Pentagon said the militia also "
+            "attacked the US embassy last week.")
+    reports = extract(text, published=PUB, article_id="t")
+    assert sorted(r.place for r in reports) == ["Camp Taji", "US Embassy Baghdad"]

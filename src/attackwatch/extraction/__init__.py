@@ -5,11 +5,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from attackwatch.extraction.anchoring import dated_by_landmarks
 from attackwatch.extraction.annotate import Annotated, annotate
-from attackwatch.extraction.assemble import ArticleContext, build_report, dominant_country
+from attackwatch.extraction.assemble import ArticleContext, build_report, dominant_country, unnamed_sites
 from attackwatch.extraction.confidence import assign as assign_confidence
 from attackwatch.extraction.frames import Frame, frames_in_sentence
 from attackwatch.extraction.incidents import Incident, resolve
@@ -108,6 +109,8 @@ def extract_article(article: Article, *, pack_name: str = "default", any_theatre
                          any_theatre=any_theatre, late_zeros=unclaimed_zeros(ann, incidents))
     scored = [(inc, r) for inc, r in ((inc, build_report(inc, ctx)) for inc in incidents)
               if r is not None and r.date is not None]
+    # "missiles at two bases in Iraq": one report per base attacked, when the text names none of them
+    scored = [(inc, r if n == 0 else replace(r)) for inc, r in scored for n in range(unnamed_sites(inc, r, ann, pack))]
     confirm_answered(ann, scored, pack)
     assign_confidence(scored, ctx, article)
     reports = [r for _, r in scored]

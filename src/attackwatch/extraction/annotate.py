@@ -112,11 +112,14 @@ class Segment:
     @_computed_once
     def modal(self) -> bool:
         """A threat, plan, hypothetical or negated event: nothing here happened."""
-        shielded = [c for c in self.cues if c.label in ("UNCONFIRMED", "DENY", "CLAIM_NEG", "NOCAS", "NOKILL")]
+        # (a statement cue over the modal word: "threatened retaliation for the attack" tells of an attack)
+        shielded = [c for c in self.cues if c.label in ("UNCONFIRMED", "DENY", "CLAIM_NEG", "NOCAS", "NOKILL", "SAY")]
         for c in self.cues:
             if c.label == "NEGATED":
                 return True
             if c.label == "MODAL" and not any(s.start <= c.start < s.end for s in shielded):
+                if any(b.label == "BLAME" and b.end <= c.start for b in self.cues):
+                    continue  # "The White House blamed Iran and vowed a response": the blame stands
                 return True
         return False
 

@@ -68,6 +68,20 @@ _US_SIDE_PEOPLE = {"soldier", "soldiers", "troops", "service member", "service m
 _NAMES_BASE = re.compile(r"\b(?:air\s*base|base|AB)\b", re.I)
 
 
+_US_EMBASSY = re.compile(r"\b(?:us|u\.s\.|american|united\s+states)\s+embassy\b", re.I)
+
+
+def _embassy_told(segs: list[Segment], ctx: ArticleContext, place: Place | None, pack: Pack) -> Place | None:
+    """"The attack on the US embassy last week", in an article about Iraq: the embassy in Baghdad
+    (the pack's `us_embassy_by_country`)."""
+    country = place.country_code if place is not None else (ctx.country.country_code if ctx.country else None)
+    site = (pack.meta.get("us_embassy_by_country") or {}).get(country or "")
+    if site not in pack.places or not any(_US_EMBASSY.search(ctx.ann.folded, s.start, s.end) for s in segs
+                                          if s.active and (s.triggers or s.has("IMPACT"))):
+        return None
+    return pack.places[site]
+
+
 _FOILED = {"intercept-defused", "intercept-dismantled", "intercept-found-primed",
            "intercept-defused-device"}
 _DRONE_STRIKE_ROWS = {"drone-drone-strike", "drone-drone-strikes"}
@@ -242,6 +256,8 @@ def build_report(inc: Incident, ctx: ArticleContext) -> Report | None:
         # attack foiled (EVENTS.md: Disrupted weapons use, intercepted null); a drone attack "thwarted"
         # was a drone that flew and was stopped, an interception
         event_type, intercepted = "Disrupted weapons use", None
+    if (place is None or place.kind == "country") and not state_strike:
+        place = _embassy_told(own, ctx, place, pack) or place
     geo = geocode(place, pack) if place is not None else (geocode(ctx.country, pack) if ctx.country else None)
     if geo is None:
         return None
@@ -365,3 +381,27 @@ def dominant_country(ann: Annotated, pack: Pack, extra: list[Place]) -> Place | 
     if not counts:
         return None
     return pack.country(counts.most_common(1)[0][0])
+
+
+# "Iran fired ballistic missiles at two bases in Iraq": an attack on N unnamed bases is N attacks
+# (EVENTS.md, how many reports), each placed as the text places them
+_N_BASES = re.compile(r"\b(two|three|four)\s+(?:(?:of\s+the\s+)?(?:[\w-]+\s+){0,2}?)(?:bases|air\s*bases|airbases|military\s+bases|"
+                      r"installations|outposts|garrisons)\b", re.I)
+_N = {"two": 2, "three": 3, "four": 4}
+
+
+def unnamed_sites(inc: Incident, report: Report, ann: Annotated, pack: Pack) -> int:
+    """How many reports an incident told only by country or province gives: N for an attack on
+    "N bases" none of which its clauses name, else one (a state's strike wave is told by country
+    per EVENTS.md, never multiplied)."""
+    if report.geo_precision not in ("country", "admin1") or report.weapon == "airstrike":
+        return 1
+    segs = [s for f in inc.frames for s in f.segs]
+    if any(m.id in pack.places and pack.places[m.id].kind == "site" for s in segs for m in s.places):
+        return 1  # a named base among them: the places split the telling already
+    for s in segs:
+        if s.triggers or s.has("TARGET"):
+            m = _N_BASES.search(ann.folded, s.start, s.end)
+            if m is not None:
+                return _N[m.group(1).lower()]
+    return 1

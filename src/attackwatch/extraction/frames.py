@@ -143,7 +143,13 @@ _DATE_THEN_WEAPON = re.compile(r"^(?:['’]s)?\s+(?:[\w-]+\s+)?$")
 _ONE_BEFORE = re.compile(r"\b(?:one|the first)\b", re.I)
 
 
+# "outraged by reports of another rocket attack": yet another, the one being reported
+_REPORTS_OF = re.compile(r"\b(?:reports?|news|word|footage|images?)\s+(?:of|about)\s+$", re.I)
+
+
 def _tells_another(cue: Mention, sent: Sentence, folded: str) -> bool:
+    if cue.text.lower() == "another" and _REPORTS_OF.search(folded[max(sent.start, cue.start - 30):cue.start]):
+        return False
     return cue.text.lower() != "another" or not _ONE_BEFORE.search(folded[sent.start:cue.start])
 
 

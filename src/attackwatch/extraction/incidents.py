@@ -153,7 +153,11 @@ def _compatible(f: Frame, inc: Incident, current: Incident | None, pack: Pack) -
         echo = f.place is None and f.anaphor and inc is current and inc.date_source == "published" and weak
         if not ((weak or overnight) and within and (weak or one_site) or echo):
             return False
-    if _weapons_clash(f, inc.weapon, loose=f.anaphor or one_site, one_site=one_site):
+    # an air strike and a drone strike told in one town on one day are one strike told two ways
+    # ("an aerial bombardment targeting a headquarters east of Baghdad", "an unidentified drone")
+    one_town = bool(f.place and inc.place and f.place.kind == "town" and f.place.id == inc.place.id and not f.another
+                    and (f.date is None or f.date.value == inc.date_value))
+    if _weapons_clash(f, inc.weapon, loose=f.anaphor or one_site, one_site=one_site or one_town):
         return False
     if f.landmark and inc.landmark and f.landmark.id != inc.landmark.id:
         return False
@@ -214,6 +218,10 @@ _RECALL = re.compile(r"\s*(?:it|the\s+(?:same\s+)?(?:base|airport|site|facility|
 # a sentence that opens by answering: "<Someone> responded with", "In retaliation, ..." (its actor's name first)
 _ANSWER_OPENS = re.compile(r"\s*(?:[\w'\u2019.-]+\s+){1,4}?(?:responded|retaliated|hit\s+back|struck\s+back)\s+(?:with|by)\b", re.I)
 _AT_IT = re.compile(r"\b(?:at|on|against|toward|towards|targeted|struck|hit|attacked|shelled)\s+it\b", re.I)
+
+
+def _latest_strike(incidents: list[Incident]) -> Incident | None:
+    return next((i for i in reversed(incidents) if i.weapon == "airstrike"), None)
 
 
 def _site_it_names(f: Frame, ann: Annotated, pack: Pack, current: Incident | None) -> Place | None:
@@ -311,6 +319,11 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                 f.place = recalled  # "It was also attacked in May": the site just told, another day
             # an incident at the very place named comes first, then the others, latest first
             ordered = sorted(reversed(incidents), key=lambda i: not (f.place and i.place and i.place.id == f.place.id))
+            # "Karbala and Jurf al-Sakhar were two of the locations": the places an operation of strikes
+            # hit, told after it, belong to the latest strike, not to the attack it answered
+            operation = _latest_strike(incidents) if any(c.id == "anaphor-of-the-locations" for c in f.cues("ANAPHOR")) else None
+            if operation is not None:
+                ordered = [i for i in ordered if i.weapon in (None, "airstrike", "drone")]
             for inc in ordered:
                 if f.another and (inc is current or any(g.sent == f.sent for g in inc.frames)):
                     continue
@@ -340,12 +353,20 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
                     continue  # a reference to some earlier event that the article does not date
                 if not f.specific and recalled is None:
                     continue  # "hitting inside Syria": too vague to stand as an incident of its own
+                if (f.anaphor and f.place is None and not (f.weapon and f.weapon.strong) and not f.landmark
+                        and recalled is None and f.date is not None and f.date.kind == "weekday"):
+                    # "after the strikes on Friday": this week's news mentioned again, never one of its
+                    # own ("the attack on December 27th" is another, past incident)
+                    continue
                 target = Incident(frames=[], distinct=f.another, hint_weapon=f.hint_weapon)
                 incidents.append(target)
                 target.add(f)
-                if f.anaphor and current is not None and not (f.weapon and f.weapon.strong):
+                source = operation or current
+                # (never across days: "the attack on December 27th" told after the strike of January 2)
+                if f.anaphor and source is not None and not (f.weapon and f.weapon.strong) \
+                        and (f.date is None or _dates_compatible(f.date.value, source.date_value)):
                     # "the raids hit positions around Albukamal": the same operation, another place
-                    target.inherited.extend(s for g in current.frames for s in g.segs)
+                    target.inherited.extend(s for g in source.frames for s in g.segs)
                 if not target.date_value:
                     value, precision = _context_date(ann, f.sent, pack)
                     if value:

@@ -61,10 +61,11 @@ def place_for_mention(m: Mention, alternatives: list[Mention], folded: str, pack
 _REFERENCE_AFTER = re.compile(
     r"^(?:\s+(?:local\s+)?time\b|\s+border\b|\s+24\b"  # "Kurdistan 24" is a channel
     r"|\s*(?:-|to)\s*(?:[A-Z][\w'-]*\s*){1,3}(?:highway|road|expressway|motorway|route)\b"
-    r"|\s+(?:highway|road|expressway|motorway)\b"
-    # a building or street named after a province or town ("the Babylon Hotel", "the Diyala bridge",
-    # "Basra Street"): its name is no place of the incident
-    r"|\s+(?:[Hh]otel|[Bb]ridge|Street|Square|Mall|Stadium|University|Hospital|Palace|Mosque|Club|Restaurant)\b)")
+    r"|\s+(?:highway|road|expressway|motorway)\b)")
+# a building or street named after a country, province or town ("Palestine Street", "the Babylon
+# Hotel", "the Diyala bridge"): its name is no place of the incident at all
+_NAMES_A_BUILDING = re.compile(r"\s+(?:[Hh]otel|[Bb]ridge|Street|St\.|Square|Mall|Stadium|University|Hospital|Palace|Mosque|"
+                               r"Club|Restaurant)\b")
 _ROAD_START = re.compile(r"(?:\b[A-Z][\w'-]*\s*(?:-|to)\s*)$")
 
 
@@ -150,6 +151,8 @@ def select_places(mentions: list[Mention], folded: str, pack: Pack) -> list[Plac
     cands: list[tuple[Place, bool]] = []
     prev: tuple[Place, int] | None = None
     for (start, end), alts in sorted(by_span.items()):
+        if _NAMES_A_BUILDING.match(folded, end):
+            continue
         place = place_for_mention(alts[0], alts, folded, pack)
         if place is not None and prev is not None and _APPOSITION.match(folded[prev[1]:start]):
             # "Makhmour dist, Irbil", "Sadiq base, Salahaddin": the name after the comma is the

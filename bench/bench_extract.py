@@ -65,7 +65,7 @@ SINGLE_THREAD_ENV = {
 # Caches keyed by the pack, a pattern or a single character stay: every real run has them warm.
 TEXT_CACHES = [("attackwatch.extraction.casualties", "casualties_in"), ("attackwatch.extraction.casualties", "named_dead"),
                ("attackwatch.extraction.casualties", "zero_casualties"), ("attackwatch.text.dates", "parse_absolute"),
-               ("attackwatch.text.dates", "_phrases")]
+               ("attackwatch.text.dates", "_phrases"), ("attackwatch.text.dates", "latest_body_date")]
 KEPT_CACHES = {"pipeline_for", "get_pack", "_chrome_rules", "_sentence_wide", "_model_at", "_parser", "_finder",
                "_fold_char"}
 

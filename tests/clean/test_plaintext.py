@@ -4,6 +4,7 @@ page-header and comment dates never taken for the publication date."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -103,3 +104,21 @@ def test_choose_published_skips_candidate_contradicted_by_body():
     body = "The strike on January 28, 2024 killed three US soldiers at Tower 22 in Jordan."
     cands = [("byline", date(2024, 1, 20)), ("html", date(2024, 1, 29))]
     assert choose_published(cands, body) == (date(2024, 1, 29), "html")
+
+
+@pytest.mark.parametrize("source", [
+    page(TITLE, BYLINE, DATELINE, "", P1, "", *[p.values[0] for p in CHROME_LINES], "", P2, "", "Notify of", P3),
+    page(TITLE, "\u0131 SHARE THIS ARTICLE", "", P1, "", "- ADVERTISEMENT -", P2),  # a case trap: no rule skipped
+    *[p.read_text(encoding="utf-8") for p in sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.txt"))],
+])
+def test_rules_skipped_for_a_page_change_nothing(source: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chrome rule whose words are nowhere on the page is not tried on its lines: the result
+    must equal trying every rule on every line."""
+    from attackwatch.clean import plaintext
+
+    gated = clean(source)
+    rules = plaintext._chrome_rules(get_pack())
+    every = tuple([rx for rx, _ in rules.rules[kind]] for kind in ("cut", "line", "header"))
+    monkeypatch.setattr(type(rules), "for_page", lambda self, folded: every)
+    assert clean(source) == gated
+    assert len(gated.dropped) >= 1

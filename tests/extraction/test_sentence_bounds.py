@@ -43,6 +43,9 @@ TEXTS = [
     "\"Quoted.\" Then more... And more?! Yes.)  Next sentence.\n",
     "",
     "Dr. No. vs. Mr. Yes. U.N. U.K. approx. est. 3 p.m. Sept. 11",
+    "a " * 250 + "stop. " + "b , " * 70 + "\n" + "c " * 121 + "!? \" ) next",  # several long gaps
+    ". . ! Leading stops\n\n\n   \n word.",
+    "x",
 ]
 
 

@@ -121,3 +121,34 @@ def test_date_phrase(text, phrase, published, value, precision, anchor):
     m = hits[0]
     got = (m.value, m.precision if precision is not ... else ..., m.anchor)
     assert got == (value, precision, anchor), f"mention {m.text!r}"
+
+
+# windows and skipped patterns must never change what is found: odd digits, slashes, case, and
+# every date shape of CASES, each with and without its publication date
+_SHAPES = [c.values[0] for c in CASES] + [
+    "x19999 2019/ 12/3/2020 3/ 123/ year1999 1999year Maj. MAY may Mayday TODAY Last week, OVER the past 24 hours",
+    "Jan. 5 and 5 Jan and january 2020 and early-March and mid-2023; Wed. Thu. Sat Sun sunday's attack 2 days ago",
+    "\u0130stanbul, 5 March 2024: a drone (no date words otherwise)",  # not ASCII: the re.I scan
+    "In 2019 and in \u0662\u0660\u0661\u0669, during 2020-01-05 or 1/5/2020; March twentieth, no digit here at all",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", _SHAPES)
+def test_windows_and_pattern_skips_keep_every_date(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from attackwatch.text import dates
+
+    expected_windows = []
+    for m in dates._HINT.finditer(text):  # the plain re.I scan of the whole text
+        lo, hi = max(0, m.start() - 60), min(len(text), m.end() + 60)
+        if expected_windows and lo <= expected_windows[-1][1]:
+            expected_windows[-1] = (expected_windows[-1][0], hi)
+        else:
+            expected_windows.append((lo, hi))
+    assert dates._windows(text) == expected_windows
+    for published in (None, D("2024-03-10")):
+        found = find_dates(text, published)
+        monkeypatch.setattr(dates, "_NEEDS", [None] * len(dates._NEEDS))  # every pattern in every window
+        monkeypatch.setattr(dates, "_NEEDS_DIGIT", [False] * len(dates._NEEDS_DIGIT))
+        assert find_dates(text, published) == found
+        monkeypatch.undo()

@@ -7,7 +7,8 @@ import re
 import pytest
 
 from attackwatch.packs import get_pack
-from attackwatch.text.literals import LiteralGate, case_safe, lower_case_twin, required_literals, skip_ahead_form
+from attackwatch.text.literals import (LiteralGate, LiteralIndex, case_safe, leading_literals, lower_case_twin, matches_at,
+                                       needs_digit, required_literals, skip_ahead_form)
 
 # our own sentences, in the shapes the cue and date rules look for
 TEXTS = [
@@ -79,3 +80,78 @@ def test_case_traps_disable_the_lower_case_shortcuts() -> None:
     assert not case_safe("\u0131raq") and case_safe("Iraq")
     assert LiteralGate("\u0131raq").may_match((frozenset({"iraq"}),), ignorecase=True)
     assert not LiteralGate("Syria").may_match((frozenset({"iraq"}),), ignorecase=True)
+
+
+def test_index_finds_exactly_the_literals_in_the_text() -> None:
+    """The one-pass automaton finds every literal that occurs, overlapping ones ("kill" in
+    "killed") included: testing literal sets against its answer is the per-set scan's test."""
+    sets = [required_literals(re.compile(p, f)) for p in _cue_patterns() for f in (0, re.I)]
+    sets += [(frozenset({"kill"}), frozenset({"killed", "led"})), (frozenset({"iraq"}),)]
+    index = LiteralIndex(sets)
+    words = {w for lits in sets for s in lits or () for w in s}
+    texts = TEXTS + [t.lower() for t in TEXTS] + ["", "they killed", "\u0131raq", "IRAQ killed"]
+    for text in texts:
+        assert index.found(text) == {w for w in words if w in text}, text
+        for lits in sets:
+            if lits is not None:
+                assert all(not s.isdisjoint(index.found(text)) for s in lits) == LiteralGate(text).may_match(
+                    lits, ignorecase=False)
+    assert LiteralIndex([None]).found("anything") == frozenset()
+
+
+def test_found_in_windows_keeps_only_whole_occurrences() -> None:
+    index = LiteralIndex([(frozenset({"march", "mar"}),), (frozenset({"monday"}),)])
+    text = "on monday 5 march, not in marching"
+    assert index.found_in(text, [(0, 9), (10, 17), (26, 34)]) == [{"monday"}, {"mar", "march"}, {"mar", "march"}]
+    assert index.found_in(text, [(0, 6), (12, 16)]) == [set(), {"mar"}]  # "monday", "march" run past the end
+    assert index.found_in(text, []) == []
+
+
+def test_satisfied_sets_by_number() -> None:
+    a, b, c = frozenset({"kill", "wound"}), frozenset({"rocket"}), frozenset({"drone", "uav"})
+    index = LiteralIndex([(a, b), (c,), None, (a,)])
+    sat = index.satisfied(index.found("a rocket killed two"))
+    assert index.ids((a, b)) <= sat and index.ids((a,)) <= sat and not index.ids((c,)) <= sat
+    assert index.satisfied(frozenset()) == frozenset()
+
+
+@pytest.mark.parametrize(("pattern", "lead"), [
+    (r"\b(?:over|more)\s+x", {"over", "more"}),
+    (r"\bkilled\s+", {"killed"}),
+    (r"colou?r", {"colo"}),  # a quantified character ends the opening
+    (r"\b(?:a|bcd)x", None),  # too short to be worth it
+    (r"\b(?:abc|def)x|y", None),  # "y" matches start elsewhere
+    (r"(?i)abc", None),
+    (r"\b(?:u\.s\.|pentagon)", None),
+    (r"\b(?:abc)?x", None),
+])
+def test_leading_literals(pattern: str, lead: set[str] | None) -> None:
+    assert leading_literals(pattern) == (None if lead is None else frozenset(lead))
+
+
+@pytest.mark.parametrize("pattern", _cue_patterns())
+def test_matches_at_the_leading_literals_equal_finditer(pattern: str) -> None:
+    lead = leading_literals(pattern)
+    if lead is None or pattern != pattern.lower():
+        return
+    rx = re.compile(skip_ahead_form(pattern))  # as RegexCues runs it on the lower-cased text
+    index = LiteralIndex([(lead,)])
+    for text in TEXTS + ["more than 150 attacks over 24 hours, some 40 more attacks over the past"]:
+        low = text.lower()
+        starts = index.starts(low)
+        at = sorted({p for w in lead for p in starts.get(w, ())})
+        assert [m.span() for m in matches_at(rx, low, at)] == [m.span() for m in rx.finditer(low)], (pattern, text)
+
+
+@pytest.mark.parametrize(("pattern", "digit"), [
+    (r"\b(?:19|20)\d\d\b", True),
+    (r"(?P<mon>0?[1-9]|1[0-2])/", True),  # every choice has a digit
+    (r"\d+|one", False),  # "one" has none
+    (r"(?:\d)?x", False),  # optional
+    (r"x(?=\d)", False),  # a look-ahead is not part of the match
+    (r"[^0-9]+", False),
+    (r"[0-5a]", False),
+    (r"x(?:[0-5]{2,})", True),
+])
+def test_needs_digit(pattern: str, digit: bool) -> None:
+    assert needs_digit(pattern) is digit

@@ -5,7 +5,7 @@ import re
 from datetime import date
 
 from attackwatch.clean.html import extract_html
-from attackwatch.clean.language import identify_language, language_problem
+from attackwatch.clean.language import identify_language, unsupported_reason
 from attackwatch.clean.metadata import author_from, byline_candidates, choose_published
 from attackwatch.clean.plaintext import clean_text
 from attackwatch.ingest.files import InputError, RawPage
@@ -60,11 +60,12 @@ def clean_page(raw: RawPage, pack: Pack, *, published: date | None = None) -> Ar
     # the language of what is left (chrome in another language must not decide), or of the
     # whole page when cleaning left nothing: a short French page is refused as French
     judged = page.text if page.text.strip() else (raw.content if raw.kind == "text" else "")
-    if problem := language_problem(judged):
+    lang = identify_language(judged)
+    if problem := unsupported_reason(lang):
         raise InputError(raw.path, problem)
     if not page.text.strip():
         raise InputError(raw.path, "no article text left after removing page chrome")
-    language = identify_language(page.text) or "en"
+    language = lang or "en"  # judged is page.text here: identified once
     candidates = byline_candidates(page.byline_lines) + candidates
     if raw.kind != "html" and stamped is not None:
         candidates.append(("archive", stamped))  # the capture date: a last resort

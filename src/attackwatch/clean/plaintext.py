@@ -15,6 +15,7 @@ from functools import lru_cache
 from attackwatch.clean.tables import table_rows
 from attackwatch.models import DroppedLine
 from attackwatch.packs import Pack
+from attackwatch.text.literals import LiteralIndex, case_safe, required_literals
 from attackwatch.text.normalize import fold, name_key
 
 # Latin or Arabic letters: Arabic pages are cleaned by the same line rules
@@ -58,13 +59,33 @@ class CleanedPage:
     dropped: list[DroppedLine] = field(default_factory=list)
 
 
+class _ChromeRules:
+    """The pack's chrome line rules by kind (cut, line, header), each with the words it cannot
+    match without (text/literals.py). A page is scanned once for all those words; a rule whose
+    words are nowhere on the page cannot match any of its lines and is not tried on them."""
+
+    def __init__(self, pack: Pack):
+        self.rules: dict[str, list[tuple[re.Pattern[str], frozenset[int] | None]]] = {"cut": [], "line": [], "header": []}
+        compiled = [(row["kind"], re.compile(row["regex"], re.I)) for row in pack.rules("chrome")]
+        needs = [required_literals(rx) for _, rx in compiled]
+        self.index = LiteralIndex(needs)
+        for (kind, rx), need in zip(compiled, needs):
+            self.rules[kind].append((rx, None if need is None else self.index.ids(need)))
+
+    def for_page(self, folded_page: str) -> tuple[list[re.Pattern[str]], list[re.Pattern[str]], list[re.Pattern[str]]]:
+        """The cut, line and header rules that may match a line of the page (folded, as the
+        lines are matched): every line's folded text is a piece of the folded page."""
+        if case_safe(folded_page):  # re.I on the page agrees with its lower case (no dotless i, ...)
+            present = self.index.satisfied(self.index.found(folded_page.lower()))
+            kept = {kind: [rx for rx, need in rules if need is None or need <= present] for kind, rules in self.rules.items()}
+        else:
+            kept = {kind: [rx for rx, _ in rules] for kind, rules in self.rules.items()}
+        return kept["cut"], kept["line"], kept["header"]
+
+
 @lru_cache(maxsize=8)
-def _chrome_rules(pack: Pack) -> tuple[list[re.Pattern[str]], list[re.Pattern[str]], list[re.Pattern[str]]]:
-    cut, line, header = [], [], []
-    for row in pack.rules("chrome"):
-        rx = re.compile(row["regex"], re.I)
-        {"cut": cut, "line": line, "header": header}[row["kind"]].append(rx)
-    return cut, line, header
+def _chrome_rules(pack: Pack) -> _ChromeRules:
+    return _ChromeRules(pack)
 
 
 def is_date_line(line: str) -> bool:
@@ -83,7 +104,7 @@ def _is_prose(line: str) -> bool:
 
 def clean_text(source: str, pack: Pack, *, title: str | None = None, outlet: str | None = None) -> CleanedPage:
     """Split a saved plain-text page into title, byline lines, body and dropped chrome."""
-    cut_rules, line_rules, header_rules = _chrome_rules(pack)
+    cut_rules, line_rules, header_rules = _chrome_rules(pack).for_page(fold(source))
     lines: list[tuple[int, str]] = []  # (offset in source, stripped line)
     pos = 0
     for raw in source.splitlines(keepends=True):

@@ -13,27 +13,49 @@ import re
 import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from numpy import isin
-from dataclasses import dataclass, field
-from datetime import date
+import numpy
 
 from attackwatch.text.normalize import fold
 from attackwatch.text.dates import DateMention, find_dates
-from attackwatch.extraction.nlp import PRESET_CUES_KEY, doc_text, pipeline_for, regex_cues_of
+from attackwatch.extraction.nlp import NUMBER_WORD_FLAG, PRESET_CUES_KEY, doc_text, pack_spans, pipeline_for, regex_cues_of
 from attackwatch.packs import Pack, get_pack
 
 BOUNDARY_PUNCT = {",", ";", ":", "(", ")", "[", "]", "-", "--", '"'}
 SUBORDINATORS = {"after", "following", "while", "before", "whereas", "although", "though", "despite", "when",
                  "but", "since", "amid", "where", "which", "who", "whom", "whose"}
 GENERIC_PLURALS = {"attacks", "strikes", "bombings", "raids", "assaults", "airstrikes", "explosions", "blasts", "incidents"}
-_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "multiple"}
 SUBORDINATE_FRAME = {"after", "following", "before", "since", "amid", "despite"}
 # "bases in Syria used by proxies to attack US troops in Iraq": a purpose clause (its own
 # segment, made modal by the pack's purpose cue) tells no event and lends no place
 PURPOSE_VERBS = {"attack", "target", "strike", "launch", "hit", "fire", "shell"}
+
+
+class _computed_once:
+    """A property computed on first read and kept in the instance's `_memo` dict. Not stored as
+    an attribute of its own (as functools.cached_property does): attributes added after __init__,
+    in a different order per instance, end CPython's key sharing between the instances' dicts,
+    and every later field read (`seg.start`) gets slower; on a 5 MB page resolve's sibling scan
+    ran 40% slower for it."""
+
+    def __init__(self, fn):  # type: ignore[no-untyped-def]
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __get__(self, obj, cls=None):  # type: ignore[no-untyped-def]
+        if obj is None:
+            return self
+        memo = obj._memo
+        try:
+            return memo[self.name]
+        except KeyError:
+            value = memo[self.name] = self.fn(obj)
+            return value
 
 
 @dataclass(slots=True)
@@ -66,10 +88,17 @@ class Segment:
     bare_plural: bool = False  # "firing rockets at bases hosting US troops": sites in general
     located_later: bool = False  # a town or site named a clause or two on ("..., near Qaim")
     purpose: bool = False  # "(bases used by proxies) to attack US troops in Iraq": what they are for
-    _active: bool | None = field(default=None, init=False, repr=False, compare=False)  # see `active`
+    _memo: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)  # _computed_once
+
+    # A Segment is final once annotate() returns (no later stage changes one), so what is derived
+    # from its fields is computed once: frames, incidents, reports and confidence ask each
+    # segment's `active`, `modal`, `aggregate` and `has(...)` many times over.
+    @_computed_once
+    def cue_labels(self) -> frozenset[str]:
+        return frozenset(c.label for c in self.cues)
 
     def has(self, label: str) -> bool:
-        return any(c.label == label for c in self.cues)
+        return label in self.cue_labels
 
     def cue(self, label: str) -> list[Mention]:
         return [c for c in self.cues if c.label == label]
@@ -82,7 +111,7 @@ class Segment:
     def subordinate(self) -> bool:
         return self.lead in SUBORDINATE_FRAME
 
-    @property
+    @_computed_once
     def modal(self) -> bool:
         """A threat, plan, hypothetical or negated event: nothing here happened."""
         # (a statement cue over the modal word: "threatened retaliation for the attack" tells of an attack)
@@ -96,14 +125,14 @@ class Segment:
                 return True
         return False
 
-    @property
+    @_computed_once
     def aggregate(self) -> bool:
         # "no injuries as a result of these attacks": the incidents just told, not attacks in general
         if self.has("COLLECTIVE") and not self.swept:
             return False
         return self.swept or self.has("AGGREGATE") or self.generic_plural or self.generic_sites
 
-    @property
+    @_computed_once
     def generic_plural(self) -> bool:
         """Only plural attack nouns, and nothing that pins them down ("to launch attacks
         against US forces"): a statement about attacks in general."""
@@ -114,7 +143,7 @@ class Segment:
         return not (self.located_later or self.dates or self.weapons and any(w.text[:1].isdigit() for w in self.weapons)
                     or any(c.label in ("ANAPHOR", "COLLECTIVE") for c in self.cues) or self.has_number)
 
-    @property
+    @_computed_once
     def generic_sites(self) -> bool:
         """Attacks on bases in general ("accused of firing rockets at bases hosting US troops",
         "the targeting of facilities hosting foreign forces"): no date, no count, no named town or
@@ -126,13 +155,11 @@ class Segment:
     def has_number(self) -> bool:
         return self.number_words > 0
 
-    @property
+    @_computed_once
     def active(self) -> bool:
         # asked of every clause again and again by the rules; a clause is complete when annotate
         # returns and nothing changes it afterwards, so the answer is kept
-        if self._active is None:
-            self._active = not self.modal and not self.aggregate and not self.purpose
-        return self._active
+        return not self.modal and not self.aggregate and not self.purpose
 
 
 @dataclass(slots=True)
@@ -157,12 +184,10 @@ def _mentions(doc, key: str, char_base: int = 0, tok_base: int = 0) -> list[Ment
     starting at character char_base and token tok_base)."""
     text = doc_text(doc)  # a span's text is its slice of the Doc's text (Span.text rebuilds it token by token)
     out = []
-    for s in doc.spans.get(key, []):
-        start, end = s.start_char, s.end_char
-        # the same words, the same string: a long page names "Iraq" thousands of times (Span.id_ and
-        # label_ make a new string on every read, too)
-        out.append(Mention(start + char_base, end + char_base, s.start + tok_base, s.end + tok_base, sys.intern(s.id_),
-                           sys.intern(s.label_), sys.intern(text[start:end])))
+    for h in pack_spans(doc).get(key, ()):
+        # the same words, the same string: a long page names "Iraq" thousands of times
+        out.append(Mention(h.start_char + char_base, h.end_char + char_base, h.start + tok_base, h.end + tok_base,
+                           sys.intern(h.id), sys.intern(h.label), sys.intern(text[h.start_char:h.end_char])))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 
@@ -309,11 +334,16 @@ def _read_piece(doc, char_base: int, tok_base: int, folded: str, dates: list[Dat
     starts = {name: [m.start for m in ms] for name, ms in
               (("places", places), ("actors", actors), ("weapons", weapons), ("cues", cues), ("dates", dates))}
     # running count of number-like tokens, so a clause's count is one subtraction
-    from spacy.attrs import LIKE_NUM, LOWER
+    from spacy.attrs import IDX, LENGTH, LIKE_NUM, SPACY
 
-    arr = doc.to_array([LIKE_NUM, LOWER])
-    number_hashes = [doc.vocab.strings.add(w) for w in _NUMBER_WORDS]
-    numeric = [0, *((arr[:, 0] + isin(arr[:, 1], number_hashes)) > 0).cumsum().tolist()]
+    _add_clause_flags(doc.vocab)
+
+    def flag(attr: int):  # type: ignore[no-untyped-def]
+        # one attribute at a time, as booleans: a 5 MB page's million tokens take a megabyte per
+        # flag, not the 8 of a column of Doc.to_array's 64-bit integers
+        return doc.to_array(attr).astype(bool)
+
+    numeric = [0, *(flag(LIKE_NUM) | flag(NUMBER_WORD_FLAG)).cumsum().tolist()]
     sentence_wide = _sentence_wide(pack)
     # "in response to", "in retaliation for" open a clause about the event answered
     phrase_starts: set[int] = set()
@@ -323,6 +353,15 @@ def _read_piece(doc, char_base: int, tok_base: int, folded: str, dates: list[Dat
             if c.start >= reach:
                 phrase_starts.add(c.tok - tok_base)
             reach = max(reach, c.end)
+    # where a clause may open (no Token object per token): a boundary punctuation mark ("-" only
+    # with a space after it), a subordinator not right after "as", "even", "just", an opening
+    # phrase; and "to" when it opens a purpose clause (_purpose_start, asked in the loop below)
+    subordinate = flag(_SUBORDINATOR)
+    subordinate[1:] &= ~flag(_SOFT_BEFORE)[:-1]
+    opens_at = set(numpy.flatnonzero(flag(_PUNCT_BOUNDARY) | (flag(_DASH) & flag(SPACY)) | subordinate).tolist())
+    opens_at |= phrase_starts
+    candidates = sorted(opens_at.union(numpy.flatnonzero(flag(_TO)).tolist()))
+    tok_info = _TokenInfo(flag(_NOT_LEAD), doc.to_array(IDX), doc.to_array(LENGTH))
     sentences = reading.sentences
     for si, sent in enumerate(doc.sents):
         sent_start, sent_end = sent.start_char + char_base, sent.end_char + char_base
@@ -333,17 +372,12 @@ def _read_piece(doc, char_base: int, tok_base: int, folded: str, dates: list[Dat
         para = reading.para
         segs: list[Segment] = []
         seg_start_tok = sent.start
-        prev_low = ""
-        for tok in sent:
-            low = tok.lower_
-            is_boundary = (tok.text in BOUNDARY_PUNCT and (tok.text != "-" or tok.whitespace_)) or (
-                low in SUBORDINATORS and tok.i > sent.start and prev_low not in ("as", "even", "just")) or (
-                tok.i in phrase_starts) or low == "to" and _purpose_start(doc, tok.i, sent.start, sent.end)
-            if is_boundary and tok.i > seg_start_tok:
-                segs.append(_segment(doc, seg_start_tok, tok.i, len(sentences), para, char_base, tok_base))
-                seg_start_tok = tok.i
-            prev_low = low
-        segs.append(_segment(doc, seg_start_tok, sent.end, len(sentences), para, char_base, tok_base))
+        # a clause boundary at the sentence's first token opens nothing
+        for i in candidates[bisect_right(candidates, sent.start):bisect_left(candidates, sent.end)]:
+            if i in opens_at or _purpose_start(doc, i, sent.start, sent.end):
+                segs.append(_segment(doc, tok_info, seg_start_tok, i, len(sentences), para, char_base, tok_base))
+                seg_start_tok = i
+        segs.append(_segment(doc, tok_info, seg_start_tok, sent.end, len(sentences), para, char_base, tok_base))
         segs = [s for s in segs if folded[s.start:s.end].strip(" ,;:()[]-\"'\n")]
         if not segs:
             continue
@@ -422,9 +456,37 @@ def _sweep_aggregate(segs: list[Segment], sentence_wide: set[str]) -> None:
         s.swept = True
 
 
-def _segment(doc, start: int, end: int, sent: int, para: int, char_base: int = 0,  # type: ignore[no-untyped-def]
+# Lexeme flags (spare bits of spaCy's, spacy.attrs.FLAG50-55; extraction/nlp.py uses 56-62) for the
+# clause boundaries, read for a whole Doc in one Doc.to_array call
+_PUNCT_BOUNDARY, _DASH, _SUBORDINATOR, _SOFT_BEFORE, _TO, _NOT_LEAD = 50, 51, 52, 53, 54, 55
+
+
+def _add_clause_flags(vocab) -> None:  # type: ignore[no-untyped-def]
+    """Register the flags above on the pipeline's vocabulary (once; LOWER is str.lower())."""
+    if _NOT_LEAD in vocab.lex_attr_getters:
+        return
+    for flag, test in ((_PUNCT_BOUNDARY, lambda text: text in BOUNDARY_PUNCT and text != "-"),
+                       (_DASH, lambda text: text == "-"),
+                       (_SUBORDINATOR, lambda text: text.lower() in SUBORDINATORS),
+                       (_SOFT_BEFORE, lambda text: text.lower() in ("as", "even", "just")),
+                       (_TO, lambda text: text.lower() == "to"),
+                       (_NOT_LEAD, lambda text: text in BOUNDARY_PUNCT or text.isspace())):
+        vocab.add_flag(test, flag_id=flag)
+
+
+@dataclass(slots=True)
+class _TokenInfo:
+    """Per-token NumPy arrays a segment is built from."""
+
+    not_lead: Any  # boundary punctuation or white space: never a clause's first word
+    idx: Any  # character offset
+    length: Any  # characters
+
+
+def _segment(doc, info: _TokenInfo, start: int, end: int, sent: int, para: int, char_base: int = 0,  # type: ignore[no-untyped-def]
              tok_base: int = 0) -> Segment:
-    span = doc[start:end]
-    lead_tok = next((t for t in span if t.text not in BOUNDARY_PUNCT and not t.is_space), None)
-    lead = sys.intern(lead_tok.lower_) if lead_tok is not None else ""
-    return Segment(span.start_char + char_base, span.end_char + char_base, start + tok_base, end + tok_base, sent, para, lead)
+    """One clause of a piece, at offsets in the page (the piece starts at char_base, tok_base)."""
+    lead_at = next((i for i in range(start, end) if not info.not_lead[i]), None)
+    lead = sys.intern(doc[lead_at].lower_) if lead_at is not None else ""
+    return Segment(int(info.idx[start]) + char_base, int(info.idx[end - 1] + info.length[end - 1]) + char_base,
+                   start + tok_base, end + tok_base, sent, para, lead)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
-from attackwatch.text.literals import case_safe, required_literals
+from attackwatch.text.literals import LiteralIndex, case_safe, required_literals
 
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -199,11 +200,18 @@ _HARM_WORD = re.compile(r"kill|dead|died|dies|slain|perish|lives|toll|death|fata
 # skips the pattern ("wounded" alone runs none of the killed patterns)
 _NEEDS = {id(rx): required_literals(rx) for rx in (*(rx for _, rx in _LIST_PATTERNS), *_EXTRA_INJURED,
                                                    *(rx for _, rx in _PATTERNS))}
+# all those words in one automaton: a clause is scanned once, each pattern then gated by one subset
+# test of its literal sets' numbers (text/literals.LiteralIndex)
+_HARM_NEEDS = required_literals(_HARM_WORD)  # its words, one set: the same scan tells a clause with none
+_WORDS = LiteralIndex([*_NEEDS.values(), _HARM_NEEDS])
+_NEED_IDS = {key: None if needs is None else _WORDS.ids(needs) for key, needs in _NEEDS.items()}
+_HARM_IDS = None if _HARM_NEEDS is None else _WORDS.ids(_HARM_NEEDS)
 
 
-def _may_match(rx: re.Pattern[str], low: str | None) -> bool:
-    needs = _NEEDS[id(rx)]
-    return needs is None or low is None or all(any(x in low for x in s) for s in needs)
+def _may_match(rx: re.Pattern[str], present: AbstractSet[int] | None) -> bool:
+    """`present`: the literal sets the clause's lower case satisfies (None: test nothing)."""
+    needs = _NEED_IDS[id(rx)]
+    return needs is None or present is None or needs <= present
 
 
 @lru_cache(maxsize=4096)
@@ -211,12 +219,13 @@ def casualties_in(text: str) -> Casualties:
     """Counts stated in one clause (folded text). Zero only for explicit 'no casualties' cues,
     which the caller handles from the cue matcher."""
     found = Casualties()
-    if not _HARM_WORD.search(text):
+    # the patterns are case-insensitive: their words are looked for in the lower case
+    present = _WORDS.satisfied(_WORDS.found(text.lower())) if case_safe(text) else None
+    if not (_HARM_IDS <= present if present is not None and _HARM_IDS is not None else _HARM_WORD.search(text)):
         return found
     found.killed = named_dead(text)
-    low = text.lower() if case_safe(text) else None  # the patterns are case-insensitive
     for field_name, rx in _LIST_PATTERNS:
-        if not _may_match(rx, low):
+        if not _may_match(rx, present):
             continue
         for m in rx.finditer(text):
             if _WEAPONISH.search(m.group("list")):
@@ -225,14 +234,14 @@ def casualties_in(text: str) -> Casualties:
             current = getattr(found, field_name)
             setattr(found, field_name, total if current is None else max(current, total))
     for rx in _EXTRA_INJURED:
-        if not _may_match(rx, low):
+        if not _may_match(rx, present):
             continue
         for m in rx.finditer(text):
             n = number(m.group("n"))
             if n is not None:
                 found.injured = n if found.injured is None else max(found.injured, n)
     for field_name, rx in _PATTERNS:
-        if not _may_match(rx, low):
+        if not _may_match(rx, present):
             continue
         for m in rx.finditer(text):
             if field_name == "toll":

@@ -12,7 +12,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Iterator
 
-from attackwatch.text.literals import case_safe, lower_case_twin
+from attackwatch.text.literals import (LiteralIndex, case_safe, lower_case_twin, needs_digit, required_literals,
+                                       skip_ahead_form)
 from attackwatch.text.normalize import fold
 
 MONTHS = {
@@ -236,9 +237,20 @@ _HINT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tu
                    r"yesterday|this|last|earlier|ago|past|over|(?:19|20)\d\d|\d{1,2}/)", re.I)
 
 
+# _HINT for an ASCII text's lower-cased copy, in the form `re` can skip ahead in (every choice
+# opens with a literal character: the years and "\d{1,2}/" spelled out digit by digit, in the
+# same order of trial; text/literals.skip_ahead_form): the same matches at the same offsets
+_HINT_ASCII_LOWER = re.compile(skip_ahead_form(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|this|"
+    r"last|earlier|ago|past|over|19\d\d|20\d\d|" + "|".join(rf"{d}\d?/" for d in range(10)) + ")"))
+
+
 def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of `text` around the words every date phrase contains (60 characters either
+    side, overlapping ones merged): the full patterns run only there."""
     spans: list[tuple[int, int]] = []
-    for m in _HINT.finditer(text):
+    hints = _HINT_ASCII_LOWER.finditer(text.lower()) if text.isascii() else _HINT.finditer(text)
+    for m in hints:
         lo, hi = max(0, m.start() - 60), min(len(text), m.end() + 60)
         if spans and lo <= spans[-1][1]:
             spans[-1] = (spans[-1][0], hi)
@@ -250,6 +262,13 @@ def _windows(text: str) -> list[tuple[int, int]]:
 # the same patterns without re.I, for the lower-cased text: `re` scans a case-sensitive pattern
 # about twice as fast (the patterns' letters are all lower case, so they match the same spans)
 _LOWER_PATTERNS = [lower_case_twin(rx) for _, rx in _PATTERNS]
+# the words each lower-case pattern cannot match without (a month name, a weekday, ...), all
+# looked up in one pass: a window holding none of a pattern's words is not scanned for it
+_NEEDS = [required_literals(lrx) if lrx is not None else None for lrx in _LOWER_PATTERNS]
+_NEEDED_WORDS = LiteralIndex(_NEEDS)
+# and the patterns that need a digit (a year, a day number): not scanned in a window without one
+_NEEDS_DIGIT = [needs_digit(rx) for _, rx in _PATTERNS]
+_DIGIT = re.compile(r"\d")
 
 
 def _matches(rx: re.Pattern[str], lower_rx: re.Pattern[str] | None, text: str, low: str | None,
@@ -290,8 +309,17 @@ def _phrases(text: str) -> tuple[tuple[str, re.Match[str], bool], ...]:
     low: str | None = text.lower()
     if len(low) != len(text) or not case_safe(text):
         low = None  # offsets or re.IGNORECASE semantics would differ on the lower-cased copy
-    for (kind, rx), lower_rx in zip(_PATTERNS, _LOWER_PATTERNS):
-        for m in _matches(rx, lower_rx, text, low, windows):
+    # the words in each window (only for the lower-cased scan: the patterns' words are lower case)
+    present = _NEEDED_WORDS.found_in(low, windows) if low is not None else None
+    with_digit = [bool(_DIGIT.search(text, lo, hi)) for lo, hi in windows]
+    for (kind, rx), lower_rx, needs, digit in zip(_PATTERNS, _LOWER_PATTERNS, _NEEDS, _NEEDS_DIGIT):
+        # a match lies inside its window and contains a word of each needed set, and a digit if
+        # its pattern needs one (lower-casing moves no digit)
+        scanned = [w for w, has_digit in zip(windows, with_digit) if has_digit] if digit else windows
+        if present is not None and lower_rx is not None and needs is not None:
+            scanned = [w for w, words, has_digit in zip(windows, present, with_digit)
+                       if (has_digit or not digit) and not any(s.isdisjoint(words) for s in needs)]
+        for m in _matches(rx, lower_rx, text, low, scanned):
             s, e = m.span()
             if taken.find(1, s, e) >= 0:
                 continue
@@ -312,8 +340,11 @@ def _phrases(text: str) -> tuple[tuple[str, re.Match[str], bool], ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=16)
 def latest_body_date(body: str) -> date | None:
     """The latest complete (day, month and year) date a text states: cleaning checks publication
-    dates against it, extraction reads an undated page's relative words against it."""
+    dates against it, extraction reads an undated page's relative words against it. Kept for the
+    last few texts: one page asks it up to four times (cleaning, crawl date, reference date, the
+    undated-page note)."""
     days = [d.day for d in find_dates(fold(body), None) if d.kind in ("full", "iso", "numeric") and d.day]
     return max(days) if days else None

@@ -16,7 +16,8 @@ lower-cased text, which `re` scans about twice as fast).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Set as AbstractSet
 from functools import lru_cache
 from re import _casefix  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]
@@ -81,6 +82,38 @@ def _item(op: Any, av: Any) -> list[set[str]]:
         lo, _hi, sub = av
         return _sequence(sub) if lo >= 1 else []
     return []  # assertions, classes, wildcards, backreferences: nothing certain
+
+
+def _needs_digit(items: Any) -> bool:
+    """Whether every match of a sequence of pattern items contains a digit (a character `\\d`
+    matches): one of its mandatory items is a digit, a class of digits, or a group or choice of
+    which that holds throughout."""
+    for op, av in items:
+        if op is sre.LITERAL and chr(av) in "0123456789":
+            return True
+        if op is sre.IN and av and all(
+                (kind is sre.CATEGORY and value is sre.CATEGORY_DIGIT) or (kind is sre.LITERAL and chr(value) in "0123456789")
+                or (kind is sre.RANGE and 48 <= value[0] <= value[1] <= 57) for kind, value in av):
+            return True
+        if op is sre.SUBPATTERN and _needs_digit(av[3]):
+            return True
+        if op is sre.ATOMIC_GROUP and _needs_digit(av):
+            return True
+        if op is sre.BRANCH and all(_needs_digit(branch) for branch in av[1]):
+            return True
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1 and _needs_digit(av[2]):
+            return True
+    return False  # assertions, other classes, optional parts: nothing certain
+
+
+def needs_digit(pattern: str | re.Pattern[str]) -> bool:
+    """True when every match of `pattern` contains a digit: a text (or a stretch of one) without
+    any character `\\d` matches cannot hold a match."""
+    rx = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
+    try:
+        return _needs_digit(_parser.parse(rx.pattern, rx.flags))
+    except re.error:
+        return False
 
 
 def required_literals(pattern: str | re.Pattern[str]) -> Literals | None:
@@ -227,16 +260,127 @@ def skip_ahead_form(pattern: str) -> str:
     return pattern
 
 
+def _literal_run(alt: str) -> str:
+    """The plain characters a regex alternative opens with, short of one a quantifier applies to."""
+    end = 0
+    while end < len(alt) and alt[end] not in "\\()[]|.^$*+?{}":
+        end += 1
+    if end < len(alt) and alt[end] in "*?{+":
+        end -= 1  # "colou?r": the "u" is optional
+    return alt[:max(end, 0)]
+
+
+def leading_literals(pattern: str) -> frozenset[str] | None:
+    """Strings one of which every match of `pattern` starts with: its opening literal, or its
+    opening choice of literals, after an optional leading word boundary ("\\b(?:over|more)\\s+..."
+    gives {"over", "more"}). None when the pattern opens otherwise, has a top-level choice, or an
+    opening is shorter than three characters. A match can then start only where one of them
+    occurs, so the pattern need only be tried there (see extraction/nlp.RegexCues)."""
+    alts = _top_level_alternatives(pattern)
+    if alts is None or len(alts) != 1:
+        return None
+    body = pattern[2:] if pattern.startswith("\\b") else pattern
+    if body.startswith("(?:"):
+        end = _group_end(body, 0)
+        if end is None or (end + 1 < len(body) and body[end + 1] in "*?{+"):
+            return None
+        choices = _top_level_alternatives(body[3:end])
+        if not choices:
+            return None
+        runs = [_literal_run(c) for c in choices]
+    else:
+        runs = [_literal_run(body)]
+    if any(len(r) < _MIN_LEN for r in runs):
+        return None
+    return frozenset(runs)
+
+
+def matches_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """`rx.finditer(text)` for a pattern whose matches can start only at `starts` (ascending; the
+    places its leading_literals occur): the same matches, trying only those places. finditer tries
+    each position from the end of the last match on and fails wherever no leading literal starts;
+    rx.match at a position sees the text before it (look-behinds, word boundaries) as finditer
+    does. A match is never empty (it starts with a literal), so the next try is at its end."""
+    end = 0
+    for pos in starts:
+        if pos >= end:
+            m = rx.match(text, pos)
+            if m is not None:
+                end = m.end()
+                yield m
+
+
 def case_safe(text: str) -> bool:
     """True when `re.IGNORECASE` matching on `text` agrees with plain matching on `text.lower()`
     for ASCII literals (no dotless i, long s, Kelvin sign and the like)."""
     return text.isascii() or _TRAP_RX is None or not _TRAP_RX.search(text)
 
 
+class LiteralIndex:
+    """Every literal of a fixed set of patterns in one Aho-Corasick automaton (pyahocorasick):
+    `found(text)` is the set of those literals that occur in `text`, overlapping ones included,
+    in one pass over it, where testing each literal set with its own scan costs a pass per set
+    (a page's 63 regex cues have 235 sets)."""
+
+    def __init__(self, literals: Iterator[Literals | None] | list[Literals | None]):
+        import ahocorasick
+
+        self.automaton = ahocorasick.Automaton()
+        self.set_ids: dict[frozenset[str], int] = {}  # each distinct literal set, numbered
+        sets_of: dict[str, set[int]] = {}
+        for lits in literals:
+            for s in lits or ():
+                number = self.set_ids.setdefault(s, len(self.set_ids))
+                for word in s:
+                    sets_of.setdefault(word, set()).add(number)
+                    self.automaton.add_word(word, word)
+        self.sets_of = {word: frozenset(ids) for word, ids in sets_of.items()}  # the sets a word satisfies
+        self.empty = not len(self.automaton)
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def ids(self, literals: Literals) -> frozenset[int]:
+        """The numbers of `literals`' sets (given to the constructor): `satisfied` must hold them all."""
+        return frozenset(self.set_ids[s] for s in literals)
+
+    def satisfied(self, found: AbstractSet[str]) -> AbstractSet[int]:
+        """The numbers of the sets with a member among `found` (words `found` returned)."""
+        return set().union(*[self.sets_of[w] for w in found])
+
+    def found(self, text: str) -> AbstractSet[str]:
+        """The literals that occur in `text` (a set, not to be changed by the caller)."""
+        if self.empty:
+            return frozenset()
+        return {word for _, word in self.automaton.iter(text)}
+
+    def starts(self, text: str) -> dict[str, list[int]]:
+        """Where each literal occurs in `text` (start offsets, ascending), overlapping ones included."""
+        out: dict[str, list[int]] = {}
+        if self.empty:
+            return out
+        for last, word in self.automaton.iter(text):
+            out.setdefault(word, []).append(last + 1 - len(word))
+        return out
+
+    def found_in(self, text: str, windows: list[tuple[int, int]]) -> list[set[str]]:
+        """For each of `windows` (sorted, disjoint [lo, hi) ranges of `text`), the literals that
+        occur wholly inside it."""
+        out: list[set[str]] = [set() for _ in windows]
+        if self.empty or not windows:
+            return out
+        los = [lo for lo, _ in windows]
+        for last, word in self.automaton.iter(text):
+            start = last + 1 - len(word)
+            i = bisect_right(los, start) - 1
+            if i >= 0 and last < windows[i][1]:
+                out[i].add(word)
+        return out
+
+
 class LiteralGate:
     """One text's test for many patterns: `may_match(literals)` is False only when the pattern
     owning `literals` cannot match the text. The text is lower-cased once for all case-insensitive
-    patterns."""
+    patterns. (Many patterns over one text: LiteralIndex scans it once for all their words.)"""
 
     __slots__ = ("text", "_lower", "_folding_safe")
 

@@ -4,6 +4,7 @@ was intercepted, and how many were killed and injured."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from attackwatch.extraction.annotate import Annotated, Mention, Segment
 from attackwatch.extraction.frames import ANOTHER_EVENT_AFTER
@@ -293,7 +294,18 @@ _ANSWERS_LAST = re.compile(r"\s*(?:in\s+(?:response|retaliation|reply)|respondin
 def confirm_answered(ann: Annotated, scored: list[tuple[Incident, Report]], pack: Pack) -> None:
     """An official side that answers an attack with a strike has confirmed it (EVENTS.md,
     confirmation): "..., to which the US responded with airstrikes on ..." or "In response, US jets
-    struck ..." tells the attack as fact."""
+    struck ..." tells the attack as fact. Indexes built once: a long page has thousands of reports."""
+    # the reports holding each frame's first clause, and the incidents in the order their telling ends
+    holders: dict[int, list[Report]] = {}
+    ends: list[tuple[int, int]] = []  # (last sentence, position in scored)
+    for n, (inc, report) in enumerate(scored):
+        for g in inc.frames:
+            if g.segs:
+                holders.setdefault(id(g.segs[0]), []).append(report)
+        if inc.frames:
+            ends.append((max(g.sent for g in inc.frames), n))
+    ends.sort()
+    last_sents = [e for e, _ in ends]
     for inc, report in scored:
         actor = pack.actor_by_name(report.actor)
         if actor is None or actor.kind not in ("state", "coalition") or actor.side not in ("us", "iraq") or not inc.frames:
@@ -301,13 +313,14 @@ def confirm_answered(ann: Annotated, scored: list[tuple[Incident, Report]], pack
         answered_segs = {id(f.answers.segs[0]) for f in inc.frames if f.answers is not None and f.answers.segs}
         first = inc.frames[0]
         sent = ann.sentences[first.sent]
-        earlier = [(other, r) for other, r in scored if other is not inc and other.frames
-                   and max(g.sent for g in other.frames) < first.sent]
-        if _ANSWERS_LAST.match(ann.folded[sent.start:sent.end]) and earlier:
-            last = max(earlier, key=lambda x: max(g.sent for g in x[0].frames))[0]
-            answered_segs |= {id(g.segs[0]) for g in last.frames if g.segs}
-        for other, answered in scored:
-            if other is inc or answered.confirmation != "not_mentioned":
-                continue
-            if any(g.segs and id(g.segs[0]) in answered_segs for g in other.frames):
-                answered.confirmation = "confirmed"
+        if _ANSWERS_LAST.match(ann.folded, sent.start, sent.end):
+            # the incident whose telling ended last before this one began
+            k = bisect_left(last_sents, first.sent) - 1
+            while k >= 0 and scored[ends[k][1]][0] is inc:
+                k -= 1
+            if k >= 0:
+                answered_segs |= {id(g.segs[0]) for g in scored[ends[k][1]][0].frames if g.segs}
+        for key in answered_segs:
+            for answered in holders.get(key, ()):
+                if answered is not report and answered.confirmation == "not_mentioned":
+                    answered.confirmation = "confirmed"

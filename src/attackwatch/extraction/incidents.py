@@ -10,6 +10,7 @@ in Diwaniyah, the second in Muthanna"), lending them its date, actor and weapon.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from attackwatch.extraction.annotate import Annotated, Segment
@@ -252,6 +253,18 @@ _ANSWER_OPENS = re.compile(r"\s*(?:[\w'\u2019.-]+\s+){1,4}?(?:responded|retaliat
 _AT_IT = re.compile(r"\b(?:at|on|against|toward|towards|targeted|struck|hit|attacked|shelled)\s+it\b", re.I)
 
 
+def _at_the_place_first(incidents: list[Incident], place: Place | None) -> Iterator[Incident]:
+    """The incidents latest first, those at the very place first: what a stable sort on "not at
+    the place" gives, generated lazily (most tellings join one of the first few; a long page's
+    thousands of incidents were sorted for every frame)."""
+    if place is None:
+        yield from reversed(incidents)
+        return
+    pid = place.id
+    yield from (i for i in reversed(incidents) if i.place is not None and i.place.id == pid)
+    yield from (i for i in reversed(incidents) if not (i.place is not None and i.place.id == pid))
+
+
 def _latest_strike(incidents: list[Incident]) -> Incident | None:
     return next((i for i in reversed(incidents) if i.weapon == "airstrike"), None)
 
@@ -351,7 +364,7 @@ def resolve(ann: Annotated, pack: Pack) -> list[Incident]:
             if recalled is not None:
                 f.place = recalled  # "It was also attacked in May": the site just told, another day
             # an incident at the very place named comes first, then the others, latest first
-            ordered = sorted(reversed(incidents), key=lambda i: not (f.place and i.place and i.place.id == f.place.id))
+            ordered = _at_the_place_first(incidents, f.place)
             # "Karbala and Jurf al-Sakhar were two of the locations": the places an operation of strikes
             # hit, told after it, belong to the latest strike, not to the attack it answered
             operation = _latest_strike(incidents) if any(c.id == "anaphor-of-the-locations" for c in f.cues("ANAPHOR")) else None

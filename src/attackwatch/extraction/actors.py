@@ -75,9 +75,10 @@ def mention_role(m: Mention, actor: Actor, seg: Segment, folded: str) -> str:
         return "generic"
     before = folded[max(0, m.start - 40):m.start]
     # no further back than the sentence: "Ain al-Asad has been a target before. Iran fired ..."
-    ends = list(_SENTENCE_END.finditer(before))
-    if ends:
-        before = before[ends[-1].end():]
+    if "." in before or "!" in before or "?" in before:
+        ends = list(_SENTENCE_END.finditer(before))
+        if ends:
+            before = before[ends[-1].end():]
     if re.search(r"\baccording\s+to\s+(?:the\s+)?$", before, re.I):
         return "source"
     if re.search(r"\bpro-$", before, re.I):

@@ -198,6 +198,9 @@ def _own_part(ann: Annotated, start: int, end: int, cues: list[Mention]) -> str:
     its own event first ("US strikes targeted a militia blamed for ..."): the toll after it is the
     blamed event's."""
     text = ann.folded[start:end]
+    low = text.lower()
+    if "blamed" not in low and "responsible" not in low and "accused" not in low:
+        return text  # the phrase's verbs, looked for first: most clauses have none
     m = ANOTHER_EVENT_AFTER.search(text)
     if m is not None and any(c.label == "TRIGGER" and start <= c.start < start + m.start() for c in cues):
         return text[:m.start()]

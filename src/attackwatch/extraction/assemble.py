@@ -11,6 +11,7 @@ from typing import Any
 
 from attackwatch.extraction.actors import actor_roles, mention_role, perpetrator, target_actor
 from attackwatch.extraction.annotate import Annotated, Mention, Segment
+from attackwatch.extraction.casualties import number
 from attackwatch.extraction.geocode import geocode
 from attackwatch.extraction.incidents import Incident
 from attackwatch.extraction.statements import claims, confirmation_of, incident_casualties, intercepted_of
@@ -387,7 +388,6 @@ def dominant_country(ann: Annotated, pack: Pack, extra: list[Place]) -> Place | 
 # (EVENTS.md, how many reports), each placed as the text places them
 _N_BASES = re.compile(r"\b(two|three|four)\s+(?:(?:of\s+the\s+)?(?:[\w-]+\s+){0,2}?)(?:bases|air\s*bases|airbases|military\s+bases|"
                       r"installations|outposts|garrisons)\b", re.I)
-_N = {"two": 2, "three": 3, "four": 4}
 
 
 def unnamed_sites(inc: Incident, report: Report, ann: Annotated, pack: Pack) -> int:
@@ -403,5 +403,5 @@ def unnamed_sites(inc: Incident, report: Report, ann: Annotated, pack: Pack) -> 
         if s.triggers or s.has("TARGET"):
             m = _N_BASES.search(ann.folded, s.start, s.end)
             if m is not None:
-                return _N[m.group(1).lower()]
+                return number(m.group(1)) or 1
     return 1

@@ -108,6 +108,12 @@ def _told_of_another(w: Mention, folded: str) -> bool:
     return m is not None and m.start() < w.start
 
 
+def _weapon_was_hit(w: Mention, row: dict, folded: str) -> bool:
+    """A projectile or launcher named as what was hit or as another event's weapon (only these can
+    be: an air strike is never the thing struck)."""
+    return row["weapon"] in ("rocket", "drone", "missile", "mortar") and _hit_weapon(w, folded)
+
+
 def _hit_weapon(w: Mention, folded: str) -> bool:
     if _told_of_another(w, folded):
         return True
@@ -124,7 +130,7 @@ def _weapon(segs: list[Segment], pack: Pack, trigger_tok: int, folded: str | Non
             row = rows.get(w.id)
             if row is None:
                 continue
-            if folded is not None and row["weapon"] in ("rocket", "drone", "missile", "mortar") and _hit_weapon(w, folded):
+            if folded is not None and _weapon_was_hit(w, row, folded):
                 continue
             hits.append(WeaponHit(row["weapon"], row["event_type"], row.get("strength", "strong") != "weak", w.tok))
     strong = [h for h in hits if h.strong]
@@ -172,7 +178,7 @@ def _weapon_before(segs: list[Segment], pack: Pack, tok: int, folded: str) -> We
     rows = pack.rows_by_id("weapons")
     before = [(w.tok, rows[w.id]) for s in segs for w in s.weapons if w.id in rows and w.tok < tok
               and rows[w.id].get("strength", "strong") != "weak"
-              and not (rows[w.id]["weapon"] in ("rocket", "drone", "missile", "mortar") and _hit_weapon(w, folded))]
+              and not _weapon_was_hit(w, rows[w.id], folded)]
     if not before:
         return None
     t, row = max(before, key=lambda x: x[0])

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from attackwatch.extraction.annotate import Annotated, Mention, Segment
 from attackwatch.extraction.frames import ANOTHER_EVENT_AFTER
 from attackwatch.extraction.incidents import Incident
-from attackwatch.extraction.casualties import casualties_in, named_dead, zero_casualties
+from attackwatch.extraction.casualties import casualties_in, named_dead, number, zero_casualties
 from attackwatch.packs import Pack
 from attackwatch.models import Report
 
@@ -24,14 +24,9 @@ _SUBSET = re.compile(r"\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|
 _NOT_INTERCEPTED = re.compile(r"\b(?:without|not|never|failed\s+to)\s+(?:being\s+|been\s+|be\s+)?$", re.I)
 
 
-_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _N = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 _FIRED = re.compile(r"\b" + _N + r"\s+(?:[\w-]+\s+)?(?:rockets|drones|missiles|projectiles|mortars|shells|katyushas)\b", re.I)
 _STOPPED = re.compile(r"(?:[;,]|\band\b)\s*" + _N + r"\s+(?:of\s+them\s+)?(?:were|was|had\s+been|have\s+been)\b", re.I)
-
-
-def _count(word: str) -> int | None:
-    return int(word) if word.isdigit() else _COUNT_WORDS.get(word.lower())
 
 
 def _fewer_stopped(text: str) -> bool:
@@ -40,7 +35,7 @@ def _fewer_stopped(text: str) -> bool:
     fired = _FIRED.search(text, 0, stopped.start()) if stopped else None
     if not stopped or not fired:
         return False
-    a, b = _count(fired.group(1)), _count(stopped.group(1))
+    a, b = number(fired.group(1)), number(stopped.group(1))
     return a is not None and b is not None and b < a
 
 

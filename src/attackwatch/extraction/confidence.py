@@ -187,6 +187,26 @@ class SiblingIndex:
         return cls(min(starts) if starts else None, owners, by_country)
 
 
+def report_signals(report: Report, article: Article) -> dict[str, float]:
+    """The signals read off a finished report and its page alone, the same in any language (the
+    Arabic extractor's confidence takes them too): how precise the place and date are, what the
+    report states, how many sentences tell it."""
+    return {
+        "geo_site": float(report.geo_precision == "site"),
+        "geo_town": float(report.geo_precision == "town"),
+        "geo_admin1": float(report.geo_precision == "admin1"),
+        "date_coarse": float(report.date_precision not in ("day", None)),
+        # the page states no publication date (relative words were read against a date in its body)
+        "no_published": float(article.published is None),
+        "weapon_known": float(report.weapon != "unknown"),
+        "actor_named": float(report.actor is not None),
+        "claimed": float(report.claimed),
+        "confirmed": float(report.confirmation == "confirmed"),
+        "casualties_stated": float(report.killed is not None or report.injured is not None),
+        "background": float(report.background),
+        "log_evidence": math.log1p(len(report.evidence)),
+    }
+
 def features(inc: "Incident", report: Report, ctx: "ArticleContext", siblings: list[Report],
              article: Article, counts: Counter[str] | None = None, index: SiblingIndex | None = None) -> dict[str, float]:
     """The signals of one report (siblings: every report of its article, itself included;
@@ -214,25 +234,13 @@ def features(inc: "Incident", report: Report, ctx: "ArticleContext", siblings: l
     countries = {p.country_code for seg in near for m in seg.places
                  if (p := ctx.pack.places.get(m.id)) is not None and p.kind == "country"}
     return {
-        "geo_site": float(report.geo_precision == "site"),
-        "geo_town": float(report.geo_precision == "town"),
-        "geo_admin1": float(report.geo_precision == "admin1"),
+        **report_signals(report, article),
         "date_own": float(inc.date_source == "own"),
         "date_context": float(inc.date_source == "context"),
-        "date_coarse": float(report.date_precision not in ("day", None)),
-        # the page states no publication date (relative words were read against a date in its body)
-        "no_published": float(article.published is None),
         "log_days_before_published": math.log1p(max(gap, 0)) if gap is not None else 0.0,
-        "weapon_known": float(report.weapon != "unknown"),
-        "actor_named": float(report.actor is not None),
-        "claimed": float(report.claimed),
-        "confirmed": float(report.confirmation == "confirmed"),
-        "casualties_stated": float(report.killed is not None or report.injured is not None),
-        "background": float(report.background),
         "landmark": float(inc.landmark is not None),
         "absorbed": float(bool(inc.absorbed)),
         "log_frames": math.log1p(len(inc.frames)),
-        "log_evidence": math.log1p(len(report.evidence)),
         "trigger_event": float(any(t not in _GENERIC_TRIGGERS for t in triggers)),
         # an aggregate or a threat told in the very sentences of the incident
         "aggregate_near": float(any(seg.aggregate for seg in near)),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from attackwatch.extraction.arabic.incidents import ArIncident
-from attackwatch.extraction.confidence import _shadowed, model_for
+from attackwatch.extraction.confidence import _shadowed, model_for, report_signals
 from attackwatch.models import Article, Report
 from attackwatch.packs import Pack
 
@@ -26,22 +26,11 @@ def arabic_features(inc: ArIncident, report: Report, siblings: list[Report], art
     said = [h.end for f in inc.frames for h in f.hits if h.kind == "state_verb"]
     own_date = inc.date is not None and not inc.date.assumed and inc.landmark is None
     return {
-        "geo_site": float(report.geo_precision == "site"),
-        "geo_town": float(report.geo_precision == "town"),
-        "geo_admin1": float(report.geo_precision == "admin1"),
+        **report_signals(report, article),
         "date_own": float(own_date),
         "date_context": float(not own_date),
-        "date_coarse": float(report.date_precision not in ("day", None)),
-        "no_published": float(article.published is None),
-        "weapon_known": float(report.weapon != "unknown"),
-        "actor_named": float(report.actor is not None),
-        "claimed": float(report.claimed),
-        "confirmed": float(report.confirmation == "confirmed"),
-        "casualties_stated": float(report.killed is not None or report.injured is not None),
-        "background": float(report.background),
         "landmark": float(inc.landmark is not None),
         "log_frames": math.log1p(len(inc.frames)),
-        "log_evidence": math.log1p(len(report.evidence)),
         "log_reports_in_article": math.log1p(len(siblings)),
         "lead_report": float(lead),
         "shared_evidence": float(bool(spans & others)),
